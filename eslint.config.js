@@ -1,0 +1,151 @@
+// One linter for the whole workspace. Beyond style, it enforces the architecture's boundaries:
+// shared/ imports no app and no platform API; clients reach the server only through the
+// AppRouter type; extension background code never touches `window`.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'buffer',
+  'events',
+];
+
+const appPackages = [
+  '@tandem/server',
+  '@tandem/server/*',
+  '@tandem/extension',
+  '@tandem/extension/*',
+  '@tandem/desktop',
+  '@tandem/desktop/*',
+];
+
+const clientServerImport = {
+  paths: [
+    {
+      name: '@tandem/server/app-router',
+      allowTypeImports: true,
+      message: 'Clients import only the AppRouter *type* from the server: `import type { AppRouter } from "@tandem/server/app-router"`.',
+    },
+  ],
+  patterns: [
+    {
+      group: ['@tandem/server', '@tandem/server/*', '!@tandem/server/app-router', '**/server/src/**'],
+      message: 'Clients reach the server only through tRPC: import the AppRouter type from "@tandem/server/app-router".',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.plasmo/**', '**/.data/**', 'coverage/**'],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...tseslint.configs.stylistic,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-definitions': 'off',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: [
+      'server/**',
+      'scripts/**',
+      'e2e/**',
+      'bench/**',
+      '*.config.{js,ts}',
+      'desktop/src/main/**',
+      'desktop/src/preload/**',
+      'desktop/*.config.ts',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['extension/**', 'desktop/src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: appPackages, message: 'shared/ is used by every app and must not import one.' },
+            {
+              group: ['**/server/**', '**/extension/**', '**/desktop/**', '../../*'],
+              message: 'shared/ must not reach into an app folder.',
+            },
+            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node-only API.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'chrome', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message: 'shared/ is pure TypeScript: no Node- or browser-only global.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['extension/**', 'desktop/src/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', clientServerImport] },
+  },
+  {
+    files: ['extension/**'],
+    ignores: ['extension/src/tools/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeBuiltins, message: 'The extension runs in the browser: no Node API.' }] },
+      ],
+    },
+  },
+  {
+    files: ['extension/src/background/**', 'extension/src/background.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'alert'].map((name) => ({
+          name,
+          message: 'The MV3 background is a service worker: it has no window or DOM.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,86 @@
+/**
+ * Builds a Tandem server from a validated config: storage, the tRPC API at /trpc, probes, the
+ * console. Returns `{ server, start, stop }`; nothing listens until `start()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
+import type { ServerConfig } from './config/env.js';
+import { registerConsoleRoutes } from './http/consoleRoutes.js';
+import { registerProbeRoutes } from './http/probeRoutes.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { openStore, type Store } from './storage/store.js';
+import { appRouter, type AppRouter } from './trpc/appRouter.js';
+import { contextFactory, type ServerDeps } from './trpc/context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+export const SERVER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
+
+export interface CreateServerOptions {
+  logger?: Logger;
+  /** An already-open store (tests share one); otherwise opened from config. */
+  store?: Store;
+}
+
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? (await openStore(config));
+  const admin: AdminBootstrap = await bootstrapAdmin(store, config.dataDir, config.adminToken);
+  const deps: ServerDeps = { config, store, logger, version: SERVER_VERSION, startedAt: Date.now() };
+
+  const server = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generic so plugins type-check.
+    loggerInstance: logger as FastifyBaseLogger,
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  server.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  let ready = false;
+  registerProbeRoutes(server, store, () => ready);
+  await server.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(deps),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') (ctx?.log ?? logger).error({ err: error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+  await registerConsoleRoutes(server, config.consoleDir);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    admin,
+    store,
+    async start(): Promise<string> {
+      const address = await server.listen({ port: config.port, host: config.host });
+      ready = true;
+      return address;
+    },
+    /** Stops accepting, lets in-flight requests finish, then closes storage. Safe to call twice. */
+    stop(): Promise<void> {
+      stopping ??= (async () => {
+        ready = false;
+        await server.close();
+        if (options.store === undefined) await store.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+export type TandemServer = Awaited<ReturnType<typeof createServer>>;

@@ -1,0 +1,3 @@
+import { healthStatusSchema } from '@tandem/shared';
+
+export const healthStatusOutput = healthStatusSchema;

@@ -1,0 +1,3 @@
+import { sessionInfoSchema } from '@tandem/shared';
+
+export const sessionGetOutput = sessionInfoSchema;

@@ -1,0 +1,29 @@
+/**
+ * The Store: Tandem's repositories over one storage driver. Opening it migrates the schema.
+ */
+import path from 'node:path';
+import type { ServerConfig } from '../config/env.js';
+import type { Database } from './database.js';
+import { migrate } from './migrations.js';
+import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
+import { tenantsRepo } from './tenantsRepo.js';
+import { tokensRepo } from './tokensRepo.js';
+
+export interface Store {
+  readonly db: Database;
+  readonly tenants: ReturnType<typeof tenantsRepo>;
+  readonly tokens: ReturnType<typeof tokensRepo>;
+  close(): Promise<void>;
+}
+
+export async function storeOn(db: Database): Promise<Store> {
+  await migrate(db);
+  return { db, tenants: tenantsRepo(db), tokens: tokensRepo(db), close: () => db.close() };
+}
+
+export async function openStore(config: Pick<ServerConfig, 'storage' | 'dataDir'>): Promise<Store> {
+  if (config.storage.driver === 'postgres') {
+    throw new Error('The PostgreSQL driver arrives with the scale-out work; use TANDEM_STORAGE=pglite for now.');
+  }
+  return storeOn(await openPgliteDatabase(path.join(config.dataDir, 'pglite')));
+}

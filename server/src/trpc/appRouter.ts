@@ -1,0 +1,15 @@
+/**
+ * The whole tRPC API. Clients import only the `AppRouter` type from here (lint enforces it).
+ */
+import { healthRouter } from '../routers/health/router.js';
+import { sessionRouter } from '../routers/session/router.js';
+import { teamRouter } from '../routers/team/router.js';
+import { router } from './init.js';
+
+export const appRouter = router({
+  health: healthRouter,
+  session: sessionRouter,
+  team: teamRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,13 @@
+/**
+ * Tandem's shared contracts. Pure TypeScript: no Node- or browser-only API, no app imports
+ * (lint enforces both), so the server, extension and console can all depend on it.
+ */
+export * from './actions.js';
+export * from './auth.js';
+export * from './draft.js';
+export * from './errors.js';
+export * from './knowledge.js';
+export * from './live.js';
+export * from './metrics.js';
+export * from './ticket.js';
+export * from './widget.js';
