@@ -43,7 +43,11 @@ export const ticketContextSchema = z.object({
   status: ticketStatusSchema.default('unknown'),
   /** BCP 47 tag when the site states it; the server detects it otherwise. */
   language: z.string().max(35).optional(),
-  url: z.url().max(2048).optional(),
+  /** Only web pages: a `javascript:` or `data:` URL from a hostile page is rejected. */
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
 });
 export type TicketContext = z.infer<typeof ticketContextSchema>;
 export type TicketContextInput = z.input<typeof ticketContextSchema>;
