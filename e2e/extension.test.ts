@@ -58,6 +58,13 @@ describe('extension', () => {
 
     await expect.poll(() => panel.getByTestId('connection-state').textContent(), { timeout: 20_000 }).toBe('Connected');
     await expect.poll(() => panel.getByTestId('workspace-name').textContent()).toBe('Demo workspace');
+
+    // The ticket the content script read reaches the panel through the background.
+    const ticketPage = await browser.context.newPage();
+    await ticketPage.goto(site.url('ticket-1001.html'));
+    await expect.poll(() => panel.getByTestId('ticket-id').textContent(), { timeout: 10_000 }).toContain('T-1001');
+    expect(await panel.getByTestId('ticket-subject').textContent()).toBe('Refund for a double charge on order 5512');
+    await ticketPage.close();
     await options.close();
     await panel.close();
   });

@@ -1,0 +1,72 @@
+/**
+ * The background accepts ticket messages only from its own content scripts in a tab's top frame,
+ * and only when they validate.
+ */
+import type { TicketContext } from '@tandem/shared';
+import { describe, expect, it } from 'vitest';
+import { relayContentMessage, type MessageOrigin, type TabTicketStore } from './ticketRelay';
+
+const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const FROM_TAB_7: MessageOrigin = { extensionId: OWN_ID, tabId: 7, frameId: 0 };
+const TICKET: TicketContext = {
+  site: 'fixture',
+  ticketId: 'T-1001',
+  subject: 'Refund',
+  requester: {},
+  messages: [],
+  tags: [],
+  status: 'open',
+};
+
+function memoryStore() {
+  const tickets = new Map<number, TicketContext>();
+  const store: TabTicketStore = {
+    save: async (tabId, ticket) => void tickets.set(tabId, ticket),
+    clear: async (tabId) => void tickets.delete(tabId),
+  };
+  return { tickets, store };
+}
+
+describe('relayContentMessage', () => {
+  it('stores an opened ticket for the sending tab and clears it when closed', async () => {
+    const { tickets, store } = memoryStore();
+
+    expect(await relayContentMessage({ type: 'ticket.opened', ticket: TICKET }, FROM_TAB_7, OWN_ID, store)).toEqual({ ok: true });
+    expect(tickets.get(7)).toEqual(TICKET);
+
+    expect(await relayContentMessage({ type: 'ticket.closed' }, FROM_TAB_7, OWN_ID, store)).toEqual({ ok: true });
+    expect(tickets.has(7)).toBe(false);
+  });
+
+  it('applies the shared schema defaults to what it stores', async () => {
+    const { tickets, store } = memoryStore();
+    const { tags: _tags, status: _status, ...withoutDefaults } = TICKET;
+
+    await relayContentMessage({ type: 'ticket.updated', ticket: withoutDefaults }, FROM_TAB_7, OWN_ID, store);
+
+    expect(tickets.get(7)).toMatchObject({ tags: [], status: 'unknown' });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'ticket.deleted' }],
+    ['a ticket without an id', { type: 'ticket.opened', ticket: { ...TICKET, ticketId: '' } }],
+    ['a javascript: page URL', { type: 'ticket.opened', ticket: { ...TICKET, url: 'javascript:alert(1)' } }],
+    ['not an object', 'ticket.opened'],
+  ])('rejects %s', async (_label, raw) => {
+    const { tickets, store } = memoryStore();
+
+    expect(await relayContentMessage(raw, FROM_TAB_7, OWN_ID, store)).toEqual({ ok: false, error: 'Invalid message' });
+    expect(tickets.size).toBe(0);
+  });
+
+  it.each<[string, MessageOrigin]>([
+    ['another extension', { ...FROM_TAB_7, extensionId: 'someoneelse' }],
+    ['an extension page, not a tab', { ...FROM_TAB_7, tabId: undefined }],
+    ['an embedded frame', { ...FROM_TAB_7, frameId: 3 }],
+  ])('rejects a message from %s', async (_label, origin) => {
+    const { tickets, store } = memoryStore();
+
+    expect((await relayContentMessage({ type: 'ticket.opened', ticket: TICKET }, origin, OWN_ID, store)).ok).toBe(false);
+    expect(tickets.size).toBe(0);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The background's handling of content-script messages: validate the message and its sender,
+ * then record or clear that tab's current ticket. Storage is passed in so this runs in tests.
+ */
+import type { TicketContext } from '@tandem/shared';
+import { contentScriptMessageSchema, type MessageReply } from '../messages/messages';
+
+export interface TabTicketStore {
+  save(tabId: number, ticket: TicketContext): Promise<void>;
+  clear(tabId: number): Promise<void>;
+}
+
+/** The parts of `chrome.runtime.MessageSender` the relay trusts. */
+export interface MessageOrigin {
+  extensionId: string | undefined;
+  tabId: number | undefined;
+  frameId: number | undefined;
+}
+
+export async function relayContentMessage(
+  raw: unknown,
+  origin: MessageOrigin,
+  ownExtensionId: string,
+  store: TabTicketStore,
+): Promise<MessageReply> {
+  if (origin.extensionId !== ownExtensionId) return { ok: false, error: 'Messages are accepted only from this extension' };
+  if (origin.tabId === undefined || origin.tabId < 0)
+    return { ok: false, error: 'Ticket messages must come from a content script in a tab' };
+  // A ticket belongs to the page, not to an embedded frame (an ad, a chat widget) inside it.
+  if (origin.frameId !== undefined && origin.frameId !== 0) return { ok: false, error: 'Ticket messages must come from the top frame' };
+
+  const parsed = contentScriptMessageSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'Invalid message' };
+  const message = parsed.data;
+  switch (message.type) {
+    case 'ticket.opened':
+    case 'ticket.updated':
+      await store.save(origin.tabId, message.ticket);
+      return { ok: true };
+    case 'ticket.closed':
+      await store.clear(origin.tabId);
+      return { ok: true };
+  }
+}

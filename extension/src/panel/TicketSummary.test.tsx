@@ -1,0 +1,50 @@
+/**
+ * Ticket text from a web page reaches the panel only as text: markup in it is escaped, never rendered.
+ */
+import type { TicketContext } from '@tandem/shared';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { TicketSummary } from './TicketSummary';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function ticket(overrides: Partial<TicketContext> = {}): TicketContext {
+  return {
+    site: 'fixture',
+    ticketId: 'T-1001',
+    subject: 'Refund',
+    requester: { name: 'Ada' },
+    messages: [],
+    tags: ['billing'],
+    status: 'open',
+    ...overrides,
+  };
+}
+
+describe('TicketSummary', () => {
+  it('shows the subject and id', () => {
+    const html = renderToStaticMarkup(
+      <TicketSummary current={{ kind: 'ticket', stored: { tabId: 1, receivedAt: 1, ticket: ticket() } }} />,
+    );
+
+    expect(html).toContain('data-testid="ticket-subject">Refund</h2>');
+    expect(html).toContain('data-testid="ticket-id">T-1001</span>');
+  });
+
+  it('says when no ticket is open', () => {
+    expect(renderToStaticMarkup(<TicketSummary current={{ kind: 'none' }} />)).toContain('No ticket open');
+  });
+
+  it('escapes markup in page-derived text', () => {
+    const stored = {
+      tabId: 1,
+      receivedAt: 1,
+      ticket: ticket({ subject: HOSTILE, ticketId: HOSTILE, tags: [HOSTILE], requester: { name: HOSTILE } }),
+    };
+
+    const html = renderToStaticMarkup(<TicketSummary current={{ kind: 'ticket', stored }} />);
+
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

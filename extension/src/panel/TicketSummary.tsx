@@ -1,0 +1,38 @@
+/**
+ * The ticket the agent is looking at, as Tandem read it. Everything here came from a web page we
+ * do not control, so it is rendered only as React text nodes, never as HTML.
+ */
+import type { CurrentTicket } from './useCurrentTicket';
+
+export function TicketSummary({ current }: { current: CurrentTicket }) {
+  if (current.kind === 'loading') return null;
+  if (current.kind === 'none') {
+    return (
+      <section className="card" aria-label="Ticket">
+        <p className="muted" data-testid="no-ticket">
+          No ticket open
+        </p>
+      </section>
+    );
+  }
+  const { ticket } = current.stored;
+  const requester = ticket.requester.name ?? ticket.requester.email;
+  return (
+    <section className="card" aria-label="Ticket">
+      <h2 data-testid="ticket-subject">{ticket.subject === '' ? '(no subject)' : ticket.subject}</h2>
+      <p className="muted">
+        <span data-testid="ticket-id">{ticket.ticketId}</span> · {ticket.status}
+        {requester === undefined ? null : <> · {requester}</>}
+        {' · '}
+        {ticket.messages.length === 1 ? '1 message' : `${ticket.messages.length} messages`}
+      </p>
+      {ticket.tags.length === 0 ? null : (
+        <ul className="tags" aria-label="Tags">
+          {ticket.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Reads, writes and watches the agent's settings in `chrome.storage.local`, so the options page
+ * and the side panel agree on one source of truth.
+ */
+import { SETTINGS_KEYS, type ExtensionSettings } from './settings';
+
+const settingsKeys: string[] = Object.values(SETTINGS_KEYS);
+
+/** The raw stored values; callers validate them with the settings schema. */
+export async function readStoredSettings(): Promise<Record<string, unknown>> {
+  return chrome.storage.local.get(settingsKeys);
+}
+
+export async function writeSettings(settings: ExtensionSettings): Promise<void> {
+  await chrome.storage.local.set({
+    [SETTINGS_KEYS.serverUrl]: settings.serverUrl,
+    [SETTINGS_KEYS.apiToken]: settings.apiToken,
+  });
+}
+
+/** Calls `onChange` whenever a settings key changes in any context; returns the unsubscribe. */
+export function watchSettings(onChange: () => void): () => void {
+  const listener = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
+    if (areaName === 'local' && settingsKeys.some((key) => key in changes)) onChange();
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
+}

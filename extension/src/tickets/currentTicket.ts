@@ -1,0 +1,42 @@
+/**
+ * How the current ticket of each tab is kept in extension storage: one key per tab, so two tabs
+ * reporting at once never overwrite each other, and a zod schema so the side panel re-validates
+ * what it reads instead of trusting storage.
+ */
+import { ticketContextSchema } from '@tandem/shared';
+import { z } from 'zod';
+
+const KEY_PREFIX = 'currentTicket:';
+
+export const storedTicketSchema = z.object({
+  tabId: z.number().int().nonnegative(),
+  ticket: ticketContextSchema,
+  /** Epoch milliseconds; lets a panel opened outside the side panel show the latest ticket. */
+  receivedAt: z.number(),
+});
+export type StoredTicket = z.infer<typeof storedTicketSchema>;
+
+export function currentTicketKey(tabId: number): string {
+  return `${KEY_PREFIX}${tabId}`;
+}
+
+export function isCurrentTicketKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX);
+}
+
+/** A stored value as a ticket, or undefined when it is missing or malformed. */
+export function parseStoredTicket(value: unknown): StoredTicket | undefined {
+  const parsed = storedTicketSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The most recently received ticket of any tab in a storage snapshot. */
+export function latestStoredTicket(snapshot: Record<string, unknown>): StoredTicket | undefined {
+  let latest: StoredTicket | undefined;
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (!isCurrentTicketKey(key)) continue;
+    const stored = parseStoredTicket(value);
+    if (stored !== undefined && (latest === undefined || stored.receivedAt > latest.receivedAt)) latest = stored;
+  }
+  return latest;
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads and writes each tab's current ticket. Session storage is preferred: it lives in memory,
+ * survives service-worker restarts and is gone when the browser closes, which is what a list of
+ * open tabs needs. Older browsers without it fall back to local storage.
+ */
+import type { TicketContext } from '@tandem/shared';
+import { currentTicketKey, isCurrentTicketKey, latestStoredTicket, parseStoredTicket, type StoredTicket } from './currentTicket';
+
+function ticketArea(): chrome.storage.StorageArea {
+  return (chrome.storage.session as chrome.storage.StorageArea | undefined) ?? chrome.storage.local;
+}
+
+function ticketAreaName(): string {
+  return ticketArea() === chrome.storage.local ? 'local' : 'session';
+}
+
+export async function saveTabTicket(tabId: number, ticket: TicketContext): Promise<void> {
+  const stored: StoredTicket = { tabId, ticket, receivedAt: Date.now() };
+  await ticketArea().set({ [currentTicketKey(tabId)]: stored });
+}
+
+export async function clearTabTicket(tabId: number): Promise<void> {
+  await ticketArea().remove(currentTicketKey(tabId));
+}
+
+export async function readTabTicket(tabId: number): Promise<StoredTicket | undefined> {
+  const key = currentTicketKey(tabId);
+  const snapshot = await ticketArea().get(key);
+  return parseStoredTicket(snapshot[key]);
+}
+
+export async function readLatestTicket(): Promise<StoredTicket | undefined> {
+  return latestStoredTicket(await ticketArea().get(null));
+}
+
+/** Calls `onChange` whenever any tab's ticket changes; returns the unsubscribe. */
+export function watchTickets(onChange: () => void): () => void {
+  const areaName = ticketAreaName();
+  const listener = (changes: Record<string, chrome.storage.StorageChange>, changedArea: string) => {
+    if (changedArea === areaName && Object.keys(changes).some(isCurrentTicketKey)) onChange();
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
+}
