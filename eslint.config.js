@@ -53,7 +53,7 @@ const clientServerImport = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.plasmo/**', '**/.data/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.plasmo/**', '**/.data/**', '**/.scratch/**', 'coverage/**'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,

@@ -44,6 +44,19 @@ describe('Tandem server over real HTTP', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
   });
 
+  it('lets the desktop app origin call the API and no other origin', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/trpc/session.get`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const desktop = await preflight('tandem://app');
+    expect(desktop.headers.get('access-control-allow-origin')).toBe('tandem://app');
+    expect(desktop.headers.get('access-control-allow-headers')).toContain('authorization');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('rejects a call without a token with 401 and a typed error', async () => {
     const res = await fetch(`${server.url}/trpc/session.get`);
     expect(res.status).toBe(401);

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
@@ -45,6 +46,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   });
   server.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+
+  // The desktop app's page lives at tandem://app; browsers elsewhere get no CORS grant.
+  await server.register(fastifyCors, {
+    origin: config.corsOrigins,
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    maxAge: 600,
   });
 
   let ready = false;

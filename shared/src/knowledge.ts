@@ -74,3 +74,44 @@ export const searchHitSchema = z.object({
   highlights: z.array(highlightSchema),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** Why one document of an ingestion job was not stored. */
+export const ingestErrorCodeSchema = z.enum([
+  'EMPTY',
+  'TOO_LARGE',
+  'UNSUPPORTED_FORMAT',
+  'CORRUPT',
+  'ENCRYPTED',
+  'ZIP_BOMB',
+  'INVALID_UTF8',
+  'BINARY_CONTENT',
+  'NO_TEXT',
+  'FETCH_FAILED',
+  'PRIVATE_ADDRESS',
+  'TOO_MANY_REDIRECTS',
+  'TIMEOUT',
+  'EMBEDDER_MISMATCH',
+  'INTERNAL',
+]);
+export type IngestErrorCode = z.infer<typeof ingestErrorCodeSchema>;
+
+export const ingestDocumentErrorSchema = z.object({
+  /** File path, URL or article id as the caller named it. */
+  item: z.string(),
+  code: ingestErrorCodeSchema,
+  message: z.string(),
+});
+export type IngestDocumentError = z.infer<typeof ingestDocumentErrorSchema>;
+
+export const ingestProgressSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+  documentsTotal: z.number().int().nonnegative(),
+  documentsDone: z.number().int().nonnegative(),
+  documentsFailed: z.number().int().nonnegative(),
+  bytesDone: z.number().int().nonnegative(),
+  errors: z.array(ingestDocumentErrorSchema),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type IngestProgress = z.infer<typeof ingestProgressSchema>;

@@ -32,6 +32,16 @@ export const envSchema = z
       .default('use-lite'),
     TANDEM_ADMIN_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
     TANDEM_CONSOLE_DIR: optionalString,
+    TANDEM_CORS_ORIGINS: z
+      .string()
+      .default('tandem://app')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ error: 'expected a comma-separated list of origins' }))),
     TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -51,6 +61,8 @@ export interface ServerConfig {
   embedder: Env['TANDEM_EMBEDDER'];
   adminToken: string | undefined;
   consoleDir: string;
+  /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
+  corsOrigins: string[];
   logLevel: Env['TANDEM_LOG_LEVEL'];
 }
 
@@ -85,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedder: e.TANDEM_EMBEDDER,
     adminToken: e.TANDEM_ADMIN_TOKEN,
     consoleDir: e.TANDEM_CONSOLE_DIR === undefined ? defaultConsoleDir : path.resolve(cwd, e.TANDEM_CONSOLE_DIR),
+    corsOrigins: e.TANDEM_CORS_ORIGINS,
     logLevel: e.TANDEM_LOG_LEVEL,
   };
 }
