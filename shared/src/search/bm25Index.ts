@@ -1,0 +1,228 @@
+/**
+ * An in-memory BM25F inverted index over chunks, with three fields (title, section path, body).
+ * Entries are addressed by dense integer slots owned by the caller, so a vector index can share
+ * them; removals are tombstones, compacted when they pile up.
+ */
+
+export interface Bm25Fields {
+  title: readonly string[];
+  section: readonly string[];
+  body: readonly string[];
+}
+
+export interface Bm25Params {
+  k1: number;
+  weights: { title: number; section: number; body: number };
+  b: { title: number; section: number; body: number };
+}
+
+export const DEFAULT_BM25: Bm25Params = {
+  k1: 1.2,
+  weights: { title: 2.5, section: 1.5, body: 1 },
+  b: { title: 0.3, section: 0.3, body: 0.75 },
+};
+
+interface Postings {
+  slots: number[];
+  /** title tf << 20 | section tf << 10 | body tf, each capped at 1023. */
+  tfs: number[];
+  /** Live entries (slots minus tombstoned ones). */
+  live: number;
+}
+
+const CAP = 1023;
+
+function termCounts(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+export class Bm25Index {
+  private readonly postings = new Map<string, Postings>();
+  private lengths = new Float32Array(0);
+  private alive = new Uint8Array(0);
+  private termsBySlot: (string[] | undefined)[] = [];
+  private liveCount = 0;
+  private tombstones = 0;
+  private totals = { title: 0, section: 0, body: 0 };
+  private scores = new Float32Array(0);
+
+  constructor(private readonly params: Bm25Params = DEFAULT_BM25) {}
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  private ensureCapacity(slot: number): void {
+    if (slot < this.alive.length) return;
+    const capacity = Math.max(1024, this.alive.length * 2, slot + 1);
+    const lengths = new Float32Array(capacity * 3);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const alive = new Uint8Array(capacity);
+    alive.set(this.alive);
+    this.alive = alive;
+    this.scores = new Float32Array(capacity);
+  }
+
+  add(slot: number, fields: Bm25Fields): void {
+    if (this.alive[slot] === 1) this.remove(slot);
+    this.ensureCapacity(slot);
+    const title = termCounts(fields.title);
+    const section = termCounts(fields.section);
+    const body = termCounts(fields.body);
+    const all = new Set([...title.keys(), ...section.keys(), ...body.keys()]);
+    for (const term of all) {
+      let p = this.postings.get(term);
+      if (p === undefined) {
+        p = { slots: [], tfs: [], live: 0 };
+        this.postings.set(term, p);
+      }
+      const tf =
+        (Math.min(title.get(term) ?? 0, CAP) << 20) | (Math.min(section.get(term) ?? 0, CAP) << 10) | Math.min(body.get(term) ?? 0, CAP);
+      p.slots.push(slot);
+      p.tfs.push(tf);
+      p.live += 1;
+    }
+    this.termsBySlot[slot] = [...all];
+    this.lengths[slot * 3] = fields.title.length;
+    this.lengths[slot * 3 + 1] = fields.section.length;
+    this.lengths[slot * 3 + 2] = fields.body.length;
+    this.totals.title += fields.title.length;
+    this.totals.section += fields.section.length;
+    this.totals.body += fields.body.length;
+    this.alive[slot] = 1;
+    this.liveCount += 1;
+  }
+
+  remove(slot: number): void {
+    if (this.alive[slot] !== 1) return;
+    this.alive[slot] = 0;
+    this.liveCount -= 1;
+    this.tombstones += 1;
+    this.totals.title -= this.lengths[slot * 3] ?? 0;
+    this.totals.section -= this.lengths[slot * 3 + 1] ?? 0;
+    this.totals.body -= this.lengths[slot * 3 + 2] ?? 0;
+    for (const term of this.termsBySlot[slot] ?? []) {
+      const p = this.postings.get(term);
+      if (p !== undefined) p.live -= 1;
+    }
+    this.termsBySlot[slot] = undefined;
+    if (this.tombstones > 1000 && this.tombstones > this.liveCount / 3) this.compact();
+  }
+
+  /** Drops tombstoned postings (and empty terms) so scans stay proportional to live entries. */
+  private compact(): void {
+    for (const [term, p] of this.postings) {
+      if (p.live === 0) {
+        this.postings.delete(term);
+        continue;
+      }
+      const slots: number[] = [];
+      const tfs: number[] = [];
+      for (let i = 0; i < p.slots.length; i++) {
+        const slot = p.slots[i] as number;
+        if (this.alive[slot] === 1 && this.termsBySlot[slot] !== undefined) {
+          slots.push(slot);
+          tfs.push(p.tfs[i] as number);
+        }
+      }
+      p.slots = slots;
+      p.tfs = tfs;
+    }
+    this.tombstones = 0;
+  }
+
+  /** Inverse document frequency (BM25+ style, never negative). */
+  idf(term: string): number {
+    const df = this.postings.get(term)?.live ?? 0;
+    return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Scores every live slot containing a query term; returns the best `limit` as [slot, score],
+   * best first. `accept` filters slots (tenant metadata filters) before they count.
+   */
+  search(queryTerms: readonly string[], limit: number, accept?: (slot: number) => boolean): [number, number][] {
+    if (this.liveCount === 0 || queryTerms.length === 0) return [];
+    const { k1, weights, b } = this.params;
+    const n = this.liveCount;
+    const avg = {
+      title: Math.max(this.totals.title / n, 1e-6),
+      section: Math.max(this.totals.section / n, 1e-6),
+      body: Math.max(this.totals.body / n, 1e-6),
+    };
+    const scores = this.scores;
+    const touched: number[] = [];
+    const queryCounts = termCounts(queryTerms);
+    for (const [term, qtf] of queryCounts) {
+      const p = this.postings.get(term);
+      if (p === undefined || p.live === 0) continue;
+      // Saturate repeated query terms: a ticket repeating "refund" five times is not five times as much about refunds.
+      const termWeight = this.idf(term) * (1 + Math.log(qtf));
+      const { slots, tfs } = p;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i] as number;
+        if (this.alive[slot] !== 1) continue;
+        const packed = tfs[i] as number;
+        const tfT = packed >>> 20;
+        const tfS = (packed >>> 10) & CAP;
+        const tfB = packed & CAP;
+        const base = slot * 3;
+        const tf =
+          (weights.title * tfT) / (1 - b.title + (b.title * (this.lengths[base] as number)) / avg.title) +
+          (weights.section * tfS) / (1 - b.section + (b.section * (this.lengths[base + 1] as number)) / avg.section) +
+          (weights.body * tfB) / (1 - b.body + (b.body * (this.lengths[base + 2] as number)) / avg.body);
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot] = (scores[slot] as number) + (termWeight * tf) / (k1 + tf);
+      }
+    }
+    const best = topK(touched, scores, limit, accept);
+    for (const slot of touched) scores[slot] = 0;
+    return best;
+  }
+}
+
+/** Selects the `limit` highest-scoring slots with a small min-heap (no full sort of every hit). */
+export function topK(
+  candidates: readonly number[],
+  scores: Float32Array,
+  limit: number,
+  accept?: (slot: number) => boolean,
+): [number, number][] {
+  const heap: [number, number][] = [];
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && (heap[l] as [number, number])[1] < (heap[m] as [number, number])[1]) m = l;
+      if (r < heap.length && (heap[r] as [number, number])[1] < (heap[m] as [number, number])[1]) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as [number, number], heap[i] as [number, number]];
+      i = m;
+    }
+  };
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((heap[parent] as [number, number])[1] <= (heap[i] as [number, number])[1]) return;
+      [heap[i], heap[parent]] = [heap[parent] as [number, number], heap[i] as [number, number]];
+      i = parent;
+    }
+  };
+  for (const slot of candidates) {
+    const score = scores[slot] as number;
+    if (heap.length >= limit && score <= (heap[0] as [number, number])[1]) continue;
+    if (accept !== undefined && !accept(slot)) continue;
+    if (heap.length < limit) {
+      heap.push([slot, score]);
+      siftUp(heap.length - 1);
+    } else {
+      heap[0] = [slot, score];
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => b[1] - a[1]);
+}

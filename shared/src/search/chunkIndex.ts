@@ -1,0 +1,334 @@
+/**
+ * Hybrid search over one tenant's knowledge: four rankers fused at score level, then collapsed
+ * to the best chunk per document.
+ *   - lexical chunk match (BM25F over title, section path and body),
+ *   - lexical title match (support articles are titled like the question they answer),
+ *   - semantic chunk match (cosine of the query and chunk embeddings),
+ *   - semantic title match.
+ * Each lexical score is divided by the best of its query so the weights mean the same thing on
+ * every query; cosine similarities are used as they are. Pure TypeScript, so the server and
+ * the extension cache rank identically.
+ */
+import type { SearchFilters, SearchHit } from '../knowledge.js';
+import { definedAcronyms, expandTitleAcronyms } from './acronyms.js';
+import { analyze, analyzeWithOffsets } from './analyze.js';
+import { Bm25Index } from './bm25Index.js';
+import { VectorIndex } from './vectorIndex.js';
+
+export interface IndexableDocument {
+  documentId: string;
+  sourceId: string;
+  title: string;
+  url?: string | undefined;
+  language?: string | undefined;
+  tags: readonly string[];
+}
+
+export interface IndexableChunk {
+  chunkId: string;
+  sectionPath: readonly string[];
+  text: string;
+}
+
+export interface HybridQuery {
+  text: string;
+  k: number;
+  filters?: SearchFilters | undefined;
+  /** Unit-length query embedding from the same embedder that built the stored vectors. */
+  vector?: Float32Array | undefined;
+  /** Extra analysed terms (cross-language glossary, synonyms). */
+  extraTerms?: readonly string[] | undefined;
+}
+
+export interface FusionWeights {
+  chunkLexical: number;
+  titleLexical: number;
+  chunkSemantic: number;
+  titleSemantic: number;
+  /** Candidates each ranker contributes before fusion. */
+  pool: number;
+}
+
+export const DEFAULT_FUSION: FusionWeights = { chunkLexical: 1, titleLexical: 0.4, chunkSemantic: 1, titleSemantic: 0.6, pool: 200 };
+
+export interface RankedHit extends SearchHit {
+  signals: {
+    chunkLexical: number;
+    titleLexical: number;
+    chunkSemantic: number | undefined;
+    titleSemantic: number | undefined;
+    fused: number;
+  };
+}
+
+interface DocumentEntry extends IndexableDocument {
+  slot: number;
+  chunkSlots: number[];
+}
+
+interface ChunkEntry extends IndexableChunk {
+  documentSlot: number;
+}
+
+const TITLE_BM25 = { k1: 1.2, weights: { title: 1, section: 0, body: 0 }, b: { title: 0.5, section: 0, body: 0 } };
+
+class SlotAllocator {
+  private next = 0;
+  private readonly free: number[] = [];
+  take(): number {
+    return this.free.pop() ?? this.next++;
+  }
+  release(slot: number): void {
+    this.free.push(slot);
+  }
+}
+
+export class ChunkIndex {
+  private readonly chunkLexical = new Bm25Index();
+  private readonly titleLexical = new Bm25Index(TITLE_BM25);
+  private chunkVectors: VectorIndex | undefined;
+  private titleVectors: VectorIndex | undefined;
+  private readonly chunks: (ChunkEntry | undefined)[] = [];
+  private readonly documents: (DocumentEntry | undefined)[] = [];
+  private readonly chunkSlotById = new Map<string, number>();
+  private readonly documentById = new Map<string, DocumentEntry>();
+  private readonly chunkSlots = new SlotAllocator();
+  private readonly documentSlots = new SlotAllocator();
+
+  constructor(private readonly weights: FusionWeights = DEFAULT_FUSION) {}
+
+  get chunkCount(): number {
+    return this.chunkSlotById.size;
+  }
+
+  get documentCount(): number {
+    return this.documentById.size;
+  }
+
+  get vectorCount(): number {
+    return this.chunkVectors?.size ?? 0;
+  }
+
+  /** Replaces a document and all its chunks (a new version). */
+  upsertDocument(document: IndexableDocument, chunks: readonly IndexableChunk[]): void {
+    this.removeDocument(document.documentId);
+    const slot = this.documentSlots.take();
+    const entry: DocumentEntry = { ...document, slot, chunkSlots: [] };
+    this.documents[slot] = entry;
+    this.documentById.set(document.documentId, entry);
+    const titleTerms = analyze(indexedTitle(document.title, chunks));
+    this.titleLexical.add(slot, { title: titleTerms, section: [], body: [] });
+    for (const chunk of chunks) {
+      const chunkSlot = this.chunkSlots.take();
+      this.chunks[chunkSlot] = { ...chunk, documentSlot: slot };
+      this.chunkSlotById.set(chunk.chunkId, chunkSlot);
+      entry.chunkSlots.push(chunkSlot);
+      this.chunkLexical.add(chunkSlot, { title: titleTerms, section: analyze(chunk.sectionPath.join(' ')), body: analyze(chunk.text) });
+    }
+  }
+
+  removeDocument(documentId: string): void {
+    const entry = this.documentById.get(documentId);
+    if (entry === undefined) return;
+    for (const chunkSlot of entry.chunkSlots) {
+      const chunk = this.chunks[chunkSlot];
+      if (chunk !== undefined) this.chunkSlotById.delete(chunk.chunkId);
+      this.chunks[chunkSlot] = undefined;
+      this.chunkLexical.remove(chunkSlot);
+      this.chunkVectors?.remove(chunkSlot);
+      this.chunkSlots.release(chunkSlot);
+    }
+    this.titleLexical.remove(entry.slot);
+    this.titleVectors?.remove(entry.slot);
+    this.documents[entry.slot] = undefined;
+    this.documentSlots.release(entry.slot);
+    this.documentById.delete(documentId);
+  }
+
+  hasDocument(documentId: string): boolean {
+    return this.documentById.has(documentId);
+  }
+
+  /** Attaches a chunk embedding; false when that chunk is gone (a newer version replaced it). */
+  setChunkVector(chunkId: string, vector: ArrayLike<number>): boolean {
+    const slot = this.chunkSlotById.get(chunkId);
+    if (slot === undefined) return false;
+    this.chunkVectors ??= new VectorIndex(vector.length);
+    this.chunkVectors.set(slot, vector);
+    return true;
+  }
+
+  setTitleVector(documentId: string, vector: ArrayLike<number>): boolean {
+    const entry = this.documentById.get(documentId);
+    if (entry === undefined) return false;
+    this.titleVectors ??= new VectorIndex(vector.length);
+    this.titleVectors.set(entry.slot, vector);
+    return true;
+  }
+
+  private documentFilter(filters: SearchFilters | undefined): ((doc: DocumentEntry) => boolean) | undefined {
+    if (filters === undefined) return undefined;
+    const sources = filters.sourceIds === undefined ? undefined : new Set(filters.sourceIds);
+    const tags = filters.tags;
+    const language = filters.language?.toLowerCase();
+    if (sources === undefined && tags === undefined && language === undefined) return undefined;
+    return (doc) =>
+      (sources === undefined || sources.has(doc.sourceId)) &&
+      (tags === undefined || tags.every((t) => doc.tags.includes(t))) &&
+      (language === undefined || doc.language === undefined || doc.language.toLowerCase().startsWith(language));
+  }
+
+  search(query: HybridQuery): RankedHit[] {
+    const terms = [...analyze(query.text), ...(query.extraTerms ?? [])];
+    const docFilter = this.documentFilter(query.filters);
+    const acceptChunk =
+      docFilter === undefined
+        ? undefined
+        : (slot: number) => {
+            const chunk = this.chunks[slot];
+            const doc = chunk === undefined ? undefined : this.documents[chunk.documentSlot];
+            return doc !== undefined && docFilter(doc);
+          };
+    const acceptDocument =
+      docFilter === undefined
+        ? undefined
+        : (slot: number) => {
+            const doc = this.documents[slot];
+            return doc !== undefined && docFilter(doc);
+          };
+    const { pool } = this.weights;
+
+    interface Candidate {
+      bestChunk: number;
+      bestChunkScore: number;
+      chunkLexical: number;
+      titleLexical: number;
+      chunkSemantic: number | undefined;
+      titleSemantic: number | undefined;
+    }
+    const candidates = new Map<number, Candidate>();
+    const candidate = (documentSlot: number): Candidate => {
+      let c = candidates.get(documentSlot);
+      if (c === undefined) {
+        c = {
+          bestChunk: -1,
+          bestChunkScore: -Infinity,
+          chunkLexical: 0,
+          titleLexical: 0,
+          chunkSemantic: undefined,
+          titleSemantic: undefined,
+        };
+        candidates.set(documentSlot, c);
+      }
+      return c;
+    };
+
+    const lexical = this.chunkLexical.search(terms, pool, acceptChunk);
+    const maxChunkLexical = lexical[0]?.[1] ?? 1;
+    for (const [slot, score] of lexical) {
+      const chunk = this.chunks[slot] as ChunkEntry;
+      const c = candidate(chunk.documentSlot);
+      const normalised = score / maxChunkLexical;
+      if (normalised > c.chunkLexical) c.chunkLexical = normalised;
+      if (normalised > c.bestChunkScore) {
+        c.bestChunkScore = normalised;
+        c.bestChunk = slot;
+      }
+    }
+    const titles = this.titleLexical.search(terms, pool, acceptDocument);
+    const maxTitleLexical = titles[0]?.[1] ?? 1;
+    for (const [slot, score] of titles) candidate(slot).titleLexical = score / maxTitleLexical;
+
+    const vector = query.vector;
+    if (vector !== undefined && this.chunkVectors !== undefined) {
+      for (const [slot, similarity] of this.chunkVectors.search(vector, pool, acceptChunk)) {
+        const chunk = this.chunks[slot] as ChunkEntry;
+        const c = candidate(chunk.documentSlot);
+        if (c.chunkSemantic === undefined || similarity > c.chunkSemantic) c.chunkSemantic = similarity;
+        if (c.bestChunk === -1) c.bestChunk = slot;
+      }
+    }
+    if (vector !== undefined && this.titleVectors !== undefined) {
+      for (const [slot, similarity] of this.titleVectors.search(vector, pool, acceptDocument)) candidate(slot).titleSemantic = similarity;
+    }
+
+    const w = this.weights;
+    const scored: { documentSlot: number; c: Candidate; fused: number }[] = [];
+    for (const [documentSlot, c] of candidates) {
+      const doc = this.documents[documentSlot];
+      if (doc === undefined) continue;
+      if (vector !== undefined) {
+        // Candidates found by one ranker get exact similarities from the others.
+        if (c.chunkSemantic === undefined && this.chunkVectors !== undefined) {
+          for (const [slot, similarity] of this.chunkVectors.scoreSlots(vector, doc.chunkSlots)) {
+            if (c.chunkSemantic === undefined || similarity > c.chunkSemantic) c.chunkSemantic = similarity;
+            if (c.bestChunk === -1) c.bestChunk = slot;
+          }
+        }
+        if (c.titleSemantic === undefined && this.titleVectors !== undefined) {
+          c.titleSemantic = this.titleVectors.scoreSlots(vector, [documentSlot]).get(documentSlot);
+        }
+      }
+      if (c.bestChunk === -1) c.bestChunk = doc.chunkSlots[0] ?? -1;
+      if (c.bestChunk === -1) continue;
+      const fused =
+        w.chunkLexical * c.chunkLexical +
+        w.titleLexical * c.titleLexical +
+        w.chunkSemantic * (c.chunkSemantic ?? 0) +
+        w.titleSemantic * (c.titleSemantic ?? 0);
+      scored.push({ documentSlot, c, fused });
+    }
+    scored.sort((a, b) => b.fused - a.fused);
+
+    const termSet = new Set(terms);
+    const maxPossible = maxPossibleLexical(this.chunkLexical, terms);
+    return scored.slice(0, query.k).map(({ documentSlot, c, fused }) => {
+      const doc = this.documents[documentSlot] as DocumentEntry;
+      const chunk = this.chunks[c.bestChunk] as ChunkEntry;
+      const rawLexical = lexical.find(([slot]) => slot === c.bestChunk)?.[1] ?? 0;
+      const coverage = maxPossible > 0 ? Math.min(1, rawLexical / maxPossible) : 0;
+      const semantic = c.chunkSemantic === undefined ? undefined : Math.max(0, c.chunkSemantic);
+      return {
+        chunkId: chunk.chunkId,
+        documentId: doc.documentId,
+        title: doc.title,
+        ...(doc.url === undefined ? {} : { url: doc.url }),
+        sectionPath: [...chunk.sectionPath],
+        text: chunk.text,
+        // An absolute relevance in [0, 1] (comparable across queries), unlike `fused`, which ranks.
+        score: semantic === undefined ? coverage : 0.5 * coverage + 0.5 * semantic,
+        highlights: highlightsOf(chunk.text, termSet),
+        signals: {
+          chunkLexical: c.chunkLexical,
+          titleLexical: c.titleLexical,
+          chunkSemantic: c.chunkSemantic,
+          titleSemantic: c.titleSemantic,
+          fused,
+        },
+      };
+    });
+  }
+}
+
+/** The title as indexed and embedded: with the long form of acronyms the document defines. */
+export function indexedTitle(title: string, chunks: readonly { text: string }[]): string {
+  return expandTitleAcronyms(title, definedAcronyms(chunks.map((c) => c.text).join('\n')));
+}
+
+/** An upper bound of a chunk's BM25 score for these terms, to express a hit as coverage in [0, 1]. */
+function maxPossibleLexical(index: Bm25Index, terms: readonly string[]): number {
+  let sum = 0;
+  for (const term of new Set(terms)) sum += index.idf(term);
+  return sum * 0.6;
+}
+
+function highlightsOf(text: string, terms: ReadonlySet<string>): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const token of analyzeWithOffsets(text)) {
+    if (!terms.has(token.term)) continue;
+    const last = spans[spans.length - 1];
+    if (last !== undefined && token.start - last.end <= 1) last.end = token.end;
+    else spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}

@@ -1,0 +1,9 @@
+/**
+ * Search building blocks shared by the server and the extension's local cache.
+ */
+export * from './acronyms.js';
+export * from './analyze.js';
+export * from './bm25Index.js';
+export * from './chunkIndex.js';
+export * from './glossary/index.js';
+export * from './vectorIndex.js';
