@@ -21,15 +21,24 @@ export async function serveCommand(config: ServerConfig): Promise<number> {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
+    let stopping = false;
+    // Ctrl-C reaches both this process and the `npm start` wrapper, which forwards it again:
+    // the first signal starts a graceful stop, later ones are ignored; a stuck stop is cut short.
+    const shutdown = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       tandem.server.log.info({ signal }, 'shutting down');
+      setTimeout(() => {
+        tandem.server.log.error('graceful shutdown took over 10 s; exiting');
+        process.exit(1);
+      }, 10_000).unref();
       tandem.stop().then(resolve, (err: unknown) => {
         tandem.server.log.error({ err }, 'shutdown failed');
         resolve();
       });
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
   });
   return 0;
 }
