@@ -10,7 +10,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('/srv/tandem', '.data'),
       storage: { driver: 'pglite' },
-      embedder: 'use-lite',
+      embedder: { kind: 'use-lite' },
+      knowledge: { maxUploadBytes: 25 * 1024 * 1024, allowPrivateUrls: false },
       llm: { baseUrl: undefined, apiKey: undefined, model: 'gpt-4o-mini' },
     });
   });

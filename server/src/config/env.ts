@@ -30,6 +30,20 @@ export const envSchema = z
     TANDEM_EMBEDDER: z
       .enum(['use-lite', 'transformers', 'openai'], { error: "expected 'use-lite', 'transformers' or 'openai'" })
       .default('use-lite'),
+    TANDEM_EMBEDDINGS_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
+    TANDEM_EMBEDDINGS_API_KEY: optionalString,
+    TANDEM_EMBEDDINGS_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+    TANDEM_TRANSFORMERS_MODEL: z.string().trim().min(1).default('Xenova/all-MiniLM-L6-v2'),
+    TANDEM_MODELS_DIR: optionalString,
+    TANDEM_TRANSFORMERS_ALLOW_REMOTE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    TANDEM_MAX_UPLOAD_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(1024).default(25),
+    TANDEM_ALLOW_PRIVATE_URLS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     TANDEM_ADMIN_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
     TANDEM_CONSOLE_DIR: optionalString,
     TANDEM_CORS_ORIGINS: z
@@ -45,6 +59,13 @@ export const envSchema = z
     TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.TANDEM_EMBEDDER === 'openai' && (env.TANDEM_EMBEDDINGS_BASE_URL ?? env.TANDEM_LLM_BASE_URL) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TANDEM_EMBEDDINGS_BASE_URL'],
+        message: "required (or TANDEM_LLM_BASE_URL) when TANDEM_EMBEDDER is 'openai'",
+      });
+    }
     if (env.TANDEM_STORAGE === 'postgres' && env.TANDEM_DATABASE_URL === undefined) {
       ctx.addIssue({ code: 'custom', path: ['TANDEM_DATABASE_URL'], message: "required when TANDEM_STORAGE is 'postgres'" });
     }
@@ -58,7 +79,14 @@ export interface ServerConfig {
   dataDir: string;
   storage: { driver: 'pglite' } | { driver: 'postgres'; url: string };
   llm: { baseUrl: string | undefined; apiKey: string | undefined; model: string };
-  embedder: Env['TANDEM_EMBEDDER'];
+  embedder: {
+    kind: Env['TANDEM_EMBEDDER'];
+    /** OpenAI-compatible `/v1/embeddings`: defaults to the LLM's base URL and key. */
+    openai: { baseUrl: string | undefined; apiKey: string | undefined; model: string };
+    /** transformers.js: model name under `modelsDir` (<org>/<name>/...), hub download only when allowed. */
+    transformers: { model: string; modelsDir: string; allowRemote: boolean };
+  };
+  knowledge: { maxUploadBytes: number; allowPrivateUrls: boolean };
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
@@ -94,7 +122,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(cwd, e.TANDEM_DATA_DIR),
     storage: e.TANDEM_STORAGE === 'postgres' ? { driver: 'postgres', url: e.TANDEM_DATABASE_URL ?? '' } : { driver: 'pglite' },
     llm: { baseUrl: e.TANDEM_LLM_BASE_URL, apiKey: e.TANDEM_LLM_API_KEY, model: e.TANDEM_LLM_MODEL },
-    embedder: e.TANDEM_EMBEDDER,
+    embedder: {
+      kind: e.TANDEM_EMBEDDER,
+      openai: {
+        baseUrl: e.TANDEM_EMBEDDINGS_BASE_URL ?? e.TANDEM_LLM_BASE_URL,
+        apiKey: e.TANDEM_EMBEDDINGS_API_KEY ?? e.TANDEM_LLM_API_KEY,
+        model: e.TANDEM_EMBEDDINGS_MODEL,
+      },
+      transformers: {
+        model: e.TANDEM_TRANSFORMERS_MODEL,
+        modelsDir: path.resolve(cwd, e.TANDEM_MODELS_DIR ?? path.join(e.TANDEM_DATA_DIR, 'models')),
+        allowRemote: e.TANDEM_TRANSFORMERS_ALLOW_REMOTE,
+      },
+    },
+    knowledge: { maxUploadBytes: Math.round(e.TANDEM_MAX_UPLOAD_MB * 1024 * 1024), allowPrivateUrls: e.TANDEM_ALLOW_PRIVATE_URLS },
     adminToken: e.TANDEM_ADMIN_TOKEN,
     consoleDir: e.TANDEM_CONSOLE_DIR === undefined ? defaultConsoleDir : path.resolve(cwd, e.TANDEM_CONSOLE_DIR),
     corsOrigins: e.TANDEM_CORS_ORIGINS,
