@@ -33,6 +33,76 @@ export const MIGRATIONS: readonly Migration[] = [
       create index api_tokens_tenant on api_tokens (tenant_id);
     `,
   },
+  {
+    id: 2,
+    name: 'knowledge: sources, versioned documents, chunks, change feed, ingestion jobs',
+    sql: `
+      create table knowledge_sources (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        kind text not null,
+        name text not null,
+        location text,
+        settings jsonb not null default '{}',
+        created_at timestamptz not null default now(),
+        last_synced_at timestamptz,
+        unique (tenant_id, kind, name)
+      );
+      create table knowledge_documents (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        source_id text not null references knowledge_sources(id) on delete cascade,
+        external_id text not null,
+        title text not null,
+        url text,
+        language text,
+        tags jsonb not null default '[]',
+        version integer not null,
+        content_hash text not null,
+        updated_at timestamptz not null default now(),
+        title_embedding bytea,
+        unique (tenant_id, source_id, external_id)
+      );
+      create table knowledge_chunks (
+        id text primary key,
+        tenant_id text not null,
+        document_id text not null references knowledge_documents(id) on delete cascade,
+        ordinal integer not null,
+        text text not null,
+        section_path jsonb not null,
+        embedding bytea
+      );
+      create index knowledge_chunks_document on knowledge_chunks (document_id);
+      create index knowledge_chunks_unembedded on knowledge_chunks (tenant_id) where embedding is null;
+      create table knowledge_changes (
+        seq bigserial primary key,
+        tenant_id text not null,
+        document_id text not null,
+        op text not null check (op in ('upsert', 'delete', 'vectors')),
+        version integer not null,
+        at timestamptz not null default now()
+      );
+      create index knowledge_changes_tenant on knowledge_changes (tenant_id, seq);
+      create table knowledge_meta (
+        key text primary key,
+        value text not null
+      );
+      create table ingest_jobs (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        source_id text references knowledge_sources(id) on delete set null,
+        status text not null,
+        items jsonb not null,
+        done jsonb not null default '[]',
+        errors jsonb not null default '[]',
+        bytes_done bigint not null default 0,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        finished_at timestamptz
+      );
+      create index ingest_jobs_tenant on ingest_jobs (tenant_id, created_at)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

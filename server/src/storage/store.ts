@@ -4,6 +4,8 @@
 import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
 import type { Database } from './database.js';
+import { ingestJobsRepo } from './ingestJobsRepo.js';
+import { knowledgeRepo } from './knowledgeRepo.js';
 import { migrate } from './migrations.js';
 import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
 import { tenantsRepo } from './tenantsRepo.js';
@@ -13,12 +15,21 @@ export interface Store {
   readonly db: Database;
   readonly tenants: ReturnType<typeof tenantsRepo>;
   readonly tokens: ReturnType<typeof tokensRepo>;
+  readonly knowledge: ReturnType<typeof knowledgeRepo>;
+  readonly ingestJobs: ReturnType<typeof ingestJobsRepo>;
   close(): Promise<void>;
 }
 
 export async function storeOn(db: Database): Promise<Store> {
   await migrate(db);
-  return { db, tenants: tenantsRepo(db), tokens: tokensRepo(db), close: () => db.close() };
+  return {
+    db,
+    tenants: tenantsRepo(db),
+    tokens: tokensRepo(db),
+    knowledge: knowledgeRepo(db),
+    ingestJobs: ingestJobsRepo(db),
+    close: () => db.close(),
+  };
 }
 
 export async function openStore(config: Pick<ServerConfig, 'storage' | 'dataDir'>): Promise<Store> {

@@ -1,0 +1,123 @@
+/**
+ * The behaviour every storage driver must show, as one suite: run it against each driver
+ * (PGlite here; PostgreSQL when the scale-out work adds that driver).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendingItems } from './ingestJobsRepo.js';
+import type { Store } from './store.js';
+
+export function describeStoreContract(driverName: string, openStore: () => Promise<Store>): void {
+  describe(`Store contract: ${driverName}`, () => {
+    let store: Store;
+    let sourceId: string;
+    const tenantId = 'contract';
+    const doc = (externalId: string, hash: string, texts: string[]) => ({
+      tenantId,
+      sourceId,
+      externalId,
+      title: `Article ${externalId}`,
+      contentHash: hash,
+      chunks: texts.map((text, i) => ({ text, sectionPath: [`Section ${i}`] })),
+    });
+
+    beforeAll(async () => {
+      store = await openStore();
+      await store.tenants.create(tenantId, 'Contract tenant');
+      await store.tenants.create('other', 'Other tenant');
+      sourceId = (await store.knowledge.ensureSource(tenantId, 'upload', 'Uploads')).id;
+    });
+    afterAll(() => store.close());
+
+    it('creates sources idempotently per tenant, kind and name', async () => {
+      const again = await store.knowledge.ensureSource(tenantId, 'upload', 'Uploads');
+      expect(again.id).toBe(sourceId);
+      const elsewhere = await store.knowledge.ensureSource('other', 'upload', 'Uploads');
+      expect(elsewhere.id).not.toBe(sourceId);
+      expect((await store.knowledge.listSources(tenantId)).map((s) => s.id)).toEqual([sourceId]);
+    });
+
+    it('stores a document as one version with its chunks, and skips unchanged content', async () => {
+      const first = await store.knowledge.upsertDocument(doc('a', 'h1', ['one', 'two']));
+      expect(first).toMatchObject({ changed: true, document: { version: 1, title: 'Article a' } });
+      const chunks = await store.knowledge.chunksOf([first.document.id]);
+      expect(chunks.map((c) => c.text)).toEqual(['one', 'two']);
+      expect(chunks[1]?.sectionPath).toEqual(['Section 1']);
+
+      const same = await store.knowledge.upsertDocument(doc('a', 'h1', ['one', 'two']));
+      expect(same).toMatchObject({ changed: false, document: { version: 1 } });
+
+      const second = await store.knowledge.upsertDocument(doc('a', 'h2', ['three']));
+      expect(second).toMatchObject({ changed: true, document: { id: first.document.id, version: 2 } });
+      const newChunks = await store.knowledge.chunksOf([first.document.id]);
+      expect(newChunks.map((c) => c.text)).toEqual(['three']);
+      expect(newChunks[0]?.id).not.toBe(chunks[0]?.id);
+    });
+
+    it('feeds every change with a monotonic cursor, per tenant on request', async () => {
+      const start = await store.knowledge.latestChangeSeq();
+      const b = await store.knowledge.upsertDocument(doc('b', 'hb', ['bee']));
+      await store.knowledge.deleteDocument(tenantId, b.document.id);
+      const changes = await store.knowledge.changesSince(start, 10);
+      expect(changes.map((c) => [c.op, c.documentId])).toEqual([
+        ['upsert', b.document.id],
+        ['delete', b.document.id],
+      ]);
+      expect(changes[1]!.seq).toBeGreaterThan(changes[0]!.seq);
+      expect(await store.knowledge.changesSince(start, 10, 'other')).toEqual([]);
+      expect(await store.knowledge.getDocument(tenantId, b.document.id)).toBeUndefined();
+      expect(await store.knowledge.chunksOf([b.document.id])).toEqual([]);
+    });
+
+    it('never lets one tenant read or delete another tenant’s document', async () => {
+      const a = await store.knowledge.findDocument(tenantId, sourceId, 'a');
+      expect(await store.knowledge.getDocument('other', a!.id)).toBeUndefined();
+      expect(await store.knowledge.deleteDocument('other', a!.id)).toBe(false);
+      expect(await store.knowledge.getDocument(tenantId, a!.id)).toBeDefined();
+    });
+
+    it('saves vectors only for chunks and titles still at that version, and announces them', async () => {
+      const c = await store.knowledge.upsertDocument(doc('c', 'hc1', ['sea']));
+      const [oldChunk] = await store.knowledge.chunksOf([c.document.id]);
+      await store.knowledge.upsertDocument(doc('c', 'hc2', ['sea, again']));
+      const [newChunk] = await store.knowledge.chunksOf([c.document.id]);
+      const cursor = await store.knowledge.latestChangeSeq();
+      const v = Float32Array.from([0.6, 0.8]);
+      await store.knowledge.saveVectors(
+        [
+          { chunkId: oldChunk!.id, vector: v },
+          { chunkId: newChunk!.id, vector: v },
+        ],
+        [
+          { documentId: c.document.id, version: 1, vector: v },
+          { documentId: c.document.id, version: 2, vector: v },
+        ],
+      );
+      const [stored] = await store.knowledge.chunksOf([c.document.id]);
+      expect(Array.from(stored!.vector!)).toEqual([Float32Array.from([0.6])[0], Float32Array.from([0.8])[0]]);
+      expect((await store.knowledge.getDocument(tenantId, c.document.id))?.titleVector).toBeDefined();
+      expect((await store.knowledge.changesSince(cursor, 10)).map((x) => x.op)).toEqual(['vectors']);
+      expect((await store.knowledge.unembeddedChunks(100)).some((x) => x.id === newChunk!.id)).toBe(false);
+    });
+
+    it('acknowledges a job item in the same transaction as its document, and reports what to retry', async () => {
+      const job = await store.ingestJobs.create({ id: 'job_contract', tenantId, sourceId, items: ['x.md', 'y.md', 'z.md'] });
+      expect(job.status).toBe('running');
+      await store.knowledge.upsertDocument(doc('x', 'hx', ['ex']), { jobId: job.id, item: 'x.md', bytes: 10 });
+      await store.ingestJobs.recordError(job.id, { item: 'y.md', code: 'CORRUPT', message: 'not a document' });
+      expect(await store.ingestJobs.interruptRunning()).toBe(1);
+      const after = await store.ingestJobs.get(tenantId, job.id);
+      expect(after).toMatchObject({ status: 'interrupted', done: ['x.md'], bytesDone: 10 });
+      expect(pendingItems(after!)).toEqual(['z.md']);
+      expect(await store.ingestJobs.get('other', job.id)).toBeUndefined();
+    });
+
+    it('keeps metadata such as the embedder that built the vectors', async () => {
+      expect(await store.knowledge.getMeta('embedder')).toBeUndefined();
+      await store.knowledge.setMeta('embedder', 'use-lite@0.2.0');
+      await store.knowledge.setMeta('embedder', 'openai:text-embedding-3-small');
+      expect(await store.knowledge.getMeta('embedder')).toBe('openai:text-embedding-3-small');
+      await store.knowledge.clearVectors();
+      expect((await store.knowledge.countDocuments(tenantId)).embedded).toBe(0);
+    });
+  });
+}
