@@ -115,3 +115,48 @@ export const ingestProgressSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 export type IngestProgress = z.infer<typeof ingestProgressSchema>;
+
+/** Files sent for ingestion, base64-encoded; a large upload is split over several calls of one job. */
+export const ingestFilesInputSchema = z.object({
+  sourceName: z.string().trim().min(1).max(200).default('Uploads'),
+  files: z
+    .array(z.object({ name: z.string().trim().min(1).max(1024), contentBase64: z.base64() }))
+    .min(1)
+    .max(2000),
+  /** Adds these files to a job started by an earlier call. */
+  jobId: z.string().max(100).optional(),
+  /** False when more files of this job will follow. */
+  final: z.boolean().default(true),
+});
+export type IngestFilesInput = z.input<typeof ingestFilesInputSchema>;
+
+export const ingestUrlsInputSchema = z.object({
+  sourceName: z.string().trim().min(1).max(200).optional(),
+  urls: z
+    .array(z.url({ protocol: /^https?$/ }).max(2048))
+    .min(1)
+    .max(20),
+  /** 0 fetches only the given pages; a sitemap URL lists its pages instead. */
+  depth: z.number().int().min(0).max(5).default(1),
+  maxPages: z.number().int().min(1).max(5000).default(200),
+  resyncMinutes: z.number().int().min(5).max(10_080).optional(),
+});
+export type IngestUrlsInput = z.input<typeof ingestUrlsInputSchema>;
+
+export const ingestJobRefSchema = z.object({ jobId: z.string().min(1).max(100) });
+
+export const ingestJobStartedSchema = z.object({ jobId: z.string(), sourceId: z.string() });
+export type IngestJobStarted = z.infer<typeof ingestJobStartedSchema>;
+
+export const ingestJobReportSchema = ingestProgressSchema.extend({
+  /** Items an interrupted job never stored or rejected: send them again. */
+  toRetry: z.array(z.string()),
+});
+export type IngestJobReport = z.infer<typeof ingestJobReportSchema>;
+
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  language: z.string(),
+  tookMs: z.number().nonnegative(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
