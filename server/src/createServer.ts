@@ -9,6 +9,8 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
 import type { ServerConfig } from './config/env.js';
+import type { Embedder } from './knowledge/embedding/embedder.js';
+import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -25,19 +27,24 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** An already-open store (tests share one); otherwise opened from config. */
   store?: Store;
+  /** The embedder behind semantic search; `null` runs lexical only. Default: from config. */
+  embedder?: Embedder | null;
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = options.store ?? (await openStore(config));
   const admin: AdminBootstrap = await bootstrapAdmin(store, config.dataDir, config.adminToken);
-  const deps: ServerDeps = { config, store, logger, version: SERVER_VERSION, startedAt: Date.now() };
+  const embedder = options.embedder === null ? undefined : (options.embedder ?? (await createConfiguredEmbedder(config)));
+  const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
+  const deps: ServerDeps = { config, store, knowledge, logger, version: SERVER_VERSION, startedAt: Date.now() };
 
   const server = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generic so plugins type-check.
     loggerInstance: logger as FastifyBaseLogger,
     routerOptions: { maxParamLength: 5000 },
-    bodyLimit: 1024 * 1024,
+    // Uploads travel base64-encoded in JSON (4/3 of their size); every route needs a token.
+    bodyLimit: Math.ceil(config.knowledge.maxUploadBytes * 1.4) + 1024 * 1024,
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -74,7 +81,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     server,
     admin,
     store,
+    knowledge,
     async start(): Promise<string> {
+      knowledge.start();
       const address = await server.listen({ port: config.port, host: config.host });
       ready = true;
       return address;
@@ -84,6 +93,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       stopping ??= (async () => {
         ready = false;
         await server.close();
+        await knowledge.stop();
         if (options.store === undefined) await store.close();
       })();
       return stopping;
@@ -92,3 +102,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 }
 
 export type TandemServer = Awaited<ReturnType<typeof createServer>>;
+
+async function createConfiguredEmbedder(config: ServerConfig): Promise<Embedder> {
+  const { createEmbedder } = await import('./knowledge/embedding/createEmbedder.js');
+  return createEmbedder(config.embedder);
+}

@@ -1,16 +1,32 @@
 /**
- * The `tandem` command line. `serve` runs the server; later work adds ingest, search, eval, draft.
+ * The `tandem` command line: run the server, feed and query its knowledge, evaluate retrieval.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
+import { createEmbedder } from '../knowledge/embedding/createEmbedder.js';
+import { EmbedderMismatchError } from '../knowledge/search/vectorFiller.js';
+import { evalRetrieval, formatRetrievalReport } from './evalRetrieval.js';
+import { ingestCommand } from './ingestCommand.js';
+import { reembedCommand } from './reembedCommand.js';
+import { searchCommand } from './searchCommand.js';
 import { serveCommand } from './serve.js';
+import { resolveServerTarget, serverClient } from './serverClient.js';
 
 const USAGE = `Usage: tandem <command> [options]
 
 Commands:
-  serve            start the Tandem server (configuration from TANDEM_* environment variables)
-  help             show this message
+  serve [--port N] [--host H]            start the Tandem server (configuration from TANDEM_* variables)
+  ingest <path|url>... [--source NAME]   add files, folders or web pages to the running server's knowledge
+  search "<query>" [--k 5] [--json]      search the running server's knowledge
+  eval retrieval --docs DIR --queries FILE.jsonl [--tasks tasks.json] [--k 10] [--json] [--no-vectors] [--data-dir DIR]
+                                         measure retrieval quality on labelled queries, in a private knowledge base
+  reembed                                drop stored vectors so the configured embedder rebuilds them (server stopped)
+  help                                   show this message
+
+Server connection (ingest, search): --server URL (or TANDEM_URL), --token TOKEN (or TANDEM_TOKEN, or .data/admin-token).
 `;
+
+const connection = { server: { type: 'string' }, token: { type: 'string' } } as const;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,24 +39,91 @@ export async function main(argv: string[]): Promise<number> {
         if (values.host !== undefined) env.TANDEM_HOST = values.host;
         return await serveCommand(loadConfig(env));
       }
+      case 'ingest': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { ...connection, source: { type: 'string' } },
+          allowPositionals: true,
+          strict: true,
+        });
+        if (positionals.length === 0) throw new UsageError('ingest needs at least one file, folder or URL');
+        return await ingestCommand(serverClient(await resolveServerTarget(values)), positionals, { source: values.source });
+      }
+      case 'search': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { ...connection, k: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+          allowPositionals: true,
+          strict: true,
+        });
+        const query = positionals.join(' ').trim();
+        if (query === '') throw new UsageError('search needs a query');
+        return await searchCommand(serverClient(await resolveServerTarget(values)), query, {
+          k: positiveInt(values.k, '--k'),
+          json: values.json,
+        });
+      }
+      case 'eval': {
+        const [what, ...args] = rest;
+        if (what !== 'retrieval') throw new UsageError("eval supports 'retrieval'");
+        const { values } = parseArgs({
+          args,
+          options: {
+            docs: { type: 'string' },
+            queries: { type: 'string' },
+            tasks: { type: 'string' },
+            k: { type: 'string', default: '10' },
+            json: { type: 'boolean', default: false },
+            'no-vectors': { type: 'boolean', default: false },
+            'data-dir': { type: 'string' },
+          },
+          strict: true,
+        });
+        if (values.docs === undefined || values.queries === undefined) throw new UsageError('eval retrieval needs --docs and --queries');
+        const config = loadConfig();
+        const vectors = !values['no-vectors'];
+        const result = await evalRetrieval(
+          {
+            docs: values.docs,
+            queries: values.queries,
+            tasks: values.tasks,
+            k: positiveInt(values.k, '--k'),
+            vectors,
+            dataDir: values['data-dir'],
+          },
+          config,
+          vectors ? createEmbedder(config.embedder) : undefined,
+        );
+        process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRetrievalReport(result)}\n`);
+        return 0;
+      }
+      case 'reembed':
+        return await reembedCommand(loadConfig());
       case undefined:
       case 'help':
       case '--help':
         process.stdout.write(USAGE);
         return command === undefined ? 1 : 0;
       default:
-        process.stderr.write(`Unknown command '${command}'.\n\n${USAGE}`);
-        return 2;
+        throw new UsageError(`Unknown command '${command}'.`);
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof EmbedderMismatchError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${err.message}\n\n${USAGE}`);
       return 2;
     }
     throw err;
   }
+}
+
+class UsageError extends Error {}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`${flag} expects a whole number from 1 to 100`);
+  return n;
 }

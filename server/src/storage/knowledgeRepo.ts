@@ -181,6 +181,17 @@ export function knowledgeRepo(db: Database) {
       return r === undefined ? undefined : { ...toSource(r), settings: r.settings };
     },
 
+    /** URL sources whose re-sync interval has passed (and that are not syncing now). */
+    async dueUrlSources(): Promise<{ tenantId: string; sourceId: string }[]> {
+      const rows = await db.query<{ tenant_id: string; id: string }>(
+        `select s.tenant_id, s.id from knowledge_sources s
+         where s.kind = 'url' and (s.settings->>'resyncMinutes') is not null
+           and coalesce(s.last_synced_at, s.created_at) + make_interval(mins => (s.settings->>'resyncMinutes')::int) < now()
+           and not exists (select 1 from ingest_jobs j where j.source_id = s.id and j.status = 'running')`,
+      );
+      return rows.map((r) => ({ tenantId: r.tenant_id, sourceId: r.id }));
+    },
+
     async markSourceSynced(sourceId: string): Promise<void> {
       await db.query('update knowledge_sources set last_synced_at = now() where id = $1', [sourceId]);
     },

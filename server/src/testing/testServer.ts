@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Role } from '@tandem/shared';
 import { generateApiToken, hashApiToken, newId } from '../auth/apiTokens.js';
 import { loadConfig, type ServerConfig } from '../config/env.js';
-import { createServer } from '../createServer.js';
+import { createServer, type TandemServer } from '../createServer.js';
+import type { Embedder } from '../knowledge/embedding/embedder.js';
 import type { Logger } from '../logging/logger.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
 import { storeOn, type Store } from '../storage/store.js';
@@ -18,6 +19,7 @@ export interface TestServer {
   adminToken: string;
   store: Store;
   config: ServerConfig;
+  knowledge: TandemServer['knowledge'];
   /** Creates another workspace with a token of the given role; returns that token. */
   createTenant(id: string, name: string, role?: Role): Promise<string>;
   close(): Promise<void>;
@@ -25,12 +27,16 @@ export interface TestServer {
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logger?: Logger; store?: Store } = {},
+  options: { logger?: Logger; store?: Store; embedder?: Embedder | null } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-test-'));
   const config = loadConfig({ TANDEM_PORT: '0', TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'silent', ...env });
   const store = options.store ?? (await storeOn(await openPgliteDatabase()));
-  const tandem = await createServer(config, { store, ...(options.logger === undefined ? {} : { logger: options.logger }) });
+  const tandem = await createServer(config, {
+    store,
+    embedder: options.embedder ?? null,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   const url = await tandem.start();
   const adminToken = tandem.admin.adminToken;
   if (adminToken === undefined) throw new Error('test server started without an admin token');
@@ -39,6 +45,7 @@ export async function startTestServer(
     adminToken,
     store,
     config,
+    knowledge: tandem.knowledge,
     async createTenant(id, name, role = 'admin') {
       await store.tenants.create(id, name);
       const token = generateApiToken();

@@ -2,12 +2,14 @@
  * The whole tRPC API. Clients import only the `AppRouter` type from here (lint enforces it).
  */
 import { healthRouter } from '../routers/health/router.js';
+import { knowledgeRouter } from '../routers/knowledge/router.js';
 import { sessionRouter } from '../routers/session/router.js';
 import { teamRouter } from '../routers/team/router.js';
 import { router } from './init.js';
 
 export const appRouter = router({
   health: healthRouter,
+  knowledge: knowledgeRouter,
   session: sessionRouter,
   team: teamRouter,
 });

@@ -5,12 +5,14 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { ServerConfig } from '../config/env.js';
 import { bearerToken, hashApiToken } from '../auth/apiTokens.js';
+import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 
 export interface ServerDeps {
   config: ServerConfig;
   store: Store;
+  knowledge: KnowledgeEngine;
   logger: Logger;
   version: string;
   startedAt: number;

@@ -1,0 +1,98 @@
+/**
+ * The knowledge engine of one server process: per-tenant search indexes following the change
+ * feed, the vector filler behind ingestion, the ingestion jobs, and search. The server and the
+ * `tandem eval` command build the same engine.
+ */
+import type { SearchQuery } from '@tandem/shared';
+import type { ServerConfig } from '../config/env.js';
+import type { Logger } from '../logging/logger.js';
+import type { Store } from '../storage/store.js';
+import type { Embedder } from './embedding/embedder.js';
+import { IngestService } from './ingest/ingestService.js';
+import { ingestUrls, urlSourceSettingsSchema, type UrlSourceSettings } from './ingest/urlIngestion.js';
+import { DEFAULT_PARSE_LIMITS } from './parsing/parsedDocument.js';
+import { KnowledgeIndexes } from './search/knowledgeIndexes.js';
+import { searchKnowledge, type KnowledgeSearchResult } from './search/searchKnowledge.js';
+import { claimEmbedder, VectorFiller } from './search/vectorFiller.js';
+
+export interface KnowledgeEngineOptions {
+  store: Store;
+  log: Logger;
+  config: Pick<ServerConfig, 'knowledge'>;
+  /** Without one, search is lexical only (tests that do not exercise vectors). */
+  embedder: Embedder | undefined;
+  /** How often to look for changes written by other nodes. */
+  pollMs?: number;
+}
+
+export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
+  const { store, log, embedder } = options;
+  const indexes = new KnowledgeIndexes(store.knowledge, log, { pollMs: options.pollMs ?? 250 });
+  let filler: VectorFiller | undefined;
+  if (embedder !== undefined) {
+    await claimEmbedder(store.knowledge, embedder);
+    filler = new VectorFiller(store.knowledge, embedder, () => indexes.notify(), log);
+  }
+  const interrupted = await store.ingestJobs.interruptRunning();
+  if (interrupted > 0) log.warn({ interrupted }, 'ingestion jobs were interrupted by a restart; their reports list what to retry');
+  const ingest = new IngestService({
+    store,
+    log,
+    limits: { ...DEFAULT_PARSE_LIMITS, maxBytes: options.config.knowledge.maxUploadBytes },
+    onStored: () => {
+      indexes.notify();
+      filler?.notify();
+    },
+  });
+
+  const urlDeps = {
+    ingest,
+    log,
+    allowPrivate: options.config.knowledge.allowPrivateUrls,
+    maxBytes: options.config.knowledge.maxUploadBytes,
+  };
+
+  /** Crawls a URL source again: edits are stored as new versions, pages that are gone are deleted. */
+  async function resyncSource(tenantId: string, sourceId: string) {
+    const source = await store.knowledge.getSource(tenantId, sourceId);
+    if (source === undefined) return undefined;
+    if (source.kind !== 'url') throw new Error(`A ${source.kind} source is updated by sending its documents again, not by re-sync`);
+    return ingestUrls(urlDeps, tenantId, source.name, urlSourceSettingsSchema.parse(source.settings));
+  }
+
+  let resyncTimer: NodeJS.Timeout | undefined;
+  async function resyncDueSources(): Promise<void> {
+    for (const due of await store.knowledge.dueUrlSources()) {
+      log.info({ tenantId: due.tenantId, sourceId: due.sourceId }, 'scheduled re-sync');
+      await resyncSource(due.tenantId, due.sourceId);
+    }
+  }
+
+  return {
+    indexes,
+    ingest,
+    ingestUrls: (tenantId: string, sourceName: string, settings: UrlSourceSettings) => ingestUrls(urlDeps, tenantId, sourceName, settings),
+    resyncSource,
+    filler,
+    embedder,
+    search: (tenantId: string, query: SearchQuery): Promise<KnowledgeSearchResult> =>
+      searchKnowledge({ indexes, embedder }, tenantId, query),
+    start(): void {
+      indexes.start();
+      filler?.start();
+      resyncTimer ??= setInterval(
+        () => void resyncDueSources().catch((err: unknown) => log.error({ err }, 'scheduled re-sync failed')),
+        60_000,
+      );
+      resyncTimer.unref();
+    },
+    async stop(): Promise<void> {
+      indexes.stop();
+      if (resyncTimer !== undefined) clearInterval(resyncTimer);
+      await filler?.stop();
+      await embedder?.close();
+    },
+  };
+}
+
+export type KnowledgeEngine = Awaited<ReturnType<typeof createKnowledgeEngine>>;
