@@ -24,6 +24,8 @@ export const DEFAULT_BM25: Bm25Params = {
 
 interface Postings {
   slots: number[];
+  /** The slot's generation when the entry was added: a reused slot must not inherit old entries. */
+  gens: number[];
   /** title tf << 20 | section tf << 10 | body tf, each capped at 1023. */
   tfs: number[];
   /** Live entries (slots minus tombstoned ones). */
@@ -42,6 +44,7 @@ export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
   private lengths = new Float32Array(0);
   private alive = new Uint8Array(0);
+  private generation = new Uint32Array(0);
   private termsBySlot: (string[] | undefined)[] = [];
   private liveCount = 0;
   private tombstones = 0;
@@ -63,12 +66,17 @@ export class Bm25Index {
     const alive = new Uint8Array(capacity);
     alive.set(this.alive);
     this.alive = alive;
+    const generation = new Uint32Array(capacity);
+    generation.set(this.generation);
+    this.generation = generation;
     this.scores = new Float32Array(capacity);
   }
 
   add(slot: number, fields: Bm25Fields): void {
     if (this.alive[slot] === 1) this.remove(slot);
     this.ensureCapacity(slot);
+    const gen = ((this.generation[slot] as number) + 1) >>> 0;
+    this.generation[slot] = gen;
     const title = termCounts(fields.title);
     const section = termCounts(fields.section);
     const body = termCounts(fields.body);
@@ -76,12 +84,13 @@ export class Bm25Index {
     for (const term of all) {
       let p = this.postings.get(term);
       if (p === undefined) {
-        p = { slots: [], tfs: [], live: 0 };
+        p = { slots: [], gens: [], tfs: [], live: 0 };
         this.postings.set(term, p);
       }
       const tf =
         (Math.min(title.get(term) ?? 0, CAP) << 20) | (Math.min(section.get(term) ?? 0, CAP) << 10) | Math.min(body.get(term) ?? 0, CAP);
       p.slots.push(slot);
+      p.gens.push(gen);
       p.tfs.push(tf);
       p.live += 1;
     }
@@ -120,15 +129,18 @@ export class Bm25Index {
         continue;
       }
       const slots: number[] = [];
+      const gens: number[] = [];
       const tfs: number[] = [];
       for (let i = 0; i < p.slots.length; i++) {
         const slot = p.slots[i] as number;
-        if (this.alive[slot] === 1 && this.termsBySlot[slot] !== undefined) {
+        if (this.alive[slot] === 1 && p.gens[i] === this.generation[slot]) {
           slots.push(slot);
+          gens.push(p.gens[i] as number);
           tfs.push(p.tfs[i] as number);
         }
       }
       p.slots = slots;
+      p.gens = gens;
       p.tfs = tfs;
     }
     this.tombstones = 0;
@@ -161,10 +173,11 @@ export class Bm25Index {
       if (p === undefined || p.live === 0) continue;
       // Saturate repeated query terms: a ticket repeating "refund" five times is not five times as much about refunds.
       const termWeight = this.idf(term) * (1 + Math.log(qtf));
-      const { slots, tfs } = p;
+      const { slots, gens, tfs } = p;
+      const generation = this.generation;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i] as number;
-        if (this.alive[slot] !== 1) continue;
+        if (this.alive[slot] !== 1 || gens[i] !== generation[slot]) continue;
         const packed = tfs[i] as number;
         const tfT = packed >>> 20;
         const tfS = (packed >>> 10) & CAP;
