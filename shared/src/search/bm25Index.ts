@@ -43,6 +43,10 @@ function termCounts(terms: readonly string[]): Map<string, number> {
 export class Bm25Index {
   private readonly postings = new Map<string, Postings>();
   private lengths = new Float32Array(0);
+  /** Per slot and field, w / (1 - b + b * length / average length): the length normalisation, precomputed. */
+  private norms = new Float32Array(0);
+  /** Averages the norms were computed with; they are recomputed when the averages drift. */
+  private normAverages = { title: 0, section: 0, body: 0 };
   private alive = new Uint8Array(0);
   private generation = new Uint32Array(0);
   private termsBySlot: (string[] | undefined)[] = [];
@@ -63,6 +67,9 @@ export class Bm25Index {
     const lengths = new Float32Array(capacity * 3);
     lengths.set(this.lengths);
     this.lengths = lengths;
+    const norms = new Float32Array(capacity * 3);
+    norms.set(this.norms);
+    this.norms = norms;
     const alive = new Uint8Array(capacity);
     alive.set(this.alive);
     this.alive = alive;
@@ -103,6 +110,36 @@ export class Bm25Index {
     this.totals.body += fields.body.length;
     this.alive[slot] = 1;
     this.liveCount += 1;
+    this.setNorms(slot);
+  }
+
+  private averages() {
+    const n = Math.max(this.liveCount, 1);
+    return {
+      title: Math.max(this.totals.title / n, 1e-6),
+      section: Math.max(this.totals.section / n, 1e-6),
+      body: Math.max(this.totals.body / n, 1e-6),
+    };
+  }
+
+  private setNorms(slot: number): void {
+    const { weights, b } = this.params;
+    const avg = this.normAverages;
+    const base = slot * 3;
+    this.norms[base] = weights.title / (1 - b.title + (b.title * (this.lengths[base] as number)) / Math.max(avg.title, 1e-6));
+    this.norms[base + 1] =
+      weights.section / (1 - b.section + (b.section * (this.lengths[base + 1] as number)) / Math.max(avg.section, 1e-6));
+    this.norms[base + 2] = weights.body / (1 - b.body + (b.body * (this.lengths[base + 2] as number)) / Math.max(avg.body, 1e-6));
+  }
+
+  /** Recomputes every norm when an average length has drifted more than 5% since they were computed. */
+  private refreshNorms(): void {
+    const now = this.averages();
+    const drifted = (a: number, b: number) => Math.abs(a - b) > 0.05 * Math.max(a, b);
+    const then = this.normAverages;
+    if (!drifted(now.title, then.title) && !drifted(now.section, then.section) && !drifted(now.body, then.body)) return;
+    this.normAverages = now;
+    for (let slot = 0; slot < this.alive.length; slot++) if (this.alive[slot] === 1) this.setNorms(slot);
   }
 
   remove(slot: number): void {
@@ -158,16 +195,12 @@ export class Bm25Index {
    */
   search(queryTerms: readonly string[], limit: number, accept?: (slot: number) => boolean): [number, number][] {
     if (this.liveCount === 0 || queryTerms.length === 0) return [];
-    const { k1, weights, b } = this.params;
-    const n = this.liveCount;
-    const avg = {
-      title: Math.max(this.totals.title / n, 1e-6),
-      section: Math.max(this.totals.section / n, 1e-6),
-      body: Math.max(this.totals.body / n, 1e-6),
-    };
+    const { k1 } = this.params;
+    this.refreshNorms();
+    const norms = this.norms;
+    const queryCounts = termCounts(queryTerms);
     const scores = this.scores;
     const touched: number[] = [];
-    const queryCounts = termCounts(queryTerms);
     for (const [term, qtf] of queryCounts) {
       const p = this.postings.get(term);
       if (p === undefined || p.live === 0) continue;
@@ -183,10 +216,7 @@ export class Bm25Index {
         const tfS = (packed >>> 10) & CAP;
         const tfB = packed & CAP;
         const base = slot * 3;
-        const tf =
-          (weights.title * tfT) / (1 - b.title + (b.title * (this.lengths[base] as number)) / avg.title) +
-          (weights.section * tfS) / (1 - b.section + (b.section * (this.lengths[base + 1] as number)) / avg.section) +
-          (weights.body * tfB) / (1 - b.body + (b.body * (this.lengths[base + 2] as number)) / avg.body);
+        const tf = tfT * (norms[base] as number) + tfS * (norms[base + 1] as number) + tfB * (norms[base + 2] as number);
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] = (scores[slot] as number) + (termWeight * tf) / (k1 + tf);
       }

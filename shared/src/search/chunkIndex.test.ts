@@ -85,10 +85,16 @@ describe('ChunkIndex', () => {
 describe('ChunkIndex slot reuse', () => {
   it('never lets a new chunk inherit the words of the chunk whose slot it reuses', () => {
     const index = new ChunkIndex();
-    index.upsertDocument({ documentId: 'a', sourceId: 's', title: 'Alpha', tags: [] }, [{ chunkId: 'a1', sectionPath: [], text: 'zeppelin mooring procedures' }]);
-    index.upsertDocument({ documentId: 'b', sourceId: 's', title: 'Beta', tags: [] }, [{ chunkId: 'b1', sectionPath: [], text: 'a zeppelin over the kettle' }]);
+    index.upsertDocument({ documentId: 'a', sourceId: 's', title: 'Alpha', tags: [] }, [
+      { chunkId: 'a1', sectionPath: [], text: 'zeppelin mooring procedures' },
+    ]);
+    index.upsertDocument({ documentId: 'b', sourceId: 's', title: 'Beta', tags: [] }, [
+      { chunkId: 'b1', sectionPath: [], text: 'a zeppelin over the kettle' },
+    ]);
     index.removeDocument('a');
-    index.upsertDocument({ documentId: 'c', sourceId: 's', title: 'Gamma', tags: [] }, [{ chunkId: 'c1', sectionPath: [], text: 'garden hose storage' }]);
+    index.upsertDocument({ documentId: 'c', sourceId: 's', title: 'Gamma', tags: [] }, [
+      { chunkId: 'c1', sectionPath: [], text: 'garden hose storage' },
+    ]);
     expect(index.search({ text: 'zeppelin mooring procedures', k: 5 }).map((h) => h.documentId)).toEqual(['b']);
   });
 });

@@ -240,25 +240,50 @@ export class ChunkIndex {
     for (const [slot, score] of titles) candidate(slot).titleLexical = score / maxTitleLexical;
 
     const vector = query.vector;
+    const w = this.weights;
+    const vectorPool = Math.min(pool, Math.max(50, query.k * 5));
+    // A document outside a vector ranker's exact top-N is at most as similar as its N-th entry.
+    let chunkFloor = 0;
+    let titleFloor = 0;
     if (vector !== undefined && this.chunkVectors !== undefined) {
-      for (const [slot, similarity] of this.chunkVectors.search(vector, pool, acceptChunk)) {
+      const nearest = this.chunkVectors.search(vector, vectorPool, acceptChunk);
+      for (const [slot, similarity] of nearest) {
         const chunk = this.chunks[slot] as ChunkEntry;
         const c = candidate(chunk.documentSlot);
         if (c.chunkSemantic === undefined || similarity > c.chunkSemantic) c.chunkSemantic = similarity;
         if (c.bestChunk === -1) c.bestChunk = slot;
       }
+      chunkFloor = Math.max(0, nearest[nearest.length - 1]?.[1] ?? 0);
     }
     if (vector !== undefined && this.titleVectors !== undefined) {
-      for (const [slot, similarity] of this.titleVectors.search(vector, pool, acceptDocument)) candidate(slot).titleSemantic = similarity;
+      const nearest = this.titleVectors.search(vector, vectorPool, acceptDocument);
+      for (const [slot, similarity] of nearest) candidate(slot).titleSemantic = similarity;
+      titleFloor = Math.max(0, nearest[nearest.length - 1]?.[1] ?? 0);
     }
 
-    const w = this.weights;
+    const fusedOf = (c: Candidate) =>
+      w.chunkLexical * c.chunkLexical +
+      w.titleLexical * c.titleLexical +
+      w.chunkSemantic * (c.chunkSemantic ?? 0) +
+      w.titleSemantic * (c.titleSemantic ?? 0);
+    // Rank by an optimistic bound first, then compute the missing similarities exactly only for
+    // the documents that could still make the top k: the rest cannot overtake them.
+    const bounded = [...candidates].map(([documentSlot, c]) => ({
+      documentSlot,
+      c,
+      bound:
+        fusedOf(c) +
+        (vector !== undefined && c.chunkSemantic === undefined ? w.chunkSemantic * chunkFloor : 0) +
+        (vector !== undefined && c.titleSemantic === undefined ? w.titleSemantic * titleFloor : 0),
+    }));
+    bounded.sort((a, b) => b.bound - a.bound);
     const scored: { documentSlot: number; c: Candidate; fused: number }[] = [];
-    for (const [documentSlot, c] of candidates) {
+    let kthBest = -Infinity;
+    for (const { documentSlot, c, bound } of bounded) {
+      if (scored.length >= query.k && bound < kthBest) break;
       const doc = this.documents[documentSlot];
       if (doc === undefined) continue;
       if (vector !== undefined) {
-        // Candidates found by one ranker get exact similarities from the others.
         if (c.chunkSemantic === undefined && this.chunkVectors !== undefined) {
           for (const [slot, similarity] of this.chunkVectors.scoreSlots(vector, doc.chunkSlots)) {
             if (c.chunkSemantic === undefined || similarity > c.chunkSemantic) c.chunkSemantic = similarity;
@@ -271,12 +296,12 @@ export class ChunkIndex {
       }
       if (c.bestChunk === -1) c.bestChunk = doc.chunkSlots[0] ?? -1;
       if (c.bestChunk === -1) continue;
-      const fused =
-        w.chunkLexical * c.chunkLexical +
-        w.titleLexical * c.titleLexical +
-        w.chunkSemantic * (c.chunkSemantic ?? 0) +
-        w.titleSemantic * (c.titleSemantic ?? 0);
+      const fused = fusedOf(c);
       scored.push({ documentSlot, c, fused });
+      if (scored.length >= query.k) {
+        scored.sort((a, b) => b.fused - a.fused);
+        kthBest = (scored[query.k - 1] as { fused: number }).fused;
+      }
     }
     scored.sort((a, b) => b.fused - a.fused);
 

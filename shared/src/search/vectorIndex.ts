@@ -6,9 +6,14 @@
  * rescored exactly.
  */
 
+import { IvfPartitions } from './ivfPartitions.js';
+
 const SKETCH_DIMENSIONS = 64;
 /** Below this many vectors an exact scan is already cheap. */
 const EXACT_SCAN_LIMIT = 4096;
+/** Above this many, only the partitions nearest the query are scanned. */
+const PARTITION_LIMIT = 16_384;
+const TRAINING_SAMPLE = 4096;
 
 /** A fixed pseudo-random Gaussian projection, the same in every process (seeded). */
 function projectionMatrix(rows: number, cols: number, seed = 0x7a6d): Float32Array {
@@ -47,6 +52,9 @@ export class VectorIndex {
   private count = 0;
   private liveSlots: number[] = [];
   private dirty = false;
+  private partitions: IvfPartitions | undefined;
+  /** Size of the collection when the partitions were trained; they are retrained when it doubles. */
+  private trainedAt = 0;
   private readonly projection: Float32Array;
 
   constructor(readonly dimensions: number) {
@@ -94,6 +102,7 @@ export class VectorIndex {
     const unit = normalise(vector);
     this.data.set(unit, slot * this.dimensions);
     this.sketchInto(unit, this.sketches, slot * SKETCH_DIMENSIONS);
+    this.partitions?.assign(slot, this.sketches);
     if (this.present[slot] !== 1) {
       this.present[slot] = 1;
       this.count += 1;
@@ -104,6 +113,7 @@ export class VectorIndex {
   remove(slot: number): void {
     if (this.present[slot] !== 1) return;
     this.present[slot] = 0;
+    this.partitions?.remove(slot);
     this.count -= 1;
     this.dirty = true;
   }
@@ -132,29 +142,102 @@ export class VectorIndex {
     return this.liveSlots;
   }
 
+  /**
+   * The `size` best slots by sketch similarity: one tight pass over the contiguous sketches with a
+   * typed min-heap, since this loop is the hot path of every search on a large collection.
+   */
+  private sketchScan(sketch: Float32Array, size: number, accept?: (slot: number) => boolean, only?: readonly number[]): number[] {
+    const heapSlots = new Int32Array(size);
+    const heapScores = new Float32Array(size);
+    let filled = 0;
+    const sketches = this.sketches;
+    const present = this.present;
+    const siftDown = () => {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < filled && (heapScores[l] as number) < (heapScores[m] as number)) m = l;
+        if (r < filled && (heapScores[r] as number) < (heapScores[m] as number)) m = r;
+        if (m === i) return;
+        const ts = heapScores[i] as number;
+        const tl = heapSlots[i] as number;
+        heapScores[i] = heapScores[m] as number;
+        heapSlots[i] = heapSlots[m] as number;
+        heapScores[m] = ts;
+        heapSlots[m] = tl;
+        i = m;
+      }
+    };
+    const total = only === undefined ? present.length : only.length;
+    for (let i = 0; i < total; i++) {
+      const slot = only === undefined ? i : (only[i] as number);
+      if (present[slot] !== 1) continue;
+      const base = slot * SKETCH_DIMENSIONS;
+      let s = 0;
+      for (let j = 0; j < SKETCH_DIMENSIONS; j++) s += (sketch[j] as number) * (sketches[base + j] as number);
+      if (filled === size && s <= (heapScores[0] as number)) continue;
+      if (accept !== undefined && !accept(slot)) continue;
+      if (filled < size) {
+        // Sift up.
+        let i = filled++;
+        heapScores[i] = s;
+        heapSlots[i] = slot;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if ((heapScores[parent] as number) <= (heapScores[i] as number)) break;
+          const ts = heapScores[i] as number;
+          const tl = heapSlots[i] as number;
+          heapScores[i] = heapScores[parent] as number;
+          heapSlots[i] = heapSlots[parent] as number;
+          heapScores[parent] = ts;
+          heapSlots[parent] = tl;
+          i = parent;
+        }
+      } else {
+        heapScores[0] = s;
+        heapSlots[0] = slot;
+        siftDown();
+      }
+    }
+    return Array.from(heapSlots.subarray(0, filled));
+  }
+
+  /** Partitions for large collections, (re)trained when the collection has doubled since. */
+  private partitionsFor(slots: readonly number[]): IvfPartitions | undefined {
+    if (slots.length < PARTITION_LIMIT) return undefined;
+    if (this.partitions !== undefined && slots.length < this.trainedAt * 2) return this.partitions;
+    const step = Math.max(1, Math.floor(slots.length / TRAINING_SAMPLE));
+    const sample: Float32Array[] = [];
+    for (let i = 0; i < slots.length; i += step) {
+      const slot = slots[i] as number;
+      sample.push(this.sketches.subarray(slot * SKETCH_DIMENSIONS, (slot + 1) * SKETCH_DIMENSIONS));
+    }
+    const partitions = IvfPartitions.train(sample, SKETCH_DIMENSIONS, Math.min(1024, Math.round(Math.sqrt(slots.length))));
+    for (const slot of slots) partitions.assign(slot, this.sketches);
+    this.partitions = partitions;
+    this.trainedAt = slots.length;
+    return partitions;
+  }
+
   /** Nearest neighbours: [slot, similarity], best first. */
   search(query: Float32Array, limit: number, accept?: (slot: number) => boolean): [number, number][] {
     const slots = this.slots();
     if (slots.length <= EXACT_SCAN_LIMIT) return bestOf(slots, limit, (slot) => this.dot(query, slot), accept);
     const sketch = new Float32Array(SKETCH_DIMENSIONS);
     this.sketchInto(query, sketch, 0);
-    const sketches = this.sketches;
-    const approximate = bestOf(
-      slots,
-      Math.max(limit * 8, 1024),
-      (slot) => {
-        const base = slot * SKETCH_DIMENSIONS;
-        let s = 0;
-        for (let j = 0; j < SKETCH_DIMENSIONS; j++) s += (sketch[j] as number) * (sketches[base + j] as number);
-        return s;
-      },
-      accept,
-    );
-    return bestOf(
-      approximate.map(([slot]) => slot),
-      limit,
-      (slot) => this.dot(query, slot),
-    );
+    const partitions = this.partitionsFor(slots);
+    const approximate =
+      partitions === undefined
+        ? this.sketchScan(sketch, Math.max(limit * 8, 512), accept)
+        : this.sketchScan(
+            sketch,
+            Math.max(limit * 8, 512),
+            accept,
+            partitions.candidates(sketch, Math.max(8, Math.ceil(partitions.count / 4))),
+          );
+    return bestOf(approximate, limit, (slot) => this.dot(query, slot));
   }
 }
 

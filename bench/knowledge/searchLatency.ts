@@ -1,0 +1,135 @@
+/**
+ * Server hybrid search latency and throughput at 10k and 100k chunks (budget: p95 < 15 ms and
+ * > 300 searches/s at 100k). Articles come from Tandem's own generator; vectors are random
+ * 512-d unit vectors, since latency does not depend on what the vectors mean (USE-lite would
+ * need about two hours to embed 100k chunks on 2 cores). Peer: Orama's hybrid search on the same
+ * chunks and vectors at 10k (inserting 100k 512-d vectors into Orama exceeds the run's budget).
+ */
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import { ChunkIndex, normalise } from '../../shared/src/search/index.js';
+import { generatedArticle } from '../../server/src/testing/generatedArticles.js';
+import { chunkDocument } from '../../server/src/knowledge/chunking/chunker.js';
+import { parseDocument } from '../../server/src/knowledge/parsing/registry.js';
+import { ms, percentile, type BenchRow } from '../report.js';
+
+const DIMS = 512;
+const COMMAND = '`npm run bench -- search`';
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+
+const TICKETS = [
+  'My Borealis lamp does not start, how do I reset it?',
+  'I want to return the Cirrus backpack, it is unused',
+  'How long is the warranty on the Ember heater?',
+  'When will my refund for the Fjord jacket show up?',
+  'Can I get express shipping for the Glacier bottle?',
+  'How should I clean the Delta headphones?',
+  'case 412-3 is still not solved, please help',
+  'model C77 reference 1077 billing question',
+];
+
+interface Corpus {
+  chunks: { documentId: string; chunkId: string; title: string; sectionPath: string[]; text: string }[];
+  documents: Map<string, string>;
+}
+
+async function corpus(targetChunks: number): Promise<Corpus> {
+  const chunks: Corpus['chunks'] = [];
+  const documents = new Map<string, string>();
+  const encoder = new TextEncoder();
+  // Parse and chunk a few distinct shapes once; vary ids and numbers to reach the size.
+  for (let i = 0; chunks.length < targetChunks; i++) {
+    const parsed = await parseDocument({ bytes: encoder.encode(generatedArticle(i, 8)), fileName: `a${i}.md` });
+    const drafts = chunkDocument(parsed, { maxChars: 300, overlapChars: 0 });
+    documents.set(`d${i}`, parsed.title ?? `a${i}`);
+    for (const d of drafts)
+      chunks.push({
+        documentId: `d${i}`,
+        chunkId: `d${i}:${d.ordinal}`,
+        title: parsed.title ?? '',
+        sectionPath: d.sectionPath,
+        text: d.text,
+      });
+  }
+  return { chunks: chunks.slice(0, targetChunks), documents };
+}
+
+function timeQueries(run: (q: number) => void, iterations: number): { p50: number; p95: number; perSecond: number } {
+  for (let i = 0; i < 20; i++) run(i); // warm-up
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    run(i);
+    times.push(performance.now() - t);
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: iterations / elapsed };
+}
+
+export async function searchLatencyBench(sizes: readonly number[] = [10_000, 100_000]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    const { chunks, documents } = await corpus(size);
+    const random = rng(size);
+    const vector = () => normalise(Float32Array.from({ length: DIMS }, random));
+    const index = new ChunkIndex();
+    const byDocument = new Map<string, Corpus['chunks']>();
+    for (const c of chunks) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
+    const vectors = chunks.map(() => vector());
+    for (const [documentId, list] of byDocument) {
+      index.upsertDocument({ documentId, sourceId: 'bench', title: documents.get(documentId) ?? '', tags: [] }, list);
+      index.setTitleVector(documentId, vector());
+    }
+    chunks.forEach((c, i) => index.setChunkVector(c.chunkId, vectors[i] as Float32Array));
+    const queryVectors = TICKETS.map(() => vector());
+    const tandem = timeQueries(
+      (q) => index.search({ text: TICKETS[q % TICKETS.length] as string, vector: queryVectors[q % TICKETS.length], k: 5 }),
+      400,
+    );
+    const lexical = timeQueries((q) => index.search({ text: TICKETS[q % TICKETS.length] as string, k: 5 }), 400);
+    let peer = `lexical-only Tandem p95 ${ms(lexical.p95)}`;
+    if (size <= 10_000) {
+      const db = create({ schema: { text: 'string', title: 'string', embedding: `vector[${DIMS}]` } as const });
+      await insertMultiple(
+        db,
+        chunks.map((c, i) => ({ id: c.chunkId, text: c.text, title: c.title, embedding: Array.from(vectors[i] as Float32Array) })),
+        1000,
+      );
+      const orama = timeQueries((q) => {
+        void oramaSearch(db, {
+          mode: 'hybrid',
+          term: TICKETS[q % TICKETS.length] as string,
+          vector: { value: Array.from(queryVectors[q % TICKETS.length] as Float32Array), property: 'embedding' },
+          similarity: 0,
+          limit: 5,
+        });
+      }, 100);
+      peer = `Orama hybrid p50 ${ms(orama.p50)} / p95 ${ms(orama.p95)}; ${peer}`;
+    }
+    const label = `${size / 1000}k chunks`;
+    rows.push({
+      area: 'knowledge',
+      metric: `hybrid search p50 / p95, ${label}`,
+      value: `${ms(tandem.p50)} / ${ms(tandem.p95)}`,
+      peer,
+      command: COMMAND,
+    });
+    rows.push({
+      area: 'knowledge',
+      metric: `hybrid searches per second (1 core), ${label}`,
+      value: `${Math.round(tandem.perSecond)}/s`,
+      peer: `lexical-only ${Math.round(lexical.perSecond)}/s`,
+      command: COMMAND,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest (default: all).
+ */
+import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
+import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
+import { searchLatencyBench } from './knowledge/searchLatency.js';
+import { printRows, writeRows, type BenchRow } from './report.js';
+
+const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
+  search: () => searchLatencyBench(),
+  ingest: () => ingestFreshnessBench(),
+  retrieval: () => retrievalPeersBench(),
+};
+
+const requested = process.argv.slice(2).filter((a) => a !== '--');
+const names = requested.length === 0 ? Object.keys(BENCHES) : requested;
+const unknown = names.filter((n) => BENCHES[n] === undefined);
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const rows: BenchRow[] = [];
+for (const name of names) {
+  console.log(`\n▸ ${name}`);
+  const result = await (BENCHES[name] as () => Promise<BenchRow[]>)();
+  printRows(result);
+  rows.push(...result);
+}
+// Rows of one area are replaced together, so a partial run keeps other areas' figures.
+await writeRows(rows);
+console.log('\nBENCHMARKS.md updated.');
+process.exit(0);
