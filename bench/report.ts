@@ -43,7 +43,7 @@ export async function writeRows(rows: readonly BenchRow[]): Promise<void> {
 }
 
 export function printRows(rows: readonly BenchRow[]): void {
-  for (const r of rows) console.log(`${r.area.padEnd(12)} ${r.metric.padEnd(48)} ${r.value.padEnd(22)} peer: ${r.peer}`);
+  for (const r of rows) console.log(`${r.area.padEnd(20)} ${r.metric.padEnd(48)} ${r.value.padEnd(22)} peer: ${r.peer}`);
 }
 
 export function percentile(values: readonly number[], p: number): number {

@@ -138,7 +138,11 @@ function test() {
 function bench() {
   build();
   step('Benchmarks (results go to BENCHMARKS.md)');
-  runOrExit(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'bench', 'run.ts'), ...process.argv.slice(3)]);
+  runOrExit(process.execPath, [
+    path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    path.join(root, 'bench', 'run.ts'),
+    ...process.argv.slice(3),
+  ]);
 }
 
 checkNode();

@@ -90,14 +90,14 @@ export async function ingestFreshnessBench(): Promise<BenchRow[]> {
     await engine.stop();
     return [
       {
-        area: 'knowledge',
+        area: 'knowledge ingest',
         metric: 'ingest 698-article bank KB (stored + searchable)',
         value: `${ingestSeconds.toFixed(1)} s (${report?.documentsDone ?? 0} docs, ${report?.documentsFailed ?? 0} failed)`,
         peer: `index rebuild from store ${ms(rebuildMs)}`,
         command: COMMAND,
       },
       {
-        area: 'knowledge',
+        area: 'knowledge ingest',
         metric: 'freshness: article edit → retrievable, p50 / p95',
         value: `${ms(percentile(local, 50))} / ${ms(percentile(local, 95))}`,
         peer: `second node via change feed ${ms(percentile(remote, 50))} / ${ms(percentile(remote, 95))}`,

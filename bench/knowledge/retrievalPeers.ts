@@ -98,14 +98,14 @@ export async function retrievalPeersBench(): Promise<BenchRow[]> {
     const n = queries.length;
     return [
       {
-        area: 'knowledge',
+        area: 'knowledge retrieval',
         metric: `recall@5, ${n} labelled bank tickets (698 articles)`,
         value: t.recall5,
         peer: `Orama hybrid ${o.recall5}; BM25-only ${b.recall5}`,
         command: COMMAND,
       },
       {
-        area: 'knowledge',
+        area: 'knowledge retrieval',
         metric: 'search latency p50 / p95 on that run',
         value: `${ms(t.p50)} / ${ms(t.p95)} (incl. language ID + query embedding)`,
         peer: `Orama ${ms(o.p50)} / ${ms(o.p95)}; BM25-only ${ms(b.p50)} / ${ms(b.p95)} (vectors precomputed)`,

@@ -117,14 +117,14 @@ export async function searchLatencyBench(sizes: readonly number[] = [10_000, 100
     }
     const label = `${size / 1000}k chunks`;
     rows.push({
-      area: 'knowledge',
+      area: 'knowledge search',
       metric: `hybrid search p50 / p95, ${label}`,
       value: `${ms(tandem.p50)} / ${ms(tandem.p95)}`,
       peer,
       command: COMMAND,
     });
     rows.push({
-      area: 'knowledge',
+      area: 'knowledge search',
       metric: `hybrid searches per second (1 core), ${label}`,
       value: `${Math.round(tandem.perSecond)}/s`,
       peer: `lexical-only ${Math.round(lexical.perSecond)}/s`,

@@ -6,6 +6,7 @@
  * the relevant set).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { ServerConfig } from '../config/env.js';
 import type { Embedder } from '../knowledge/embedding/embedder.js';
@@ -92,8 +93,10 @@ export async function buildEvalEngine(
   const started = performance.now();
   const { jobId } = await engine.ingest.submit(
     TENANT,
-    { kind: 'folder', name: docsDir, location: docsDir },
+    // One source whatever the path is spelled like, mirroring the folder (files gone are removed).
+    { kind: 'folder', name: 'Evaluation documents', location: path.resolve(docsDir) },
     files.map((f) => ({ kind: 'file', ...f })),
+    { deleteUnseen: true },
   );
   const unsubscribe = engine.ingest.onProgress(jobId, (p) =>
     bar?.update(p.documentsDone + p.documentsFailed, p.documentsTotal, `${(p.bytesDone / 1e6).toFixed(1)} MB`),
@@ -158,7 +161,9 @@ export async function evalRetrieval(
     const counts = await built.store.knowledge.countDocuments(TENANT);
     const queryReport = retrievalReport(await judge(built.engine, built.externalIdOf, queries, options.k));
     const taskReport =
-      tasks === undefined ? null : retrievalReport(await judge(built.engine, built.externalIdOf, tasks, options.k), [1, 3, 5, 10, 20], 10);
+      tasks === undefined
+        ? null
+        : retrievalReport(await judge(built.engine, built.externalIdOf, tasks, Math.max(options.k, 20)), [1, 3, 5, 10, 20], 10);
     return {
       documents: counts.documents,
       chunks: counts.chunks,

@@ -33,6 +33,8 @@ interface Postings {
 }
 
 const CAP = 1023;
+/** Entries above which very common query terms are skipped for speed. */
+const LARGE_INDEX = 20_000;
 
 function termCounts(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -199,6 +201,13 @@ export class Bm25Index {
     this.refreshNorms();
     const norms = this.norms;
     const queryCounts = termCounts(queryTerms);
+    // In a large index, terms found in a quarter of all entries barely move the ranking (their idf
+    // is near its floor) but cost a scan of a quarter of the index each: drop them when the query
+    // has rarer terms. Small indexes keep every term.
+    if (this.liveCount > LARGE_INDEX) {
+      const common = [...queryCounts.keys()].filter((t) => (this.postings.get(t)?.live ?? 0) > this.liveCount * 0.25);
+      if (common.length < queryCounts.size) for (const t of common) queryCounts.delete(t);
+    }
     const scores = this.scores;
     const touched: number[] = [];
     for (const [term, qtf] of queryCounts) {

@@ -9,8 +9,6 @@ export class IvfPartitions {
   readonly centroids: Float32Array;
   private lists: number[][];
   private listOf = new Int32Array(0);
-  private stamp = new Uint32Array(0);
-  private searchStamp = 0;
 
   private constructor(
     readonly dimensions: number,
@@ -54,15 +52,14 @@ export class IvfPartitions {
     const listOf = new Int32Array(next).fill(-1);
     listOf.set(this.listOf);
     this.listOf = listOf;
-    const stamp = new Uint32Array(next);
-    stamp.set(this.stamp);
-    this.stamp = stamp;
   }
 
   /** Files `slot` under the partition nearest to its sketch (sketches stored contiguously). */
   assign(slot: number, sketches: Float32Array): void {
     this.ensureCapacity(slot);
     const list = nearestCentroid(this.centroids, this.count, this.dimensions, sketches, slot * this.dimensions);
+    // Re-filing a slot under the partition it is already in would list it twice.
+    if (this.listOf[slot] === list) return;
     this.listOf[slot] = list;
     (this.lists[list] as number[]).push(slot);
   }
@@ -71,8 +68,8 @@ export class IvfPartitions {
     if (slot < this.listOf.length) this.listOf[slot] = -1;
   }
 
-  /** Slots in the `probes` partitions nearest to `sketch`, each once. */
-  candidates(sketch: Float32Array, probes: number): number[] {
+  /** The `probes` partitions nearest to `sketch`. */
+  nearest(sketch: Float32Array, probes: number): number[] {
     const scored: [number, number][] = [];
     for (let c = 0; c < this.count; c++) {
       let s = 0;
@@ -81,17 +78,16 @@ export class IvfPartitions {
       scored.push([c, s]);
     }
     scored.sort((a, b) => b[1] - a[1]);
-    this.searchStamp = (this.searchStamp + 1) >>> 0 || 1;
-    const out: number[] = [];
-    for (const [list] of scored.slice(0, probes)) {
-      for (const slot of this.lists[list] as number[]) {
-        // Entries left behind by a removal or a reassignment are skipped, duplicates once.
-        if (this.listOf[slot] !== list || this.stamp[slot] === this.searchStamp) continue;
-        this.stamp[slot] = this.searchStamp;
-        out.push(slot);
-      }
-    }
-    return out;
+    return scored.slice(0, probes).map(([c]) => c);
+  }
+
+  /** A partition's slots; entries whose slot moved elsewhere or was removed fail `holds`. */
+  members(list: number): readonly number[] {
+    return this.lists[list] as number[];
+  }
+
+  holds(list: number, slot: number): boolean {
+    return this.listOf[slot] === list;
   }
 }
 

@@ -146,59 +146,76 @@ export class VectorIndex {
    * The `size` best slots by sketch similarity: one tight pass over the contiguous sketches with a
    * typed min-heap, since this loop is the hot path of every search on a large collection.
    */
-  private sketchScan(sketch: Float32Array, size: number, accept?: (slot: number) => boolean, only?: readonly number[]): number[] {
+  private sketchScan(
+    sketch: Float32Array,
+    size: number,
+    accept?: (slot: number) => boolean,
+    partitions?: IvfPartitions,
+    lists?: readonly number[],
+  ): number[] {
     const heapSlots = new Int32Array(size);
     const heapScores = new Float32Array(size);
     let filled = 0;
     const sketches = this.sketches;
     const present = this.present;
-    const siftDown = () => {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < filled && (heapScores[l] as number) < (heapScores[m] as number)) m = l;
-        if (r < filled && (heapScores[r] as number) < (heapScores[m] as number)) m = r;
-        if (m === i) return;
-        const ts = heapScores[i] as number;
-        const tl = heapSlots[i] as number;
-        heapScores[i] = heapScores[m] as number;
-        heapSlots[i] = heapSlots[m] as number;
-        heapScores[m] = ts;
-        heapSlots[m] = tl;
-        i = m;
-      }
+    const swap = (a: number, b: number) => {
+      const ts = heapScores[a] as number;
+      const tl = heapSlots[a] as number;
+      heapScores[a] = heapScores[b] as number;
+      heapSlots[a] = heapSlots[b] as number;
+      heapScores[b] = ts;
+      heapSlots[b] = tl;
     };
-    const total = only === undefined ? present.length : only.length;
-    for (let i = 0; i < total; i++) {
-      const slot = only === undefined ? i : (only[i] as number);
-      if (present[slot] !== 1) continue;
-      const base = slot * SKETCH_DIMENSIONS;
-      let s = 0;
-      for (let j = 0; j < SKETCH_DIMENSIONS; j++) s += (sketch[j] as number) * (sketches[base + j] as number);
-      if (filled === size && s <= (heapScores[0] as number)) continue;
-      if (accept !== undefined && !accept(slot)) continue;
+    let floor = -Infinity;
+    const insert = (slot: number, score: number) => {
+      if (accept !== undefined && !accept(slot)) return;
+      let i: number;
       if (filled < size) {
-        // Sift up.
-        let i = filled++;
-        heapScores[i] = s;
+        i = filled++;
+        heapScores[i] = score;
         heapSlots[i] = slot;
         while (i > 0) {
           const parent = (i - 1) >> 1;
           if ((heapScores[parent] as number) <= (heapScores[i] as number)) break;
-          const ts = heapScores[i] as number;
-          const tl = heapSlots[i] as number;
-          heapScores[i] = heapScores[parent] as number;
-          heapSlots[i] = heapSlots[parent] as number;
-          heapScores[parent] = ts;
-          heapSlots[parent] = tl;
+          swap(i, parent);
           i = parent;
         }
       } else {
-        heapScores[0] = s;
+        heapScores[0] = score;
         heapSlots[0] = slot;
-        siftDown();
+        i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < filled && (heapScores[l] as number) < (heapScores[m] as number)) m = l;
+          if (r < filled && (heapScores[r] as number) < (heapScores[m] as number)) m = r;
+          if (m === i) break;
+          swap(i, m);
+          i = m;
+        }
+      }
+      if (filled === size) floor = heapScores[0] as number;
+    };
+    // The dot products stay inline in these loops: they run once per stored vector.
+    if (partitions === undefined || lists === undefined) {
+      for (let slot = 0; slot < present.length; slot++) {
+        if (present[slot] !== 1) continue;
+        const base = slot * SKETCH_DIMENSIONS;
+        let score = 0;
+        for (let j = 0; j < SKETCH_DIMENSIONS; j++) score += (sketch[j] as number) * (sketches[base + j] as number);
+        if (score > floor) insert(slot, score);
+      }
+    } else {
+      // Partition lists are mostly in slot order, so this walks the sketches close to memory order.
+      for (const list of lists) {
+        for (const slot of partitions.members(list)) {
+          if (present[slot] !== 1 || !partitions.holds(list, slot)) continue;
+          const base = slot * SKETCH_DIMENSIONS;
+          let score = 0;
+          for (let j = 0; j < SKETCH_DIMENSIONS; j++) score += (sketch[j] as number) * (sketches[base + j] as number);
+          if (score > floor) insert(slot, score);
+        }
       }
     }
     return Array.from(heapSlots.subarray(0, filled));
@@ -228,15 +245,11 @@ export class VectorIndex {
     const sketch = new Float32Array(SKETCH_DIMENSIONS);
     this.sketchInto(query, sketch, 0);
     const partitions = this.partitionsFor(slots);
+    const pool = Math.max(limit * 8, 384);
     const approximate =
       partitions === undefined
-        ? this.sketchScan(sketch, Math.max(limit * 8, 512), accept)
-        : this.sketchScan(
-            sketch,
-            Math.max(limit * 8, 512),
-            accept,
-            partitions.candidates(sketch, Math.max(8, Math.ceil(partitions.count / 4))),
-          );
+        ? this.sketchScan(sketch, pool, accept)
+        : this.sketchScan(sketch, pool, accept, partitions, partitions.nearest(sketch, Math.max(8, Math.ceil(partitions.count / 4))));
     return bestOf(approximate, limit, (slot) => this.dot(query, slot));
   }
 }

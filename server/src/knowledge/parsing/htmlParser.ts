@@ -34,7 +34,10 @@ function mainContent(document: DomDocument): DomElement | undefined {
     heading.setAttribute(HEADING_LEVEL_ATTRIBUTE, heading.tagName.slice(1));
   }
   try {
-    const article = new Readability<DomElement>(document, { serializer: (node) => node as DomElement }).parse();
+    // Cast through unknown: Readability is typed against the DOM lib's Document, which this file must
+    // not depend on (it also compiles inside the browser apps that import the AppRouter type).
+    const readable = document as unknown as ConstructorParameters<typeof Readability>[0];
+    const article = new Readability<DomElement>(readable, { serializer: (node) => node as unknown as DomElement }).parse();
     const content = article?.content;
     return content && collapseLine(content.textContent ?? '') ? content : undefined;
   } catch {
