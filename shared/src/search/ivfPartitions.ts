@@ -89,6 +89,11 @@ export class IvfPartitions {
   holds(list: number, slot: number): boolean {
     return this.listOf[slot] === list;
   }
+
+  /** Partition of each slot (-1: none), for scans that check membership inline. */
+  get assignments(): Int32Array {
+    return this.listOf;
+  }
 }
 
 /** Index of the centroid with the largest inner product with `v` (sketches of unit vectors). */
