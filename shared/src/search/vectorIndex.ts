@@ -208,9 +208,7 @@ export class VectorIndex {
       // Partition lists are mostly in slot order, so this walks the sketches close to memory order.
       const assignments = partitions.assignments;
       for (const list of lists) {
-        const members = partitions.members(list);
-        for (let m = 0; m < members.length; m++) {
-          const slot = members[m] as number;
+        for (const slot of partitions.members(list)) {
           if (present[slot] !== 1 || assignments[slot] !== list) continue;
           const score = sketchDot(sketch, sketches, slot * SKETCH_DIMENSIONS);
           if (score > floor) insert(slot, score);
