@@ -3,10 +3,16 @@
  */
 import type { ServerConfig } from '../config/env.js';
 import { createServer, SERVER_VERSION } from '../createServer.js';
+import { loadDemoKnowledge } from '../knowledge/ingest/demoKnowledge.js';
 
 export async function serveCommand(config: ServerConfig): Promise<number> {
   const tandem = await createServer(config);
   const address = await tandem.start();
+  // A brand-new workspace starts with the demo help articles, so search and drafts work at once.
+  if (tandem.admin.created && config.demoKnowledge) {
+    const demo = await loadDemoKnowledge(tandem.knowledge, tandem.admin.tenantId);
+    tandem.server.log.info({ jobId: demo.jobId, documents: demo.documents }, 'loading the demo knowledge base');
+  }
   const base = address.replace('[::1]', 'localhost');
   const lines = [
     '',

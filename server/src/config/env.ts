@@ -40,6 +40,10 @@ export const envSchema = z
       .default('false')
       .transform((v) => v === 'true'),
     TANDEM_MAX_UPLOAD_MB: z.coerce.number({ error: 'expected a number of megabytes' }).positive().max(1024).default(25),
+    TANDEM_DEMO_KNOWLEDGE: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     TANDEM_ALLOW_PRIVATE_URLS: z
       .enum(['true', 'false'])
       .default('false')
@@ -87,6 +91,8 @@ export interface ServerConfig {
     transformers: { model: string; modelsDir: string; allowRemote: boolean };
   };
   knowledge: { maxUploadBytes: number; allowPrivateUrls: boolean };
+  /** Load the demo help articles into a workspace created on first start. */
+  demoKnowledge: boolean;
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
@@ -135,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         allowRemote: e.TANDEM_TRANSFORMERS_ALLOW_REMOTE,
       },
     },
+    demoKnowledge: e.TANDEM_DEMO_KNOWLEDGE,
     knowledge: { maxUploadBytes: Math.round(e.TANDEM_MAX_UPLOAD_MB * 1024 * 1024), allowPrivateUrls: e.TANDEM_ALLOW_PRIVATE_URLS },
     adminToken: e.TANDEM_ADMIN_TOKEN,
     consoleDir: e.TANDEM_CONSOLE_DIR === undefined ? defaultConsoleDir : path.resolve(cwd, e.TANDEM_CONSOLE_DIR),
