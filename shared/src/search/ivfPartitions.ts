@@ -68,6 +68,25 @@ export class IvfPartitions {
     if (slot < this.listOf.length) this.listOf[slot] = -1;
   }
 
+  /**
+   * The partitions nearest to `sketch`, nearest first, until they hold `share` of all entries
+   * (at least `minimum` partitions): k-means partitions are uneven, so counting entries rather
+   * than partitions keeps the scanned share, and the cost, predictable.
+   */
+  nearestCovering(sketch: Float32Array, share: number, minimum: number): number[] {
+    const ordered = this.nearest(sketch, this.count);
+    let total = 0;
+    for (const list of this.lists) total += list.length;
+    const out: number[] = [];
+    let covered = 0;
+    for (const list of ordered) {
+      if (out.length >= minimum && covered >= share * total) break;
+      out.push(list);
+      covered += (this.lists[list] as number[]).length;
+    }
+    return out;
+  }
+
   /** The `probes` partitions nearest to `sketch`. */
   nearest(sketch: Float32Array, probes: number): number[] {
     const scored: [number, number][] = [];

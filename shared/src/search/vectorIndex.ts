@@ -246,7 +246,7 @@ export class VectorIndex {
     const approximate =
       partitions === undefined
         ? this.sketchScan(sketch, pool, accept)
-        : this.sketchScan(sketch, pool, accept, partitions, partitions.nearest(sketch, Math.max(8, Math.ceil(partitions.count / 4))));
+        : this.sketchScan(sketch, pool, accept, partitions, partitions.nearestCovering(sketch, 0.25, 8));
     return bestOf(approximate, limit, (slot) => this.dot(query, slot));
   }
 }
