@@ -46,10 +46,6 @@ export function printRows(rows: readonly BenchRow[]): void {
   for (const r of rows) console.log(`${r.area.padEnd(20)} ${r.metric.padEnd(48)} ${r.value.padEnd(22)} peer: ${r.peer}`);
 }
 
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
+export { percentile } from '../server/src/cli/retrievalMetrics.js';
 
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;

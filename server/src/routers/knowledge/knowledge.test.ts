@@ -1,26 +1,11 @@
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import type { IngestProgress } from '@tandem/shared';
-import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverClient } from '../../cli/serverClient.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import type { AppRouter } from '../../trpc/appRouter.js';
 
-function clientFor(url: string, token: string) {
-  const headers = { authorization: `Bearer ${token}` };
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: `${url}/trpc`,
-          EventSource,
-          eventSourceOptions: () => ({ fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }) }),
-        }),
-        false: httpBatchLink({ url: `${url}/trpc`, headers }),
-      }),
-    ],
-  });
-}
+const clientFor = (url: string, token: string) => serverClient({ url, token });
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 

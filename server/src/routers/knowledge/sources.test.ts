@@ -1,9 +1,8 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverClient, type ServerClient } from '../../cli/serverClient.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
-import type { AppRouter } from '../../trpc/appRouter.js';
 
 /** A tiny help site we control: pages can change or disappear between crawls. */
 function helpSite(pages: Map<string, string>) {
@@ -27,13 +26,11 @@ const page = (title: string, body: string, links: string[] = []) =>
 
 describe('knowledge sources: web pages and the help-center articles API', () => {
   let server: TestServer;
-  let api: ReturnType<typeof createTRPCClient<AppRouter>>;
+  let api: ServerClient;
 
   beforeAll(async () => {
     server = await startTestServer({ TANDEM_ALLOW_PRIVATE_URLS: 'true' });
-    api = createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { authorization: `Bearer ${server.adminToken}` } })],
-    });
+    api = serverClient({ url: server.url, token: server.adminToken });
   });
   afterAll(() => server.close());
 
@@ -81,9 +78,7 @@ describe('knowledge sources: web pages and the help-center articles API', () => 
   it('refuses private addresses when they are not allowed, as a typed job error', async () => {
     const strict = await startTestServer();
     try {
-      const strictApi = createTRPCClient<AppRouter>({
-        links: [httpBatchLink({ url: `${strict.url}/trpc`, headers: { authorization: `Bearer ${strict.adminToken}` } })],
-      });
+      const strictApi = serverClient({ url: strict.url, token: strict.adminToken });
       const started = await strictApi.knowledge.ingestUrls.mutate({
         urls: ['http://127.0.0.1:9/admin', 'http://169.254.169.254/latest/meta-data'],
         depth: 0,
