@@ -70,6 +70,9 @@ interface ChunkEntry extends IndexableChunk {
   documentSlot: number;
 }
 
+/** Candidates whose missing similarities are computed exactly, best optimistic bound first. */
+const MAX_FILLED_CANDIDATES = 60;
+
 const TITLE_BM25 = { k1: 1.2, weights: { title: 1, section: 0, body: 0 }, b: { title: 0.5, section: 0, body: 0 } };
 
 class SlotAllocator {
@@ -281,6 +284,9 @@ export class ChunkIndex {
     let kthBest = -Infinity;
     for (const { documentSlot, c, bound } of bounded) {
       if (scored.length >= query.k && bound < kthBest) break;
+      // Past the most promising candidates, exact similarities rarely change the top k but cost
+      // a scan of every chunk of each document.
+      if (scored.length >= MAX_FILLED_CANDIDATES) break;
       const doc = this.documents[documentSlot];
       if (doc === undefined) continue;
       if (vector !== undefined) {

@@ -166,9 +166,9 @@ export class VectorIndex {
       heapScores[b] = ts;
       heapSlots[b] = tl;
     };
-    let floor = -Infinity;
-    const insert = (slot: number, score: number) => {
-      if (accept !== undefined && !accept(slot)) return;
+    // `insert` returns the new admission floor, so the hot loops keep it in a local variable.
+    const insert = (slot: number, score: number): number => {
+      if (accept !== undefined && !accept(slot)) return filled === size ? (heapScores[0] as number) : -Infinity;
       let i: number;
       if (filled < size) {
         i = filled++;
@@ -195,14 +195,15 @@ export class VectorIndex {
           i = m;
         }
       }
-      if (filled === size) floor = heapScores[0] as number;
+      return filled === size ? (heapScores[0] as number) : -Infinity;
     };
+    let floor = -Infinity;
     // The dot products stay inline in these loops: they run once per stored vector.
     if (partitions === undefined || lists === undefined) {
       for (let slot = 0; slot < present.length; slot++) {
         if (present[slot] !== 1) continue;
         const score = sketchDot(sketch, sketches, slot * SKETCH_DIMENSIONS);
-        if (score > floor) insert(slot, score);
+        if (score > floor) floor = insert(slot, score);
       }
     } else {
       // Partition lists are mostly in slot order, so this walks the sketches close to memory order.
@@ -211,7 +212,7 @@ export class VectorIndex {
         for (const slot of partitions.members(list)) {
           if (present[slot] !== 1 || assignments[slot] !== list) continue;
           const score = sketchDot(sketch, sketches, slot * SKETCH_DIMENSIONS);
-          if (score > floor) insert(slot, score);
+          if (score > floor) floor = insert(slot, score);
         }
       }
     }
