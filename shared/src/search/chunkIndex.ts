@@ -148,10 +148,6 @@ export class ChunkIndex {
     this.documentById.delete(documentId);
   }
 
-  hasDocument(documentId: string): boolean {
-    return this.documentById.has(documentId);
-  }
-
   /** Attaches a chunk embedding; false when that chunk is gone (a newer version replaced it). */
   setChunkVector(chunkId: string, vector: ArrayLike<number>): boolean {
     const slot = this.chunkSlotById.get(chunkId);

@@ -7,6 +7,7 @@ import type { HealthStatus, SessionInfo } from '@tandem/shared';
 import type { ConsoleClient } from '../api/client';
 import { formatDate, formatTime, formatUptime } from '../format';
 import { useHealth } from '../hooks/useHealth';
+import { Brand } from '../components/Brand';
 
 export interface OverviewScreenProps {
   client: ConsoleClient;
@@ -25,12 +26,7 @@ export function OverviewScreen({ client, info, serverUrl, notice, onSignOut, onU
   return (
     <div className="shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand__mark" aria-hidden="true">
-            T
-          </span>
-          <span className="brand__name">Tandem</span>
-        </div>
+        <Brand />
         <div className="topbar__workspace">
           <span className="topbar__label">Workspace</span>
           <span className="topbar__value" data-testid="workspace-name">

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { normalizeServerUrl } from '../api/client';
 import { Field } from '../components/Field';
+import { Brand } from '../components/Brand';
 
 export interface SignInScreenProps {
   initialServerUrl: string;
@@ -45,12 +46,7 @@ export function SignInScreen({ initialServerUrl, initialToken, initialError, onS
   return (
     <main className="signin">
       <div className="signin__panel">
-        <div className="brand brand--large">
-          <span className="brand__mark" aria-hidden="true">
-            T
-          </span>
-          <span className="brand__name">Tandem</span>
-        </div>
+        <Brand large />
         <h1 className="signin__title">Sign in to the console</h1>
         <p className="signin__lead">Use an API token from your Tandem server. Team leads and admins see their workspace here.</p>
         <form className="signin__form" onSubmit={(event) => void submit(event)} noValidate>

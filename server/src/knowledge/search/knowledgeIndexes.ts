@@ -34,7 +34,6 @@ export class KnowledgeIndexes {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly repo: KnowledgeRepo,
@@ -51,12 +50,6 @@ export class KnowledgeIndexes {
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-  }
-
-  /** Called after each change has been applied (tests and freshness measurements wait on it). */
-  onApplied(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The tenant's index, current as of the last applied change. */
@@ -128,8 +121,6 @@ export class KnowledgeIndexes {
         if (this.again) {
           this.again = false;
           this.notify();
-        } else {
-          for (const listener of this.listeners) listener();
         }
       });
   }
