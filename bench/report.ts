@@ -30,8 +30,14 @@ export async function writeRows(rows: readonly BenchRow[]): Promise<void> {
     existing = (await readFile(FILE, 'utf8'))
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| area') && !l.startsWith('|---'))
-      .map((l) => l.slice(2, -2).split(' | '))
-      .filter((cells) => cells.length === 5)
+      // Cells are trimmed (a formatter may have padded the table) and separator rows dropped.
+      .map((l) =>
+        l
+          .slice(2, -2)
+          .split(' | ')
+          .map((cell) => cell.trim()),
+      )
+      .filter((cells) => cells.length === 5 && !/^-+$/.test(cells[0] as string))
       .map(([area, metric, value, peer, command]) => ({ area, metric, value, peer, command }) as BenchRow)
       .filter((r) => !areas.has(r.area));
   } catch {

@@ -22,14 +22,44 @@ export const DEFAULT_BM25: Bm25Params = {
   b: { title: 0.3, section: 0.3, body: 0.75 },
 };
 
+/**
+ * One term's entries in growable typed arrays (a search walks them in a tight loop).
+ */
 interface Postings {
-  slots: number[];
-  /** The slot's generation when the entry was added: a reused slot must not inherit old entries. */
-  gens: number[];
+  length: number;
+  slots: Int32Array;
+  /** The slot's generation when the entry was added: removed or reused slots fail the check. */
+  gens: Uint32Array;
   /** title tf << 20 | section tf << 10 | body tf, each capped at 1023. */
-  tfs: number[];
+  tfs: Int32Array;
+  /** tf / (k1 + tf) with the field weights and length norms applied: the query-independent part of the score. */
+  impacts: Float32Array;
   /** Live entries (slots minus tombstoned ones). */
   live: number;
+}
+
+function newPostings(capacity = 4): Postings {
+  return {
+    length: 0,
+    slots: new Int32Array(capacity),
+    gens: new Uint32Array(capacity),
+    tfs: new Int32Array(capacity),
+    impacts: new Float32Array(capacity),
+    live: 0,
+  };
+}
+
+function grow(p: Postings): void {
+  const capacity = p.slots.length * 2;
+  const slots = new Int32Array(capacity);
+  slots.set(p.slots);
+  const gens = new Uint32Array(capacity);
+  gens.set(p.gens);
+  const tfs = new Int32Array(capacity);
+  tfs.set(p.tfs);
+  const impacts = new Float32Array(capacity);
+  impacts.set(p.impacts);
+  Object.assign(p, { slots, gens, tfs, impacts });
 }
 
 const CAP = 1023;
@@ -55,7 +85,9 @@ export class Bm25Index {
   private liveCount = 0;
   private tombstones = 0;
   private totals = { title: 0, section: 0, body: 0 };
-  private scores = new Float32Array(0);
+  private scores = new Float64Array(0);
+  /** Slots with a non-zero score in the current search (reused between searches). */
+  private touched = new Int32Array(1024);
 
   constructor(private readonly params: Bm25Params = DEFAULT_BM25) {}
 
@@ -78,7 +110,7 @@ export class Bm25Index {
     const generation = new Uint32Array(capacity);
     generation.set(this.generation);
     this.generation = generation;
-    this.scores = new Float32Array(capacity);
+    this.scores = new Float64Array(capacity);
   }
 
   add(slot: number, fields: Bm25Fields): void {
@@ -93,14 +125,16 @@ export class Bm25Index {
     for (const term of all) {
       let p = this.postings.get(term);
       if (p === undefined) {
-        p = { slots: [], gens: [], tfs: [], live: 0 };
+        p = newPostings();
         this.postings.set(term, p);
       }
+      if (p.length === p.slots.length) grow(p);
       const tf =
         (Math.min(title.get(term) ?? 0, CAP) << 20) | (Math.min(section.get(term) ?? 0, CAP) << 10) | Math.min(body.get(term) ?? 0, CAP);
-      p.slots.push(slot);
-      p.gens.push(gen);
-      p.tfs.push(tf);
+      p.slots[p.length] = slot;
+      p.gens[p.length] = gen;
+      p.tfs[p.length] = tf;
+      p.length += 1;
       p.live += 1;
     }
     this.termsBySlot[slot] = [...all];
@@ -113,6 +147,21 @@ export class Bm25Index {
     this.alive[slot] = 1;
     this.liveCount += 1;
     this.setNorms(slot);
+    for (const term of all) {
+      const p = this.postings.get(term) as Postings;
+      p.impacts[p.length - 1] = this.impact(slot, p.tfs[p.length - 1] as number);
+    }
+  }
+
+  /** tf / (k1 + tf) of one entry, with the slot's precomputed field weights and length norms. */
+  private impact(slot: number, packed: number): number {
+    const norms = this.norms;
+    const base = slot * 3;
+    const tf =
+      (packed >>> 20) * (norms[base] as number) +
+      ((packed >>> 10) & CAP) * (norms[base + 1] as number) +
+      (packed & CAP) * (norms[base + 2] as number);
+    return tf / (this.params.k1 + tf);
   }
 
   private averages() {
@@ -142,11 +191,15 @@ export class Bm25Index {
     if (!drifted(now.title, then.title) && !drifted(now.section, then.section) && !drifted(now.body, then.body)) return;
     this.normAverages = now;
     for (let slot = 0; slot < this.alive.length; slot++) if (this.alive[slot] === 1) this.setNorms(slot);
+    for (const p of this.postings.values())
+      for (let i = 0; i < p.length; i++) p.impacts[i] = this.impact(p.slots[i] as number, p.tfs[i] as number);
   }
 
   remove(slot: number): void {
     if (this.alive[slot] !== 1) return;
     this.alive[slot] = 0;
+    // Entries carry the generation they were added under: bumping it retires them all at once.
+    this.generation[slot] = ((this.generation[slot] as number) + 1) >>> 0;
     this.liveCount -= 1;
     this.tombstones += 1;
     this.totals.title -= this.lengths[slot * 3] ?? 0;
@@ -167,20 +220,17 @@ export class Bm25Index {
         this.postings.delete(term);
         continue;
       }
-      const slots: number[] = [];
-      const gens: number[] = [];
-      const tfs: number[] = [];
-      for (let i = 0; i < p.slots.length; i++) {
+      let kept = 0;
+      for (let i = 0; i < p.length; i++) {
         const slot = p.slots[i] as number;
-        if (this.alive[slot] === 1 && p.gens[i] === this.generation[slot]) {
-          slots.push(slot);
-          gens.push(p.gens[i] as number);
-          tfs.push(p.tfs[i] as number);
-        }
+        if (this.alive[slot] !== 1 || p.gens[i] !== this.generation[slot]) continue;
+        p.slots[kept] = slot;
+        p.gens[kept] = p.gens[i] as number;
+        p.tfs[kept] = p.tfs[i] as number;
+        p.impacts[kept] = p.impacts[i] as number;
+        kept += 1;
       }
-      p.slots = slots;
-      p.gens = gens;
-      p.tfs = tfs;
+      p.length = kept;
     }
     this.tombstones = 0;
   }
@@ -197,9 +247,7 @@ export class Bm25Index {
    */
   search(queryTerms: readonly string[], limit: number, accept?: (slot: number) => boolean): [number, number][] {
     if (this.liveCount === 0 || queryTerms.length === 0) return [];
-    const { k1 } = this.params;
     this.refreshNorms();
-    const norms = this.norms;
     const queryCounts = termCounts(queryTerms);
     // In a large index, terms found in a quarter of all entries barely move the ranking (their idf
     // is near its floor) but cost a scan of a quarter of the index each: drop them when the query
@@ -209,37 +257,41 @@ export class Bm25Index {
       if (common.length < queryCounts.size) for (const t of common) queryCounts.delete(t);
     }
     const scores = this.scores;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let touchedCount = 0;
     for (const [term, qtf] of queryCounts) {
       const p = this.postings.get(term);
       if (p === undefined || p.live === 0) continue;
       // Saturate repeated query terms: a ticket repeating "refund" five times is not five times as much about refunds.
       const termWeight = this.idf(term) * (1 + Math.log(qtf));
-      const { slots, gens, tfs } = p;
+      const { slots, gens, impacts, length } = p;
       const generation = this.generation;
-      for (let i = 0; i < slots.length; i++) {
+      for (let i = 0; i < length; i++) {
         const slot = slots[i] as number;
-        if (this.alive[slot] !== 1 || gens[i] !== generation[slot]) continue;
-        const packed = tfs[i] as number;
-        const tfT = packed >>> 20;
-        const tfS = (packed >>> 10) & CAP;
-        const tfB = packed & CAP;
-        const base = slot * 3;
-        const tf = tfT * (norms[base] as number) + tfS * (norms[base + 1] as number) + tfB * (norms[base + 2] as number);
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] as number) + (termWeight * tf) / (k1 + tf);
+        if (gens[i] !== generation[slot]) continue;
+        if (scores[slot] === 0) {
+          if (touchedCount === touched.length) {
+            const larger = new Int32Array(touched.length * 2);
+            larger.set(touched);
+            touched = larger;
+            this.touched = larger;
+          }
+          touched[touchedCount++] = slot;
+        }
+        scores[slot] = (scores[slot] as number) + termWeight * (impacts[i] as number);
       }
     }
-    const best = topK(touched, scores, limit, accept);
-    for (const slot of touched) scores[slot] = 0;
+    const hits = touched.subarray(0, touchedCount);
+    const best = topK(hits, scores, limit, accept);
+    for (const slot of hits) scores[slot] = 0;
     return best;
   }
 }
 
 /** Selects the `limit` highest-scoring slots with a small min-heap (no full sort of every hit). */
 export function topK(
-  candidates: readonly number[],
-  scores: Float32Array,
+  candidates: ArrayLike<number> & Iterable<number>,
+  scores: Float64Array | Float32Array,
   limit: number,
   accept?: (slot: number) => boolean,
 ): [number, number][] {

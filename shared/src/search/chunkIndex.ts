@@ -165,6 +165,11 @@ export class ChunkIndex {
     return true;
   }
 
+  /** Chunk ids nearest to `vector` by the vector ranker alone (diagnostics and benchmarks). */
+  nearestChunks(vector: Float32Array, limit: number): string[] {
+    return (this.chunkVectors?.search(vector, limit) ?? []).map(([slot]) => (this.chunks[slot] as ChunkEntry).chunkId);
+  }
+
   private documentFilter(filters: SearchFilters | undefined): ((doc: DocumentEntry) => boolean) | undefined {
     if (filters === undefined) return undefined;
     const sources = filters.sourceIds === undefined ? undefined : new Set(filters.sourceIds);

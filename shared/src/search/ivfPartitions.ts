@@ -1,14 +1,25 @@
 /**
  * Inverted-file partitions over vector sketches: k-means centroids, and per centroid the slots
- * nearest to it. A search scans only the partitions nearest the query (a few percent of the
- * collection) instead of all of it. Trained on a sample, deterministically, in well under a second
- * for 64-dimensional sketches.
+ * nearest to it together with a copy of their sketches, stored contiguously. A search scans only
+ * the partitions nearest the query, and each of them as one sequential block of memory (scanning
+ * slots scattered over the whole collection was dominated by cache misses). Trained on a sample,
+ * deterministically, in well under a second for 64-dimensional sketches.
  */
+
+/** One partition: its slots and their sketches, in the same order, without holes. */
+export interface PartitionList {
+  length: number;
+  slots: Int32Array;
+  sketches: Float32Array;
+}
 
 export class IvfPartitions {
   readonly centroids: Float32Array;
-  private lists: number[][];
+  private readonly lists: PartitionList[];
   private listOf = new Int32Array(0);
+  /** Position of each slot inside its list. */
+  private positionOf = new Int32Array(0);
+  private total = 0;
 
   private constructor(
     readonly dimensions: number,
@@ -16,27 +27,25 @@ export class IvfPartitions {
     centroids: Float32Array,
   ) {
     this.centroids = centroids;
-    this.lists = Array.from({ length: count }, () => []);
+    this.lists = Array.from({ length: count }, () => ({ length: 0, slots: new Int32Array(8), sketches: new Float32Array(8 * dimensions) }));
   }
 
-  /** k-means (k-means++-style spread initialisation, Lloyd iterations) over `sample`. */
+  /** k-means (spread initialisation, Lloyd iterations) over `sample`. */
   static train(sample: readonly Float32Array[], dimensions: number, count: number, iterations = 8): IvfPartitions {
     const k = Math.max(1, Math.min(count, sample.length));
     const centroids = new Float32Array(k * dimensions);
     // Spread the initial centroids: evenly spaced sample points, deterministic.
     for (let c = 0; c < k; c++) centroids.set(sample[Math.floor((c * sample.length) / k)] as Float32Array, c * dimensions);
-    const assignment = new Int32Array(sample.length);
     const sums = new Float64Array(k * dimensions);
     const sizes = new Int32Array(k);
     for (let iteration = 0; iteration < iterations; iteration++) {
       sums.fill(0);
       sizes.fill(0);
-      sample.forEach((v, i) => {
+      for (const v of sample) {
         const c = nearestCentroid(centroids, k, dimensions, v, 0);
-        assignment[i] = c;
         sizes[c] = (sizes[c] as number) + 1;
         for (let d = 0; d < dimensions; d++) sums[c * dimensions + d] = (sums[c * dimensions + d] as number) + (v[d] as number);
-      });
+      }
       for (let c = 0; c < k; c++) {
         const size = sizes[c] as number;
         if (size === 0) continue; // An empty partition keeps its centroid.
@@ -52,20 +61,58 @@ export class IvfPartitions {
     const listOf = new Int32Array(next).fill(-1);
     listOf.set(this.listOf);
     this.listOf = listOf;
+    const positionOf = new Int32Array(next);
+    positionOf.set(this.positionOf);
+    this.positionOf = positionOf;
   }
 
-  /** Files `slot` under the partition nearest to its sketch (sketches stored contiguously). */
+  /** Files `slot` (or refreshes its copy) under the partition nearest to its sketch. */
   assign(slot: number, sketches: Float32Array): void {
     this.ensureCapacity(slot);
-    const list = nearestCentroid(this.centroids, this.count, this.dimensions, sketches, slot * this.dimensions);
-    // Re-filing a slot under the partition it is already in would list it twice.
-    if (this.listOf[slot] === list) return;
-    this.listOf[slot] = list;
-    (this.lists[list] as number[]).push(slot);
+    const offset = slot * this.dimensions;
+    const target = nearestCentroid(this.centroids, this.count, this.dimensions, sketches, offset);
+    const sketch = sketches.subarray(offset, offset + this.dimensions);
+    const current = this.listOf[slot] as number;
+    if (current === target) {
+      const list = this.lists[target] as PartitionList;
+      list.sketches.set(sketch, (this.positionOf[slot] as number) * this.dimensions);
+      return;
+    }
+    if (current !== -1) this.remove(slot);
+    const list = this.lists[target] as PartitionList;
+    if (list.length === list.slots.length) {
+      const slots = new Int32Array(list.slots.length * 2);
+      slots.set(list.slots);
+      const copies = new Float32Array(slots.length * this.dimensions);
+      copies.set(list.sketches);
+      list.slots = slots;
+      list.sketches = copies;
+    }
+    list.slots[list.length] = slot;
+    list.sketches.set(sketch, list.length * this.dimensions);
+    this.listOf[slot] = target;
+    this.positionOf[slot] = list.length;
+    list.length += 1;
+    this.total += 1;
   }
 
+  /** Takes `slot` out of its partition: the list's last entry moves into its place. */
   remove(slot: number): void {
-    if (slot < this.listOf.length) this.listOf[slot] = -1;
+    if (slot >= this.listOf.length) return;
+    const current = this.listOf[slot] as number;
+    if (current === -1) return;
+    const list = this.lists[current] as PartitionList;
+    const position = this.positionOf[slot] as number;
+    const last = list.length - 1;
+    if (position !== last) {
+      const moved = list.slots[last] as number;
+      list.slots[position] = moved;
+      list.sketches.copyWithin(position * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
+      this.positionOf[moved] = position;
+    }
+    list.length -= 1;
+    this.listOf[slot] = -1;
+    this.total -= 1;
   }
 
   /**
@@ -73,50 +120,29 @@ export class IvfPartitions {
    * (at least `minimum` partitions): k-means partitions are uneven, so counting entries rather
    * than partitions keeps the scanned share, and the cost, predictable.
    */
-  nearestCovering(sketch: Float32Array, share: number, minimum: number): number[] {
-    const ordered = this.nearest(sketch, this.count);
-    let total = 0;
-    for (const list of this.lists) total += list.length;
-    const out: number[] = [];
-    let covered = 0;
-    for (const list of ordered) {
-      if (out.length >= minimum && covered >= share * total) break;
-      out.push(list);
-      covered += (this.lists[list] as number[]).length;
-    }
-    return out;
-  }
-
-  /** The `probes` partitions nearest to `sketch`. */
-  nearest(sketch: Float32Array, probes: number): number[] {
-    const scored: [number, number][] = [];
+  nearestCovering(sketch: Float32Array, share: number, minimum: number): PartitionList[] {
+    const scores = new Float32Array(this.count);
     for (let c = 0; c < this.count; c++) {
       let s = 0;
       const base = c * this.dimensions;
       for (let d = 0; d < this.dimensions; d++) s += (sketch[d] as number) * (this.centroids[base + d] as number);
-      scored.push([c, s]);
+      scores[c] = s;
     }
-    scored.sort((a, b) => b[1] - a[1]);
-    return scored.slice(0, probes).map(([c]) => c);
-  }
-
-  /** A partition's slots; entries whose slot moved elsewhere or was removed fail `holds`. */
-  members(list: number): readonly number[] {
-    return this.lists[list] as number[];
-  }
-
-  holds(list: number, slot: number): boolean {
-    return this.listOf[slot] === list;
-  }
-
-  /** Partition of each slot (-1: none), for scans that check membership inline. */
-  get assignments(): Int32Array {
-    return this.listOf;
+    const ordered = Array.from(scores.keys()).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    const out: PartitionList[] = [];
+    let covered = 0;
+    for (const c of ordered) {
+      if (out.length >= minimum && covered >= share * this.total) break;
+      const list = this.lists[c] as PartitionList;
+      out.push(list);
+      covered += list.length;
+    }
+    return out;
   }
 }
 
 /** Index of the centroid with the largest inner product with `v` (sketches of unit vectors). */
-function nearestCentroid(centroids: Float32Array, count: number, dimensions: number, v: Float32Array, offset: number): number {
+function nearestCentroid(centroids: Float32Array, count: number, dimensions: number, v: Float32Array | Int8Array, offset: number): number {
   let best = 0;
   let bestScore = -Infinity;
   for (let c = 0; c < count; c++) {
