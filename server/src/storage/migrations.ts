@@ -103,6 +103,39 @@ export const MIGRATIONS: readonly Migration[] = [
       create index ingest_jobs_tenant on ingest_jobs (tenant_id, created_at)
     `,
   },
+  {
+    id: 3,
+    name: 'assist: suggested actions and their audited executions',
+    sql: `
+      create table action_suggestions (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        ticket_id text not null,
+        action text not null,
+        risk text not null check (risk in ('read', 'write')),
+        arguments jsonb not null,
+        flagged_reason text,
+        created_at timestamptz not null default now()
+      );
+      create index action_suggestions_tenant on action_suggestions (tenant_id, created_at);
+      create table action_executions (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        suggestion_id text not null references action_suggestions(id) on delete cascade,
+        idempotency_key text not null,
+        action text not null,
+        arguments jsonb not null,
+        executed_by text not null,
+        executed_by_role text not null,
+        status text not null check (status in ('running', 'succeeded', 'failed')),
+        result jsonb,
+        started_at timestamptz not null default now(),
+        finished_at timestamptz,
+        unique (tenant_id, idempotency_key)
+      );
+      create index action_executions_tenant on action_executions (tenant_id, started_at)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

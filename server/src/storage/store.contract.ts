@@ -119,5 +119,46 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       await store.knowledge.clearVectors();
       expect((await store.knowledge.countDocuments(tenantId)).embedded).toBe(0);
     });
+
+    it('keeps suggestions per tenant and claims an idempotency key once, replaying the first execution', async () => {
+      await store.actions.saveSuggestions([
+        {
+          id: 'sg-1',
+          tenantId,
+          ticketId: 't-1',
+          action: 'demo.cancelOrder',
+          risk: 'write',
+          arguments: { orderId: '#1042' },
+          flaggedReason: null,
+        },
+      ]);
+      expect((await store.actions.getSuggestion(tenantId, 'sg-1'))?.arguments).toEqual({ orderId: '#1042' });
+      expect(await store.actions.getSuggestion('other', 'sg-1')).toBeUndefined();
+      const execution = {
+        id: 'ex-1',
+        tenantId,
+        suggestionId: 'sg-1',
+        idempotencyKey: 'key-12345678',
+        action: 'demo.cancelOrder',
+        arguments: { orderId: '#1042' },
+        executedBy: 'tok-1',
+        executedByRole: 'agent' as const,
+      };
+      expect(await store.actions.claimExecution(execution)).toEqual({ claimed: true });
+      const result = {
+        status: 'succeeded' as const,
+        suggestionId: 'sg-1',
+        action: 'demo.cancelOrder',
+        summary: 'Cancelled',
+        output: {},
+        executedAt: new Date().toISOString(),
+      };
+      await store.actions.finishExecution('ex-1', result);
+      const again = await store.actions.claimExecution({ ...execution, id: 'ex-2' });
+      expect(again.claimed).toBe(false);
+      if (!again.claimed) expect(again.existing.result).toEqual(result);
+      expect((await store.actions.listExecutions(tenantId, 10)).map((e) => e.id)).toEqual(['ex-1']);
+      expect(await store.actions.listExecutions('other', 10)).toEqual([]);
+    });
   });
 }

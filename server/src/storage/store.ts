@@ -3,6 +3,7 @@
  */
 import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
+import { actionsRepo } from './actionsRepo.js';
 import type { Database } from './database.js';
 import { ingestJobsRepo } from './ingestJobsRepo.js';
 import { knowledgeRepo } from './knowledgeRepo.js';
@@ -17,6 +18,7 @@ export interface Store {
   readonly tokens: ReturnType<typeof tokensRepo>;
   readonly knowledge: ReturnType<typeof knowledgeRepo>;
   readonly ingestJobs: ReturnType<typeof ingestJobsRepo>;
+  readonly actions: ReturnType<typeof actionsRepo>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function storeOn(db: Database): Promise<Store> {
     tokens: tokensRepo(db),
     knowledge: knowledgeRepo(db),
     ingestJobs: ingestJobsRepo(db),
+    actions: actionsRepo(db),
     close: () => db.close(),
   };
 }
