@@ -7,6 +7,12 @@ import { readFileSync } from 'node:fs';
 import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { createAssistEngine } from './assist/assistEngine.js';
+import type { ActionCatalog } from './assist/actions/suggestActions.js';
+import { CircuitBreaker } from './assist/drafting/circuitBreaker.js';
+import type { Drafter } from './assist/drafting/drafter.js';
+import { LlmDrafter } from './assist/drafting/llmDrafter.js';
+import type { LiveStateSource } from './assist/liveState.js';
 import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
 import type { ServerConfig } from './config/env.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
@@ -29,7 +35,11 @@ export interface CreateServerOptions {
   store?: Store;
   /** The embedder behind semantic search; `null` runs lexical only. Default: from config. */
   embedder?: Embedder | null;
+  /** Assist parts to use instead of the configured ones (tests): an LLM drafter (`null`: none), the action catalog, live state. */
+  assist?: { llm?: Drafter | null; actions?: ActionCatalog; live?: LiveStateSource };
 }
+
+const NO_ACTIONS: ActionCatalog = { list: () => [], get: () => undefined };
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -37,7 +47,15 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const admin: AdminBootstrap = await bootstrapAdmin(store, config.dataDir, config.adminToken);
   const embedder = options.embedder === null ? undefined : (options.embedder ?? (await createConfiguredEmbedder(config)));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
-  const deps: ServerDeps = { config, store, knowledge, logger, version: SERVER_VERSION, startedAt: Date.now() };
+  const assist = createAssistEngine({
+    store,
+    knowledge,
+    log: logger,
+    actions: options.assist?.actions ?? NO_ACTIONS,
+    llm: options.assist?.llm === undefined ? configuredLlm(config) : (options.assist.llm ?? undefined),
+    live: options.assist?.live,
+  });
+  const deps: ServerDeps = { config, store, knowledge, assist, logger, version: SERVER_VERSION, startedAt: Date.now() };
 
   const server = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generic so plugins type-check.
@@ -82,6 +100,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     admin,
     store,
     knowledge,
+    assist,
     async start(): Promise<string> {
       knowledge.start();
       const address = await server.listen({ port: config.port, host: config.host });
@@ -92,6 +111,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     stop(): Promise<void> {
       stopping ??= (async () => {
         ready = false;
+        assist.close();
         await server.close();
         await knowledge.stop();
         if (options.store === undefined) await store.close();
@@ -102,6 +122,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 }
 
 export type TandemServer = Awaited<ReturnType<typeof createServer>>;
+
+/** The LLM drafter when a provider is configured (a key, or a base URL for local servers that need none). */
+function configuredLlm(config: ServerConfig): Drafter | undefined {
+  const { baseUrl, apiKey, model } = config.llm;
+  if (baseUrl === undefined && apiKey === undefined) return undefined;
+  return new LlmDrafter({ baseUrl, apiKey, model, breaker: new CircuitBreaker({ failureThreshold: 3, coolDownMs: 30_000 }) });
+}
 
 async function createConfiguredEmbedder(config: ServerConfig): Promise<Embedder> {
   const { createEmbedder } = await import('./knowledge/embedding/createEmbedder.js');

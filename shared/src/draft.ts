@@ -37,6 +37,8 @@ export const draftEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sources'), sources: z.array(citedSourceSchema) }),
   z.object({ type: z.literal('live'), state: customerLiveStateSchema }),
   z.object({ type: z.literal('token'), text: z.string() }),
+  /** The provider failed mid-answer: discard the tokens so far, a fallback draft follows. */
+  z.object({ type: z.literal('restart'), reason: z.string() }),
   z.object({ type: z.literal('actions'), actions: z.array(actionSuggestionSchema) }),
   z.object({
     type: z.literal('done'),
@@ -51,3 +53,6 @@ export const draftEventSchema = z.discriminatedUnion('type', [
 ]);
 export type DraftEvent = z.infer<typeof draftEventSchema>;
 export type DraftEventType = DraftEvent['type'];
+
+export const draftToneSchema = z.enum(['friendly', 'formal', 'concise']);
+export type DraftTone = z.infer<typeof draftToneSchema>;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { createEmbedder } from '../knowledge/embedding/createEmbedder.js';
 import { EmbedderMismatchError } from '../knowledge/search/vectorFiller.js';
+import { draftCommand } from './draftCommand.js';
 import { evalRetrieval, formatRetrievalReport } from './evalRetrieval.js';
 import { ingestCommand } from './ingestCommand.js';
 import { reembedCommand } from './reembedCommand.js';
@@ -18,12 +19,13 @@ Commands:
   serve [--port N] [--host H]            start the Tandem server (configuration from TANDEM_* variables)
   ingest <path|url>... [--source NAME]   add files, folders or web pages to the running server's knowledge
   search "<query>" [--k 5] [--json]      search the running server's knowledge
+  draft <ticket.json|->                  stream the draft events of a TicketContext as JSON lines (LLM or embedded drafter)
   eval retrieval --docs DIR --queries FILE.jsonl [--tasks tasks.json] [--k 10] [--json] [--no-vectors] [--data-dir DIR]
                                          measure retrieval quality on labelled queries, in a private knowledge base
   reembed                                drop stored vectors so the configured embedder rebuilds them (server stopped)
   help                                   show this message
 
-Server connection (ingest, search): --server URL (or TANDEM_URL), --token TOKEN (or TANDEM_TOKEN, or .data/admin-token).
+Server connection (ingest, search, draft): --server URL (or TANDEM_URL), --token TOKEN (or TANDEM_TOKEN, or .data/admin-token).
 `;
 
 const connection = { server: { type: 'string' }, token: { type: 'string' } } as const;
@@ -62,6 +64,11 @@ export async function main(argv: string[]): Promise<number> {
           k: positiveInt(values.k, '--k'),
           json: values.json,
         });
+      }
+      case 'draft': {
+        const { values, positionals } = parseArgs({ args: rest, options: connection, allowPositionals: true, strict: true });
+        if (positionals.length !== 1) throw new UsageError('draft needs one ticket file, or - for standard input');
+        return await draftCommand(serverClient(await resolveServerTarget(values)), positionals[0] as string);
       }
       case 'eval': {
         const [what, ...args] = rest;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Role } from '@tandem/shared';
 import { generateApiToken, hashApiToken, newId } from '../auth/apiTokens.js';
 import { loadConfig, type ServerConfig } from '../config/env.js';
-import { createServer, type TandemServer } from '../createServer.js';
+import { createServer, type CreateServerOptions, type TandemServer } from '../createServer.js';
 import type { Embedder } from '../knowledge/embedding/embedder.js';
 import type { Logger } from '../logging/logger.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
@@ -27,7 +27,7 @@ export interface TestServer {
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logger?: Logger; store?: Store; embedder?: Embedder | null } = {},
+  options: { logger?: Logger; store?: Store; embedder?: Embedder | null; assist?: CreateServerOptions['assist'] } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-test-'));
   const config = loadConfig({ TANDEM_PORT: '0', TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'silent', ...env });
@@ -35,6 +35,7 @@ export async function startTestServer(
   const tandem = await createServer(config, {
     store,
     embedder: options.embedder ?? null,
+    ...(options.assist === undefined ? {} : { assist: options.assist }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const url = await tandem.start();

@@ -1,6 +1,8 @@
 /**
  * The whole tRPC API. Clients import only the `AppRouter` type from here (lint enforces it).
  */
+import { actionsRouter } from '../routers/actions/router.js';
+import { assistRouter } from '../routers/assist/router.js';
 import { healthRouter } from '../routers/health/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
 import { sessionRouter } from '../routers/session/router.js';
@@ -8,6 +10,8 @@ import { teamRouter } from '../routers/team/router.js';
 import { router } from './init.js';
 
 export const appRouter = router({
+  actions: actionsRouter,
+  assist: assistRouter,
   health: healthRouter,
   knowledge: knowledgeRouter,
   session: sessionRouter,

@@ -5,6 +5,7 @@
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { ServerConfig } from '../config/env.js';
 import { bearerToken, hashApiToken } from '../auth/apiTokens.js';
+import type { AssistEngine } from '../assist/assistEngine.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
@@ -13,6 +14,7 @@ export interface ServerDeps {
   config: ServerConfig;
   store: Store;
   knowledge: KnowledgeEngine;
+  assist: AssistEngine;
   logger: Logger;
   version: string;
   startedAt: number;

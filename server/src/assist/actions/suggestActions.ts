@@ -1,0 +1,73 @@
+/**
+ * Which actions to suggest for a ticket, with arguments pre-filled from the ticket and live
+ * state. Arguments come only from `prefill` (data the agent can see), never from model output:
+ * the model's tool calls only raise an action's rank. When the ticket or a source tried to
+ * instruct the assistant, every suggestion is flagged for the agent.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActionSuggestion } from '@tandem/shared';
+import { analyze } from '@tandem/shared/search';
+import type { ActionContext, ActionDefinition } from './actionDefinition.js';
+
+export interface ActionCatalog {
+  list(): readonly ActionDefinition[];
+  get(name: string): ActionDefinition | undefined;
+}
+
+export interface SuggestInput {
+  context: ActionContext;
+  /** Customer text the actions are matched against (subject and customer messages). */
+  text: string;
+  intent?: string | undefined;
+  /** Actions the model proposed through tool calling. */
+  modelCalls?: readonly string[] | undefined;
+  /** Why the suggestions must be reviewed with care, when something looked like an injection. */
+  flaggedReason?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Actions that identify the customer come first when nobody is identified yet (most policies demand it). */
+const IDENTIFY = /find|lookup|identify|verify|authenticate/i;
+
+function relevance(definition: ActionDefinition, terms: ReadonlySet<string>, intent: string | undefined): number {
+  const described = analyze(
+    `${definition.name.replace(/[.]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')} ${definition.title} ${definition.description}`,
+  );
+  let overlap = 0;
+  for (const t of new Set(described)) if (terms.has(t)) overlap += 1;
+  const intentTerms = intent === undefined ? [] : analyze(intent.replace(/_/g, ' '));
+  const intentHit = intentTerms.some((t) => described.includes(t)) ? 1 : 0;
+  return overlap / Math.sqrt(described.length + 1) + 0.5 * intentHit;
+}
+
+export function suggestActions(catalog: ActionCatalog, input: SuggestInput): ActionSuggestion[] {
+  const terms = new Set(analyze(input.text));
+  const identified = input.context.live !== undefined;
+  const scored: { definition: ActionDefinition; args: Record<string, unknown>; score: number }[] = [];
+  for (const definition of catalog.list()) {
+    let args: Record<string, unknown> | undefined;
+    try {
+      args = definition.prefill(input.context);
+    } catch {
+      args = undefined;
+    }
+    if (args === undefined) continue;
+    let score = relevance(definition, terms, input.intent);
+    if (input.modelCalls?.includes(definition.name) === true) score += 1;
+    if (!identified && IDENTIFY.test(definition.name)) score += 2;
+    // Complete arguments make a suggestion one click away.
+    if (definition.argumentsSchema.safeParse(args).success) score += 0.3;
+    scored.push({ definition, args, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.definition.name.localeCompare(b.definition.name));
+  return scored.slice(0, input.limit ?? 3).map(({ definition, args }) => ({
+    id: `sg_${randomUUID()}`,
+    action: definition.name,
+    title: definition.title,
+    risk: definition.risk,
+    allowedRoles: [...definition.allowedRoles],
+    arguments: args,
+    rationale: definition.description,
+    ...(input.flaggedReason === undefined ? {} : { flagged: { reason: input.flaggedReason } }),
+  }));
+}

@@ -1,0 +1,38 @@
+/**
+ * How sure a draft is, in [0, 1], from evidence the pipeline can see: how relevant the best
+ * source is (absolute score), how clearly it beats the next one (margin), how much of the
+ * reply's content the cited sources cover, and the model's own signal when it gives one. A
+ * logistic blend, so each signal moves the score smoothly and none can push it to certainty
+ * alone. Weights are set by hand from the bank dev set (answerable vs unanswerable tickets);
+ * below the tenant threshold a draft is flagged for review.
+ */
+import { analyze } from '@tandem/shared/search';
+
+export interface ConfidenceSignals {
+  /** Absolute relevance of the best source (search hit score, 0…1); 0 without sources. */
+  topScore: number;
+  /** Best score minus the second best. */
+  margin: number;
+  /** Share of the reply's content terms found in the sources it cites (0…1). */
+  coverage: number;
+  /** The model's own certainty, when reported. */
+  selfReported?: number | undefined;
+  /** Something in the ticket or sources tried to instruct the assistant. */
+  injection: boolean;
+}
+
+export function draftConfidence(s: ConfidenceSignals): number {
+  const self = s.selfReported ?? 0.5;
+  const z = -3.2 + 5 * s.topScore + 2 * Math.min(s.margin, 0.3) + 2 * s.coverage + 1.2 * (self - 0.5) - (s.injection ? 2 : 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Share of the reply's content terms present in the cited sources' text. */
+export function sourceCoverage(reply: string, citedTexts: readonly string[]): number {
+  const replyTerms = new Set(analyze(reply.replace(/\[\d+(?:,\s*\d+)*\]/g, ' ')));
+  if (replyTerms.size === 0) return 0;
+  const sourceTerms = new Set(citedTexts.flatMap((t) => analyze(t)));
+  let covered = 0;
+  for (const t of replyTerms) if (sourceTerms.has(t)) covered += 1;
+  return covered / replyTerms.size;
+}
