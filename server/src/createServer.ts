@@ -3,11 +3,14 @@
  * console. Returns `{ server, start, stop }`; nothing listens until `start()`.
  */
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { createActionRegistry } from './assist/actions/actionRegistry.js';
 import { createAssistEngine } from './assist/assistEngine.js';
+import { DemoStoreClient } from './assist/connectors/demoStore.js';
 import type { ActionCatalog } from './assist/actions/suggestActions.js';
 import { CircuitBreaker } from './assist/drafting/circuitBreaker.js';
 import type { Drafter } from './assist/drafting/drafter.js';
@@ -19,6 +22,7 @@ import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
+import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { openStore, type Store } from './storage/store.js';
 import { appRouter, type AppRouter } from './trpc/appRouter.js';
@@ -39,7 +43,20 @@ export interface CreateServerOptions {
   assist?: { llm?: Drafter | null; actions?: ActionCatalog; live?: LiveStateSource };
 }
 
-const NO_ACTIONS: ActionCatalog = { list: () => [], get: () => undefined };
+/**
+ * The configured connectors' actions. The demo store is served by this same server, so its client
+ * can only be built once the server listens and its address is known: until then the catalog is
+ * whatever was built last (empty before the first start).
+ */
+function lateCatalog() {
+  let current: ActionCatalog = { list: () => [], get: () => undefined };
+  return {
+    catalog: { list: () => current.list(), get: (name: string) => current.get(name) } satisfies ActionCatalog,
+    set(next: ActionCatalog) {
+      current = next;
+    },
+  };
+}
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -47,13 +64,22 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const admin: AdminBootstrap = await bootstrapAdmin(store, config.dataDir, config.adminToken);
   const embedder = options.embedder === null ? undefined : (options.embedder ?? (await createConfiguredEmbedder(config)));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
+  const actions = lateCatalog();
+  let demoStoreClient: DemoStoreClient | undefined;
+  const demoStoreLive: LiveStateSource = {
+    forTicket: (_tenantId, ticket, signal) =>
+      demoStoreClient === undefined || ticket.requester.email === undefined
+        ? Promise.resolve(undefined)
+        : demoStoreClient.liveStateForEmail(ticket.requester.email, signal),
+  };
   const assist = createAssistEngine({
     store,
     knowledge,
     log: logger,
-    actions: options.assist?.actions ?? NO_ACTIONS,
+    actions: options.assist?.actions ?? actions.catalog,
     llm: options.assist?.llm === undefined ? configuredLlm(config) : (options.assist.llm ?? undefined),
-    live: options.assist?.live,
+    live: options.assist?.live ?? (config.demoStore ? demoStoreLive : undefined),
+    reviewThreshold: config.assist.reviewThreshold,
   });
   const deps: ServerDeps = { config, store, knowledge, assist, logger, version: SERVER_VERSION, startedAt: Date.now() };
 
@@ -93,6 +119,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await registerConsoleRoutes(server, config.consoleDir);
+  // Only this process knows the key: the demo store's data changes only through Tandem's confirmed actions.
+  const demoStoreKey = randomUUID();
+  if (config.demoStore) await registerDemoStore(server, { prefix: DEFAULT_DEMO_STORE_PREFIX, apiKey: demoStoreKey });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -104,6 +133,17 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     async start(): Promise<string> {
       knowledge.start();
       const address = await server.listen({ port: config.port, host: config.host });
+      let demoStore: { baseUrl: string; apiKey: string } | undefined;
+      if (config.demoStore) {
+        const { port } = server.server.address() as AddressInfo;
+        const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+        demoStore = {
+          baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}${DEFAULT_DEMO_STORE_PREFIX}`,
+          apiKey: demoStoreKey,
+        };
+        demoStoreClient = new DemoStoreClient(demoStore);
+      }
+      actions.set(createActionRegistry({ ...config.assist.connectors, ...(demoStore === undefined ? {} : { demoStore }) }));
       ready = true;
       return address;
     },

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { ConnectorsConfig } from '../assist/actions/actionRegistry.js';
 
 const port = z.coerce
   .number({ error: 'expected a port number' })
@@ -44,6 +45,20 @@ export const envSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
+    TANDEM_DEMO_STORE: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    TANDEM_REVIEW_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
+    TANDEM_SHOPIFY_SHOP: optionalString,
+    TANDEM_SHOPIFY_TOKEN: optionalString,
+    TANDEM_ZENDESK_SUBDOMAIN: optionalString,
+    TANDEM_ZENDESK_EMAIL: optionalString,
+    TANDEM_ZENDESK_TOKEN: optionalString,
+    TANDEM_CALENDLY_TOKEN: optionalString,
+    TANDEM_CALENDLY_OWNER: optionalString,
+    TANDEM_ACTION_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
+    TANDEM_ACTION_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     TANDEM_ALLOW_PRIVATE_URLS: z
       .enum(['true', 'false'])
       .default('false')
@@ -93,6 +108,9 @@ export interface ServerConfig {
   knowledge: { maxUploadBytes: number; allowPrivateUrls: boolean };
   /** Load the demo help articles into a workspace created on first start. */
   demoKnowledge: boolean;
+  /** Serve Tandem's own demo store (customers, orders, payments) at /demo-store/api and use it for actions and live facts. */
+  demoStore: boolean;
+  assist: { reviewThreshold: number; connectors: Omit<ConnectorsConfig, 'demoStore'> };
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
@@ -142,6 +160,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     demoKnowledge: e.TANDEM_DEMO_KNOWLEDGE,
+    demoStore: e.TANDEM_DEMO_STORE,
+    assist: {
+      reviewThreshold: e.TANDEM_REVIEW_THRESHOLD,
+      connectors: {
+        ...(e.TANDEM_SHOPIFY_SHOP !== undefined && e.TANDEM_SHOPIFY_TOKEN !== undefined
+          ? { shopify: { shopDomain: e.TANDEM_SHOPIFY_SHOP, accessToken: e.TANDEM_SHOPIFY_TOKEN } }
+          : {}),
+        ...(e.TANDEM_ZENDESK_SUBDOMAIN !== undefined && e.TANDEM_ZENDESK_EMAIL !== undefined && e.TANDEM_ZENDESK_TOKEN !== undefined
+          ? { zendesk: { subdomain: e.TANDEM_ZENDESK_SUBDOMAIN, email: e.TANDEM_ZENDESK_EMAIL, apiToken: e.TANDEM_ZENDESK_TOKEN } }
+          : {}),
+        ...(e.TANDEM_CALENDLY_TOKEN !== undefined && e.TANDEM_CALENDLY_OWNER !== undefined
+          ? { calendly: { token: e.TANDEM_CALENDLY_TOKEN, owner: e.TANDEM_CALENDLY_OWNER } }
+          : {}),
+        ...(e.TANDEM_ACTION_WEBHOOK_URL !== undefined && e.TANDEM_ACTION_WEBHOOK_SECRET !== undefined
+          ? { signedHttp: { url: e.TANDEM_ACTION_WEBHOOK_URL, secret: e.TANDEM_ACTION_WEBHOOK_SECRET } }
+          : {}),
+      },
+    },
     knowledge: { maxUploadBytes: Math.round(e.TANDEM_MAX_UPLOAD_MB * 1024 * 1024), allowPrivateUrls: e.TANDEM_ALLOW_PRIVATE_URLS },
     adminToken: e.TANDEM_ADMIN_TOKEN,
     consoleDir: e.TANDEM_CONSOLE_DIR === undefined ? defaultConsoleDir : path.resolve(cwd, e.TANDEM_CONSOLE_DIR),

@@ -1,0 +1,85 @@
+// What prefills can read from a ticket: order references, emails, names, zip codes and requests.
+import { describe, expect, it } from 'vitest';
+import { actionContext, liveState } from '../../../testing/actionContexts.js';
+import { INTENT, customerEmail, customerName, readTicket } from './ticketClues.js';
+
+describe('readTicket', () => {
+  it('finds demo-shop order ids with or without #, in any case, once each', () => {
+    const clues = readTicket(
+      actionContext({
+        subject: 'Order #W2378156 late',
+        customerSays: ['Is w2378156 shipped? Also W1000001,#W1000002.', 'ref: XW1234567 is not an order'],
+      }),
+    );
+    expect(clues.storeOrderIds).toEqual(['W2378156', 'W1000001', 'W1000002']);
+  });
+
+  it('finds plain order numbers written as #1042 or "order 1042", in a few languages', () => {
+    const clues = readTicket(
+      actionContext({
+        subject: 'Refund for #1042',
+        customerSays: ['My order number: 1043 arrived broken', 'Ma commande n° 1044', 'Bestellung 1045', 'see &#1234; and call 555-0100'],
+      }),
+    );
+    expect(clues.orderNumbers).toEqual(['1042', '1043', '1044', '1045']);
+  });
+
+  it('does not mistake zip codes, prices or phone numbers for orders', () => {
+    const clues = readTicket(
+      actionContext({ subject: 'Wrong charge', customerSays: 'I paid 129.00 at 97214 Portland, call 503 555 0199' }),
+    );
+    expect(clues.orderNumbers).toEqual([]);
+    expect(clues.storeOrderIds).toEqual([]);
+  });
+
+  it('reads emails and a zip code from the customer, not from agents', () => {
+    const ctx = actionContext({
+      subject: 'Account',
+      messages: [{ authorRole: 'agent', body: 'Write to billing@shop.example' }],
+      customerSays: 'Use Mei.Sato@Example.org please, my zip code is 97214',
+    });
+    const clues = readTicket(ctx);
+    expect(clues.emails).toEqual(['mei.sato@example.org']);
+    expect(clues.zip).toBe('97214');
+  });
+
+  it('ignores system messages', () => {
+    const clues = readTicket(actionContext({ subject: 's', messages: [{ authorRole: 'system', body: 'Merged from #W9999999' }] }));
+    expect(clues.storeOrderIds).toEqual([]);
+  });
+});
+
+describe('customerEmail and customerName', () => {
+  it('prefer the requester, then the live customer, then an email the customer wrote', () => {
+    expect(customerEmail(actionContext({ requester: { email: 'a@example.com' }, customerSays: 'b@example.com' }))).toBe('a@example.com');
+    expect(customerEmail(actionContext({ customerSays: 'b@example.com' }, liveState({ customer: { email: 'c@example.com' } })))).toBe(
+      'c@example.com',
+    );
+    expect(customerEmail(actionContext({ customerSays: 'write to b@example.com' }))).toBe('b@example.com');
+    expect(customerEmail(actionContext({}))).toBeUndefined();
+  });
+
+  it('split a full name and refuse a single word or an email as a name', () => {
+    expect(customerName(actionContext({ requester: { name: 'Ana María Teixeira' } }))).toEqual({
+      firstName: 'Ana',
+      lastName: 'María Teixeira',
+    });
+    expect(customerName(actionContext({ requester: { name: 'Ana' } }))).toBeUndefined();
+    expect(customerName(actionContext({ requester: { name: 'ana@example.com' } }))).toBeUndefined();
+  });
+});
+
+describe('INTENT', () => {
+  it.each([
+    ['cancel', 'Please cancel my order', 'Where is my order?'],
+    ['refund', 'I was charged twice', 'Thanks, all good'],
+    ['return', 'I want to send them back', 'They fit well'],
+    ['exchange', 'Can I get a different size?', 'Love the colour'],
+    ['address', 'Please ship it to my new address', 'When will it arrive?'],
+    ['human', 'Let me speak to a manager', 'ok'],
+    ['meeting', 'Could we schedule a call?', 'Email is fine'],
+  ] as const)('%s matches a request and not an unrelated message', (intent, yes, no) => {
+    expect(INTENT[intent].test(yes)).toBe(true);
+    expect(INTENT[intent].test(no)).toBe(false);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Shared by the action definitions: the role sets, `defineAction`, and what prefills read from a
+ * ticket — order references (`#W2378156`, `#1042`, "order 1042"), the customer's email and name,
+ * a zip code, and whether the customer asks for something (cancel, return, a call). Prefilled
+ * values are only proposals the agent confirms, so a miss costs a field to type, while a wrong
+ * "this applies" costs a useless suggestion; the matchers lean to precision.
+ */
+import type { Role } from '@tandem/shared';
+import type { ActionContext, ActionDefinition } from '../actionDefinition.js';
+import type { z } from 'zod';
+
+export const EVERY_ROLE: readonly Role[] = ['agent', 'lead', 'admin'];
+export const LEADS_AND_ADMINS: readonly Role[] = ['lead', 'admin'];
+
+/** Keeps each definition's own argument type while collecting them in one list. */
+export function defineAction<Schema extends z.ZodType<Record<string, unknown>>>(definition: ActionDefinition<Schema>): ActionDefinition {
+  return definition;
+}
+
+export interface TicketClues {
+  /** Subject and every non-system message, newest last. */
+  text: string;
+  /** Subject and the customer's own messages: what the customer asks for. */
+  customerText: string;
+  /** Demo-shop order ids without the `#`, e.g. `W2378156`, in order of appearance. */
+  storeOrderIds: string[];
+  /** Plain order numbers without the `#`, e.g. `1042`. */
+  orderNumbers: string[];
+  /** Email addresses written in the customer's messages. */
+  emails: string[];
+  zip: string | undefined;
+}
+
+const STORE_ORDER_ID = /(?:^|[^A-Za-z0-9])#?([Ww]\d{7})(?![0-9])/g;
+const HASH_ORDER_NUMBER = /(?:^|[^A-Za-z0-9&])#(\d{3,12})(?![0-9])/g;
+const WORDED_ORDER_NUMBER =
+  /\b(?:order|commande|bestellung|pedido|ordine)\s*(?:no\.?|nr\.?|number|num(?:ber|éro|ero)?|n[°º]|#)?\s*[:#]?\s*(\d{3,12})(?![0-9])/gi;
+const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+const ZIP = /\b(?:zip|postal|post)\s*(?:code)?\s*(?:is|:|=)?\s*(\d{5})(?:-\d{4})?\b/i;
+
+export function readTicket(context: ActionContext): TicketClues {
+  const { ticket } = context;
+  const messages = ticket.messages.filter((m) => m.authorRole !== 'system');
+  const text = [ticket.subject, ...messages.map((m) => m.body)].join('\n');
+  const customerText = [ticket.subject, ...messages.filter((m) => m.authorRole === 'customer').map((m) => m.body)].join('\n');
+  return {
+    text,
+    customerText,
+    storeOrderIds: unique(captured(text, STORE_ORDER_ID).map((id) => id.toUpperCase())),
+    orderNumbers: unique([...captured(text, HASH_ORDER_NUMBER), ...captured(text, WORDED_ORDER_NUMBER)]),
+    emails: unique([...customerText.matchAll(EMAIL)].map((m) => m[0].toLowerCase())),
+    zip: ZIP.exec(customerText)?.[1],
+  };
+}
+
+/** The requester's email, else the live customer's, else one the customer wrote. */
+export function customerEmail(context: ActionContext, clues: TicketClues = readTicket(context)): string | undefined {
+  return context.ticket.requester.email ?? context.live?.customer.email ?? clues.emails[0];
+}
+
+export function customerName(context: ActionContext): { firstName: string; lastName: string } | undefined {
+  const name = (context.ticket.requester.name ?? context.live?.customer.name)?.trim();
+  if (name === undefined || name === '' || name.includes('@')) return undefined;
+  const [firstName, ...rest] = name.split(/\s+/);
+  if (firstName === undefined || rest.length === 0) return undefined;
+  return { firstName, lastName: rest.join(' ') };
+}
+
+/** What the store last said about an order, when the live state knows it. */
+export function liveOrderStatus(context: ActionContext, orderId: string): string | undefined {
+  const wanted = orderId.replace(/^#/, '').toUpperCase();
+  return context.live?.orders.find((o) => o.id.replace(/^#/, '').toUpperCase() === wanted)?.status;
+}
+
+export const INTENT = {
+  cancel: /\bcancel|\bannul|\bstornier|\bstop (?:the|my) order/i,
+  refund: /\brefund|money back|\breimburs|charged twice|double[- ]charged|\bchargeback|\brembours|\berstatt|\breembols|\brimbors/i,
+  return: /\breturn|send (?:it|them|this) back|\bretour|\bdevol|\brücksend|zurückschick/i,
+  exchange: /\bexchange|\bswap|different (?:size|colou?r|variant)|wrong (?:size|colou?r)|\breplace(?:ment)?\b|\bumtausch|\béchang|\bcambi/i,
+  changeItems:
+    /\bchange (?:the |my )?(?:size|colou?r|item|variant)|different (?:size|colou?r|variant)|wrong (?:size|colou?r)|\bswap|\binstead\b/i,
+  address: /\baddress|\bship(?:ping)? (?:it )?to\b|\bdeliver(?:y|ed)? (?:it )?to\b|\bmoved\b|\badresse|\bdirecci[oó]n|\bindirizzo/i,
+  human: /\bhuman\b|real person|\bmanager\b|\bsupervisor\b|speak (?:to|with) (?:someone|somebody|a person)|\bescalat/i,
+  meeting:
+    /\bschedul|\bmeeting\b|\bappointment\b|\bbook (?:a|some) (?:time|call|slot)|\bcall me\b|\bphone call\b|\bvideo call\b|\bcall back\b|\bcallback\b|\bdemo\b/i,
+} as const;
+
+/** The first capture group of every match. */
+function captured(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+}
+
+export function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The last message the customer wrote, for a ticket body or handoff summary. */
+export function lastCustomerMessage(context: ActionContext): string | undefined {
+  return [...context.ticket.messages].reverse().find((m) => m.authorRole === 'customer')?.body;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
