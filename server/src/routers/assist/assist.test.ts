@@ -1,7 +1,10 @@
 // The assist flow end to end over real HTTP: start a draft, follow its events, execute a
 // suggested action only with confirmation. Embedded drafter here; the LLM path has its own test.
 import type { DraftEvent, TicketContextInput } from '@tandem/shared';
+import { PassThrough, Readable } from 'node:stream';
+import { draftEventSchema } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftCommand } from '../../cli/draftCommand.js';
 import { z } from 'zod';
 import type { ActionDefinition } from '../../assist/actions/actionDefinition.js';
 import type { ActionCatalog } from '../../assist/actions/suggestActions.js';
@@ -218,5 +221,32 @@ describe('assist.draft (embedded drafter)', () => {
       );
     });
     expect(error).toMatchObject({ data: { tandem: { code: 'NOT_FOUND' } } });
+  });
+});
+
+describe('tandem draft', () => {
+  const run = async (input: string) => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: string[] = [];
+    const err: string[] = [];
+    stdout.on('data', (c: Buffer) => out.push(c.toString()));
+    stderr.on('data', (c: Buffer) => err.push(c.toString()));
+    const code = await draftCommand(api, '-', { stdin: Readable.from([input]), stdout, stderr });
+    return { code, lines: out.join('').trim().split('\n'), stderr: err.join('') };
+  };
+
+  it('prints every draft event of a ticket read from standard input as one JSON line', async () => {
+    const { code, lines } = await run(JSON.stringify(ticket('When will my refund reach my card?')));
+    expect(code).toBe(0);
+    const events = lines.map((l) => draftEventSchema.parse(JSON.parse(l)));
+    expect(events[0]?.type).toBe('analysis');
+    expect(events.at(-1)?.type).toBe('done');
+  });
+
+  it('exits 2 with the validation problems for a ticket that does not fit', async () => {
+    const { code, stderr } = await run(JSON.stringify({ site: 'api', subject: 'x' }));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/ticketId/);
   });
 });
