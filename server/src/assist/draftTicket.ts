@@ -98,13 +98,22 @@ export async function* draftTicket(
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, 4000);
 
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const timed = <T>(name: string, work: Promise<T>): Promise<T> =>
+    work.finally(() => {
+      timings[name] = Math.round(performance.now() - started);
+    });
   const [analysis, retrieved, live] = await Promise.all([
-    analyse(deps, ticket, text),
-    query.trim().length === 0 ? Promise.resolve(undefined) : deps.search(tenantId, { query, k: options.k ?? 5 }),
-    deps.live.forTicket(tenantId, ticket, signal).catch((error: unknown) => {
-      deps.log.warn({ err: error }, 'live state unavailable');
-      return undefined;
-    }),
+    timed('analysisMs', analyse(deps, ticket, text)),
+    timed('retrievalMs', query.trim().length === 0 ? Promise.resolve(undefined) : deps.search(tenantId, { query, k: options.k ?? 5 })),
+    timed(
+      'liveMs',
+      deps.live.forTicket(tenantId, ticket, signal).catch((error: unknown) => {
+        deps.log.warn({ err: error }, 'live state unavailable');
+        return undefined;
+      }),
+    ),
   ]);
   if (signal.aborted) return;
   yield { type: 'analysis', analysis };
@@ -164,6 +173,7 @@ export async function* draftTicket(
         if (signal.aborted) return;
         if (chunk.kind === 'token') {
           const shown = restorer.push(citations.push(chunk.text));
+          if (shown.length > 0 && timings['firstTokenMs'] === undefined) timings['firstTokenMs'] = Math.round(performance.now() - started);
           if (shown.length > 0) {
             reply += shown;
             yield { type: 'token', text: shown };
@@ -238,6 +248,8 @@ export async function* draftTicket(
     selfReported,
     injection: injections.length > 0,
   });
+  // Phase timings, for operators tracing a slow draft (no ticket content).
+  deps.log.debug({ ...timings, totalMs: Math.round(performance.now() - started), drafter: drafter.kind }, 'draft finished');
   yield {
     type: 'done',
     confidence,
