@@ -204,6 +204,32 @@ describe('assist.draft (embedded drafter)', () => {
     });
   });
 
+  it('resumes a dropped subscription after its last tracked event, from the same draft', async () => {
+    const { draftId } = await api.assist.start.mutate({ ticket: ticket('When will my refund reach my card?') });
+    const follow = (lastEventId?: string) =>
+      new Promise<{ id: string; data: DraftEvent }[]>((resolve, reject) => {
+        const seen: { id: string; data: DraftEvent }[] = [];
+        const sub = api.assist.draft.subscribe(
+          { draftId, ...(lastEventId === undefined ? {} : { lastEventId }) },
+          {
+            onData: ({ id, data }) => {
+              seen.push({ id, data });
+              if (data.type === 'done' || data.type === 'error') {
+                sub.unsubscribe();
+                resolve(seen);
+              }
+            },
+            onError: reject,
+          },
+        );
+      });
+    const all = await follow();
+    const cut = 3;
+    const rest = await follow(all[cut - 1]?.id);
+    expect(rest.map((e) => e.id)).toEqual(all.slice(cut).map((e) => e.id));
+    expect(rest.map((e) => e.data)).toEqual(all.slice(cut).map((e) => e.data));
+  });
+
   it('refuses to follow another workspace’s draft or an unknown one', async () => {
     const { draftId } = await api.assist.start.mutate({ ticket: ticket('Where is my parcel?') });
     const otherToken = await server.createTenant('others', 'Others', 'agent');
