@@ -9,6 +9,8 @@ import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { createActionRegistry } from './assist/actions/actionRegistry.js';
+import { IntentClassifier } from './assist/analysis/intentClassifier.js';
+import { SUPPORT_INTENT_EXAMPLES } from './assist/analysis/supportIntents.js';
 import { createAssistEngine } from './assist/assistEngine.js';
 import { DemoStoreClient } from './assist/connectors/demoStore.js';
 import type { ActionCatalog } from './assist/actions/suggestActions.js';
@@ -19,6 +21,7 @@ import type { LiveStateSource } from './assist/liveState.js';
 import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
 import type { ServerConfig } from './config/env.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
+import { sharedQueryEmbedder } from './knowledge/embedding/sharedQueryEmbedder.js';
 import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
@@ -62,7 +65,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = options.store ?? (await openStore(config));
   const admin: AdminBootstrap = await bootstrapAdmin(store, config.dataDir, config.adminToken);
-  const embedder = options.embedder === null ? undefined : (options.embedder ?? (await createConfiguredEmbedder(config)));
+  const baseEmbedder = options.embedder === null ? undefined : (options.embedder ?? (await createConfiguredEmbedder(config)));
+  const embedder = baseEmbedder === undefined ? undefined : sharedQueryEmbedder(baseEmbedder);
+  // Fitted in the background (a few seconds with USE-lite); drafts report no intent until then.
+  let intents: IntentClassifier | undefined;
+  if (embedder !== undefined)
+    void IntentClassifier.fit(SUPPORT_INTENT_EXAMPLES, embedder, { minConfidence: 0.15 })
+      .then((fitted) => {
+        intents = fitted;
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
   const actions = lateCatalog();
   let demoStoreClient: DemoStoreClient | undefined;
@@ -80,6 +92,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     llm: options.assist?.llm === undefined ? configuredLlm(config) : (options.assist.llm ?? undefined),
     live: options.assist?.live ?? (config.demoStore ? demoStoreLive : undefined),
     reviewThreshold: config.assist.reviewThreshold,
+    classifyIntent: (text) => (intents === undefined ? Promise.resolve(null) : intents.classify(text)),
   });
   const deps: ServerDeps = { config, store, knowledge, assist, logger, version: SERVER_VERSION, startedAt: Date.now() };
 

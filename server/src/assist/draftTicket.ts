@@ -58,10 +58,11 @@ function customerText(ticket: TicketContext): string {
   return [ticket.subject, ...customer.map((m) => m.body)].join('\n').slice(0, 8000);
 }
 
-async function analyse(deps: AssistDeps, ticket: TicketContext, text: string): Promise<TicketAnalysis> {
+/** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
+async function analyse(deps: AssistDeps, ticket: TicketContext, text: string, intentText: string): Promise<TicketAnalysis> {
   const language = ticket.language ?? (await detectLanguage(text)).language;
   const signals = ticketSignals(text, language);
-  const intent = deps.classifyIntent === undefined ? null : await deps.classifyIntent(text).catch(() => null);
+  const intent = deps.classifyIntent === undefined ? null : await deps.classifyIntent(intentText).catch(() => null);
   return { intent, sentiment: signals.sentiment, frustration: signals.frustration, urgency: signals.urgency, language };
 }
 
@@ -105,7 +106,7 @@ export async function* draftTicket(
       timings[name] = Math.round(performance.now() - started);
     });
   const [analysis, retrieved, live] = await Promise.all([
-    timed('analysisMs', analyse(deps, ticket, text)),
+    timed('analysisMs', analyse(deps, ticket, text, query)),
     timed('retrievalMs', query.trim().length === 0 ? Promise.resolve(undefined) : deps.search(tenantId, { query, k: options.k ?? 5 })),
     timed(
       'liveMs',
