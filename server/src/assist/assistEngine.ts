@@ -25,8 +25,38 @@ export interface AssistEngineOptions {
   reviewThreshold?: number | undefined;
 }
 
+/** Per-workspace draft counters since the process started (the console's live metrics read them). */
+export interface DraftCounters {
+  started: number;
+  /** Marked for review: confidence below the threshold, or a possible prompt injection. */
+  flagged: number;
+  /** Answered by the embedded drafter although an LLM is configured (the provider failed). */
+  fallbacks: number;
+  errors: number;
+}
+
 export function createAssistEngine(options: AssistEngineOptions) {
   const runs = new DraftRuns();
+  const counters = new Map<string, DraftCounters>();
+  const countersOf = (tenantId: string): DraftCounters => {
+    let c = counters.get(tenantId);
+    if (c === undefined) {
+      c = { started: 0, flagged: 0, fallbacks: 0, errors: 0 };
+      counters.set(tenantId, c);
+    }
+    return c;
+  };
+  async function* counted(tenantId: string, events: AsyncIterable<DraftEvent>): AsyncGenerator<DraftEvent> {
+    const c = countersOf(tenantId);
+    c.started += 1;
+    for await (const event of events) {
+      if (event.type === 'done') {
+        if (event.needsReview) c.flagged += 1;
+        if (event.drafter === 'embedded' && options.llm !== undefined) c.fallbacks += 1;
+      } else if (event.type === 'error') c.errors += 1;
+      yield event;
+    }
+  }
   const deps: AssistDeps = {
     search: (tenantId, query) => options.knowledge.search(tenantId, query),
     store: options.store,
@@ -42,7 +72,7 @@ export function createAssistEngine(options: AssistEngineOptions) {
     deps,
     /** Starts drafting a reply to `ticket`; returns the id to follow. */
     start(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions): string {
-      return runs.start(tenantId, (s) => draftTicket(deps, tenantId, ticket, draftOptions, s)).id;
+      return runs.start(tenantId, (s) => counted(tenantId, draftTicket(deps, tenantId, ticket, draftOptions, s))).id;
     },
     /** A draft's events with their resumable ids, after `lastEventId` when reconnecting; undefined for an unknown draft. */
     follow(
@@ -54,6 +84,7 @@ export function createAssistEngine(options: AssistEngineOptions) {
       const run = runs.get(tenantId, draftId);
       return run === undefined ? undefined : runs.follow(run, DraftRuns.resumeIndex(run, lastEventId), signal);
     },
+    counters: (tenantId: string): DraftCounters => ({ ...countersOf(tenantId) }),
     execute: (principal: Principal, input: ExecuteActionInput) => executeAction(deps, principal, input),
     close(): void {
       runs.abortAll();

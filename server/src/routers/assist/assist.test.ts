@@ -171,6 +171,9 @@ describe('assist.draft (embedded drafter)', () => {
     expect(refund?.flagged?.reason).toMatch(/source \d/);
     expect(events.at(-1)).toMatchObject({ type: 'done', needsReview: true });
     expect(executed).toEqual([]);
+    const stats = await api.assist.stats.query();
+    expect(stats.flagged).toBeGreaterThanOrEqual(2);
+    expect(stats.fallbacks).toBe(0);
     await api.knowledge.articles.delete.mutate({ ids: ['gift-wrap'] });
     await server.knowledge.indexes.settle();
   });

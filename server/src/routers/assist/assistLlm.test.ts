@@ -176,6 +176,7 @@ describe('assist.draft with an LLM', () => {
     const done = events.at(-1);
     expect(done).toMatchObject({ type: 'done', drafter: 'embedded' });
     expect(textOf(events)).toContain('Refunds reach your card within 5 business days after we receive the returned item. [1]');
+    expect((await api.assist.stats.query()).fallbacks).toBeGreaterThan(0);
     // Detection takes at most the first-token timeout (0.6 s) or the idle timeout (0.4 s), once per try (2 tries),
     // and the fallback must follow within 1 s of it.
     expect(ms).toBeLessThan(2 * 600 + 1000 + 1500);

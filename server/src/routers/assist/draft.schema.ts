@@ -12,3 +12,10 @@ export const followDraftInput = z.object({
   /** Set by the tRPC client when it reconnects: the draft resumes after this event. */
   lastEventId: z.string().max(100).optional(),
 });
+
+export const draftStatsOutput = z.object({
+  started: z.number().int().nonnegative(),
+  flagged: z.number().int().nonnegative(),
+  fallbacks: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+});
