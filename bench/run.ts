@@ -1,7 +1,10 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions (default: all).
  */
+import { intentAccuracyBench } from './assist/intentAccuracy.js';
+import { retailActionsBench } from './assist/retailActions.js';
+import { firstTokenBench } from './assist/firstToken.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
 import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
@@ -11,6 +14,9 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   search: () => searchLatencyBench(),
   ingest: () => ingestFreshnessBench(),
   retrieval: () => retrievalPeersBench(),
+  intent: () => intentAccuracyBench(),
+  actions: () => retailActionsBench(),
+  assist: () => firstTokenBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

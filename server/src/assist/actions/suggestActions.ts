@@ -28,6 +28,8 @@ export interface SuggestInput {
 
 /** Actions that identify the customer come first when nobody is identified yet (most policies demand it). */
 const IDENTIFY = /find|lookup|identify|verify|authenticate/i;
+/** Outweighs what word overlap, a model call and complete arguments add on ordinary tickets, so the lookup leads and fallbacks trail. */
+const FIRST_LOOKUP = 2;
 
 function relevance(definition: ActionDefinition, terms: ReadonlySet<string>, intent: string | undefined): number {
   const described = analyze(
@@ -43,7 +45,7 @@ function relevance(definition: ActionDefinition, terms: ReadonlySet<string>, int
 export function suggestActions(catalog: ActionCatalog, input: SuggestInput): ActionSuggestion[] {
   const terms = new Set(analyze(input.text));
   const identified = input.context.live !== undefined;
-  const scored: { definition: ActionDefinition; args: Record<string, unknown>; score: number }[] = [];
+  const scored: { definition: ActionDefinition; args: Record<string, unknown>; score: number; complete: boolean }[] = [];
   for (const definition of catalog.list()) {
     let args: Record<string, unknown> | undefined;
     try {
@@ -54,10 +56,17 @@ export function suggestActions(catalog: ActionCatalog, input: SuggestInput): Act
     if (args === undefined) continue;
     let score = relevance(definition, terms, input.intent);
     if (input.modelCalls?.includes(definition.name) === true) score += 1;
-    if (!identified && IDENTIFY.test(definition.name)) score += 2;
+    const complete = definition.argumentsSchema.safeParse(args).success;
     // Complete arguments make a suggestion one click away.
-    if (definition.argumentsSchema.safeParse(args).success) score += 0.3;
-    scored.push({ definition, args, score });
+    if (complete) score += 0.3;
+    scored.push({ definition, args, score, complete });
+  }
+  if (!identified) {
+    // One lookup identifies the customer: the first one with complete arguments (connectors list
+    // their most reliable lookup first) goes first, and the other ways of finding the same person
+    // are only fallbacks, so they come after what the customer asked for.
+    const lookups = scored.filter((s) => IDENTIFY.test(s.definition.name)).sort((a, b) => Number(b.complete) - Number(a.complete));
+    for (const [i, lookup] of lookups.entries()) lookup.score += i === 0 ? FIRST_LOOKUP : -FIRST_LOOKUP;
   }
   scored.sort((a, b) => b.score - a.score || a.definition.name.localeCompare(b.definition.name));
   return scored.slice(0, input.limit ?? 3).map(({ definition, args }) => ({

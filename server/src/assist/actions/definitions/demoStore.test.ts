@@ -81,6 +81,20 @@ describe('demo store actions', () => {
     );
   });
 
+  it('offers the name and zip lookup to an unknown customer with no email, with what the ticket gives', () => {
+    const lookup = action('demoStore.findCustomerByNameZip');
+    expect(lookup.prefill(actionContext({ subject: 'Help', customerSays: 'My order never came' }))).toEqual({});
+    expect(lookup.prefill(actionContext({ subject: 'Help', customerSays: 'I live in Portland, OR 97214' }))).toEqual({ zip: '97214' });
+    expect(lookup.prefill(actionContext({ subject: 'Help', customerSays: 'My name is Mei Sato, zip code 97214' }))).toEqual({
+      firstName: 'Mei',
+      lastName: 'Sato',
+      zip: '97214',
+    });
+    // An email to look up, or a customer already identified, leaves it to a named customer.
+    expect(lookup.prefill(actionContext({ subject: 'Help', requester: { email: 'mei@example.com' } }))).toBeUndefined();
+    expect(lookup.prefill(actionContext({ subject: 'Help' }, liveState({ customer: { externalId: 'cus_123456' } })))).toBeUndefined();
+  });
+
   it('prefills the order id from the ticket, else the newest live order', () => {
     const getOrder = action('demoStore.getOrder');
     expect(getOrder.prefill(actionContext({ subject: 'Where is #W2378156?' }))).toEqual({ orderId: '#W2378156' });

@@ -129,9 +129,14 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.findCustomerByNameZip,
       prefill(context) {
-        const name = customerName(context);
-        if (name === undefined) return undefined;
-        const { zip } = readTicket(context);
+        const clues = readTicket(context);
+        const name = customerName(context, clues);
+        const { zip } = clues;
+        if (name === undefined) {
+          // Without a name it still applies when it is the only way in: nobody identified and no email to look up.
+          if (context.live?.customer.externalId !== undefined || customerEmail(context, clues) !== undefined) return undefined;
+          return zip === undefined ? {} : { zip };
+        }
         return zip === undefined ? name : { ...name, zip };
       },
       async execute(args, run) {

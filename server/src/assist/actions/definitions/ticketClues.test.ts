@@ -43,6 +43,39 @@ describe('readTicket', () => {
     expect(clues.zip).toBe('97214');
   });
 
+  it.each([
+    ['a US address line', 'Ship to 12 Elm St, Portland, OR 97214 please', '97214'],
+    ['a state code and a zip+4', 'I am in Houston TX, 77004-1234', '77004'],
+    ['where the customer lives', 'I live in Denver, 80273 and never got it', '80273'],
+    ['Spanish', 'Mi código postal es 28013', '28013'],
+    ['French', 'Code postal : 75011', '75011'],
+    ['German', 'Meine PLZ ist 10115', '10115'],
+  ] as const)('reads a zip code from %s', (_, said, zip) => {
+    expect(readTicket(actionContext({ subject: 'Account', customerSays: said })).zip).toBe(zip);
+  });
+
+  it('prefers a zip the customer names as one, and takes no house number, order number or move', () => {
+    expect(readTicket(actionContext({ customerSays: 'I live in Denver CO 80239, zip code 80202 for billing' })).zip).toBe('80202');
+    for (const said of [
+      'I live in 12345 Sunset Boulevard',
+      'Order #10452 never came, I live in Ohio',
+      'I moved from Florida (32169) to Phoenix (85033)',
+      'Please CALL 555-0100',
+    ]) {
+      expect(readTicket(actionContext({ customerSays: said })).zip, said).toBeUndefined();
+    }
+  });
+
+  it('reads the name the customer gives, in en/es/fr/de, only as capitalised words', () => {
+    const stated = (said: string) => readTicket(actionContext({ customerSays: said })).statedName;
+    expect(stated('Hi, my name is Ana Teixeira and my parcel is late')).toBe('Ana Teixeira');
+    expect(stated('Hola, me llamo José Luis García.')).toBe('José Luis García');
+    expect(stated("Bonjour, je m'appelle Chloé Martin")).toBe('Chloé Martin');
+    expect(stated('Hallo, ich heiße Jörg Müller')).toBe('Jörg Müller');
+    expect(stated('my name is on the order')).toBeUndefined();
+    expect(stated('My name is Ana')).toBeUndefined();
+  });
+
   it('ignores system messages', () => {
     const clues = readTicket(actionContext({ subject: 's', messages: [{ authorRole: 'system', body: 'Merged from #W9999999' }] }));
     expect(clues.storeOrderIds).toEqual([]);
@@ -59,12 +92,17 @@ describe('customerEmail and customerName', () => {
     expect(customerEmail(actionContext({}))).toBeUndefined();
   });
 
-  it('split a full name and refuse a single word or an email as a name', () => {
+  it('split a full name (the requester’s before one the customer wrote) and refuse a single word or an email as a name', () => {
     expect(customerName(actionContext({ requester: { name: 'Ana María Teixeira' } }))).toEqual({
       firstName: 'Ana',
       lastName: 'María Teixeira',
     });
     expect(customerName(actionContext({ requester: { name: 'Ana' } }))).toBeUndefined();
+    expect(customerName(actionContext({ customerSays: 'My name is Mei Sato' }))).toEqual({ firstName: 'Mei', lastName: 'Sato' });
+    expect(customerName(actionContext({ requester: { name: 'Li Wei' }, customerSays: 'My name is Mei Sato' }))).toEqual({
+      firstName: 'Li',
+      lastName: 'Wei',
+    });
     expect(customerName(actionContext({ requester: { name: 'ana@example.com' } }))).toBeUndefined();
   });
 });

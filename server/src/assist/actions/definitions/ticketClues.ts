@@ -29,6 +29,8 @@ export interface TicketClues {
   /** Email addresses written in the customer's messages. */
   emails: string[];
   zip: string | undefined;
+  /** A full name the customer wrote about themselves ("my name is Ana Teixeira"). */
+  statedName: string | undefined;
 }
 
 const STORE_ORDER_ID = /(?:^|[^A-Za-z0-9])#?([Ww]\d{7})(?![0-9])/g;
@@ -36,7 +38,22 @@ const HASH_ORDER_NUMBER = /(?:^|[^A-Za-z0-9&])#(\d{3,12})(?![0-9])/g;
 const WORDED_ORDER_NUMBER =
   /\b(?:order|commande|bestellung|pedido|ordine)\s*(?:no\.?|nr\.?|number|num(?:ber|éro|ero)?|n[°º]|#)?\s*[:#]?\s*(\d{3,12})(?![0-9])/gi;
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-const ZIP = /\b(?:zip|postal|post)\s*(?:code)?\s*(?:is|:|=)?\s*(\d{5})(?:-\d{4})?\b/i;
+/**
+ * Where a 5-digit zip code shows, most explicit first: named as one ("zip code 97214", "code
+ * postal", "PLZ"), after a US state code as an address ends ("Portland, OR 97214"), or as the
+ * first number after "I live in" when it ends the place ("I live in Denver, 80273."). House
+ * and order numbers are not taken, and a move names two places, so "moved from … to …" is left
+ * to the agent.
+ */
+const ZIPS: readonly RegExp[] = [
+  /\b(?:zip|postal|post)\s*(?:code)?\s*(?:is|:|=)?\s*(\d{5})(?:-\d{4})?\b/i,
+  /(?:c[óo]digo postal|code postal|postleitzahl|\bplz)\s*(?:es|est|ist|[:=])?\s*(\d{5})\b/i,
+  /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+(\d{5})(?:-\d{4})?(?![\d-])/,
+  /\b(?:live|lives|living|reside|resides|residing|based|located)\s+in\b[^\d.!?\n]{0,60}?(?<![\d#])(\d{5})(?:-\d{4})?(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but)\b)/im,
+];
+/** A name the customer gives in their own words, in en/es/fr/de: two or three capitalised words (case matters, so "my name is on the order" is none). */
+const STATED_NAME =
+  /(?:\b[Mm]y name is|\b[Mm]e llamo|\b[Mm]i nombre es|\b[Jj]e m['’]appelle|\b[Mm]on nom est|\b[Ii]ch hei(?:ß|ss)e|\b[Mm]ein Name ist)\s+(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})/u;
 
 export function readTicket(context: ActionContext): TicketClues {
   const { ticket } = context;
@@ -49,7 +66,8 @@ export function readTicket(context: ActionContext): TicketClues {
     storeOrderIds: unique(captured(text, STORE_ORDER_ID).map((id) => id.toUpperCase())),
     orderNumbers: unique([...captured(text, HASH_ORDER_NUMBER), ...captured(text, WORDED_ORDER_NUMBER)]),
     emails: unique([...customerText.matchAll(EMAIL)].map((m) => m[0].toLowerCase())),
-    zip: ZIP.exec(customerText)?.[1],
+    zip: firstCapture(customerText, ZIPS),
+    statedName: STATED_NAME.exec(customerText)?.[1],
   };
 }
 
@@ -58,8 +76,9 @@ export function customerEmail(context: ActionContext, clues: TicketClues = readT
   return context.ticket.requester.email ?? context.live?.customer.email ?? clues.emails[0];
 }
 
-export function customerName(context: ActionContext): { firstName: string; lastName: string } | undefined {
-  const name = (context.ticket.requester.name ?? context.live?.customer.name)?.trim();
+/** The requester's name, else the live customer's, else one the customer wrote ("my name is …"). */
+export function customerName(context: ActionContext, clues?: TicketClues): { firstName: string; lastName: string } | undefined {
+  const name = (context.ticket.requester.name ?? context.live?.customer.name ?? (clues ?? readTicket(context)).statedName)?.trim();
   if (name === undefined || name === '' || name.includes('@')) return undefined;
   const [firstName, ...rest] = name.split(/\s+/);
   if (firstName === undefined || rest.length === 0) return undefined;
@@ -84,6 +103,15 @@ export const INTENT = {
   meeting:
     /\bschedul|\bmeeting\b|\bappointment\b|\bbook (?:a|some) (?:time|call|slot)|\bcall me\b|\bphone call\b|\bvideo call\b|\bcall back\b|\bcallback\b|\bdemo\b/i,
 } as const;
+
+/** The first capture of the first pattern that matches: patterns come most reliable first. */
+function firstCapture(text: string, patterns: readonly RegExp[]): string | undefined {
+  for (const pattern of patterns) {
+    const found = pattern.exec(text)?.[1];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** The first capture group of every match. */
 function captured(text: string, pattern: RegExp): string[] {
