@@ -234,6 +234,27 @@ describe('assist.draft (embedded drafter)', () => {
     });
   });
 
+  it('also drafts for a ticket passed straight to the subscription', async () => {
+    const events = await new Promise<DraftEvent[]>((resolve, reject) => {
+      const seen: DraftEvent[] = [];
+      const sub = api.assist.draft.subscribe(
+        { ticket: ticket('When will my refund reach my card?') },
+        {
+          onData: ({ data }) => {
+            seen.push(data);
+            if (data.type === 'done' || data.type === 'error') {
+              sub.unsubscribe();
+              resolve(seen);
+            }
+          },
+          onError: reject,
+        },
+      );
+    });
+    expect(events[0]?.type).toBe('analysis');
+    expect(events.at(-1)).toMatchObject({ type: 'done', drafter: 'embedded' });
+  });
+
   it('resumes a dropped subscription after its last tracked event, from the same draft', async () => {
     const { draftId } = await api.assist.start.mutate({ ticket: ticket('When will my refund reach my card?') });
     const follow = (lastEventId?: string) =>

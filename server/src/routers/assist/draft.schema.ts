@@ -7,11 +7,20 @@ export const startDraftInput = z.object({
 });
 export const startDraftOutput = z.object({ draftId: z.string() });
 
-export const followDraftInput = z.object({
-  draftId: z.string().min(1).max(100),
-  /** Set by the tRPC client when it reconnects: the draft resumes after this event. */
-  lastEventId: z.string().max(100).optional(),
-});
+const lastEventId = z
+  .string()
+  .max(100)
+  .optional()
+  .describe('Set by the tRPC client when it reconnects: the draft resumes after this event.');
+
+/**
+ * Follow a draft started with `assist.start` (any ticket size), or pass the ticket itself (it then
+ * travels in the subscription URL, so this suits small tickets).
+ */
+export const followDraftInput = z.union([
+  z.object({ draftId: z.string().min(1).max(100), lastEventId }),
+  startDraftInput.extend({ lastEventId }),
+]);
 
 export const draftStatsOutput = z.object({
   started: z.number().int().nonnegative(),

@@ -13,10 +13,10 @@ export const assistRouter = router({
     .mutation(({ ctx, input }) => ({
       draftId: ctx.assist.start(ctx.tenantId, input.ticket, { ...input.options, requestId: ctx.requestId }),
     })),
-  /** Streams the draft's `DraftEvent`s; resumable with the last tracked event id. */
+  /** Streams a draft's `DraftEvent`s (by id, or for a ticket given inline); resumable with the last tracked event id. */
   /** Drafts started, flagged for review, answered by the fallback drafter, failed: this process, this workspace. */
   stats: leads.output(draftStatsOutput).query(({ ctx }) => ctx.assist.counters(ctx.tenantId)),
   draft: anyone
     .input(followDraftInput)
-    .subscription(({ ctx, input, signal }) => followDraftHandler(ctx.assist, ctx.tenantId, input, signal)),
+    .subscription(({ ctx, input, signal }) => followDraftHandler(ctx.assist, ctx.tenantId, ctx.requestId, input, signal)),
 });
