@@ -39,7 +39,7 @@ const TAU2_TOOL: Readonly<Record<string, string>> = {
   'demoStore.transferToHuman': 'transfer_to_human_agents',
 };
 
-/** The tau2 tools that change one order, which Tandem's prefills tie to an order id in the ticket. */
+/** The tau2 tools that change one order: without an order id in the ticket, Tandem suggests them with the id left blank. */
 const ORDER_CHANGES: ReadonlySet<string> = new Set([
   'cancel_pending_order',
   'modify_pending_order_address',
@@ -151,7 +151,7 @@ export async function retailActionsBench(): Promise<BenchRow[]> {
   const total: Tally = { n: 0, top3: 0, top1: 0, peerTop3: 0, peerTop1: 0 };
   const byTool = new Map<string, Tally>();
   let rankingMs = 0;
-  /** Order changes asked for without an order id: Tandem prefills those only from an order reference. */
+  /** Order changes asked for without an order id: suggested with the id blank, for the agent to fill in. */
   let unreferencedChanges = 0;
   for (const task of tasks) {
     if (task.firstGold === undefined) continue;
@@ -182,7 +182,7 @@ export async function retailActionsBench(): Promise<BenchRow[]> {
   for (const [tool, t] of [...byTool.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))) console.log(row(tool, t));
   console.log(row('all', total));
   console.log(
-    `  ${unreferencedChanges} task(s) start with an order change but name no order id (out of reach until the customer's orders are known)`,
+    `  ${unreferencedChanges} task(s) start with an order change but name no order id (suggested with the id left for the agent)`,
   );
   console.log(
     `  ${tasks.length - total.n} task(s) expect no tool call and are left out; suggestActions took ${(rankingMs / Math.max(total.n, 1)).toFixed(2)} ms per ticket`,

@@ -39,6 +39,7 @@ describe('DraftEvent', () => {
         case 'actions':
           return 'panel';
         case 'token':
+        case 'restart':
           return 'draft';
         case 'done':
         case 'error':

@@ -32,6 +32,8 @@ export interface ActionDefinition<Schema extends z.ZodType<Record<string, unknow
   /** For the model's tool description and the agent's confirm dialog. */
   description: string;
   risk: ActionRisk;
+  /** Finds who the customer is (by email, name and zip…): suggested first while nobody is identified. */
+  identifiesCustomer?: boolean;
   allowedRoles: readonly Role[];
   argumentsSchema: Schema;
   /** Arguments known from the ticket and live state; undefined when the action does not apply. */

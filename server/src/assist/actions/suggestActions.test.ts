@@ -52,11 +52,75 @@ describe('suggestActions', () => {
         risk: 'read',
         allowedRoles: EVERY_ROLE,
         argumentsSchema: z.object({ key: z.string() }),
+        identifiesCustomer: true,
         prefill: () => prefill,
         execute: () => Promise.resolve({ summary: '', output: {} }),
       });
     const crm = catalog([lookup('crm.findByPhone', {}), lookup('crm.findByEmail', { key: 'mei@example.com' })]);
     expect(suggested(crm, actionContext({ subject: 'Help' }))).toEqual(['crm.findByEmail', 'crm.findByPhone']);
+  });
+
+  it('pushes only actions declared to identify the customer, not any lookup', () => {
+    const read = (name: string, description: string, identifiesCustomer?: boolean) =>
+      defineAction({
+        name,
+        title: name,
+        description,
+        risk: 'read',
+        ...(identifiesCustomer === undefined ? {} : { identifiesCustomer }),
+        allowedRoles: EVERY_ROLE,
+        argumentsSchema: z.object({ key: z.string() }),
+        prefill: () => ({ key: 'x' }),
+        execute: () => Promise.resolve({ summary: '', output: {} }),
+      });
+    const actions = catalog([
+      read('shop.lookupOrder', 'Finds an order by its number.'),
+      read('crm.whoIs', 'Finds the customer record.', true),
+      read('shop.refundStatus', 'Shows where a refund stands.'),
+    ]);
+    const ranked = suggestActions(actions, { context: actionContext({ subject: 'Refund' }), text: 'where is my refund', limit: 3 });
+    expect(ranked.map((s) => s.action)).toEqual(['crm.whoIs', 'shop.refundStatus', 'shop.lookupOrder']);
+  });
+
+  it('suggests an order change the customer asks for without an order id, blank for the agent to fill in', () => {
+    const ctx = actionContext({
+      subject: 'Return',
+      requester: { email: 'mei@example.com' },
+      customerSays: 'I want to return the lamp I got',
+    });
+    const [first, ...rest] = suggestActions(demoStore, { context: ctx, text: 'I want to return the lamp I got', limit: 3 });
+    expect(first?.action).toBe('demoStore.findCustomerByEmail');
+    const change = rest.find((s) => s.action === 'demoStore.returnItems');
+    expect(change?.arguments).toEqual({});
+    expect(demoStore.get('demoStore.returnItems')?.argumentsSchema.safeParse(change?.arguments).success).toBe(false);
+  });
+
+  it('ranks what an identified customer asks for above reads that are merely complete', () => {
+    const ctx = actionContext(
+      { subject: 'Return', requester: { email: 'mei@example.com' }, customerSays: 'I would like to return the lamp from #W1234567' },
+      liveState({ customer: { email: 'mei@example.com', externalId: 'cus_123456' } }),
+    );
+    const ranked = suggested(demoStore, ctx, 12);
+    expect(ranked[0]).toBe('demoStore.returnItems');
+    for (const read of ['demoStore.getCustomer', 'demoStore.getOrder', 'demoStore.findCustomerByEmail'])
+      expect(ranked.indexOf(read), read).toBeGreaterThan(0);
+  });
+
+  it('does not count a write that applies to every ticket as asked for', () => {
+    const write = (name: string, applies: (said: string) => boolean) =>
+      defineAction({
+        name,
+        title: name,
+        description: 'Does something.',
+        risk: 'write',
+        allowedRoles: EVERY_ROLE,
+        argumentsSchema: z.object({}),
+        prefill: (context) => (applies(context.ticket.messages.map((m) => m.body).join(' ')) ? {} : undefined),
+        execute: () => Promise.resolve({ summary: '', output: {} }),
+      });
+    const actions = catalog([write('a.always', () => true), write('z.onRequest', (said) => said.includes('please'))]);
+    const ctx = actionContext({ subject: 'Hi', customerSays: 'please do it' }, liveState({ customer: { externalId: 'cus_123456' } }));
+    expect(suggested(actions, ctx)).toEqual(['z.onRequest', 'a.always']);
   });
 
   it('does not push lookups once the customer is identified', () => {

@@ -26,10 +26,30 @@ export interface SuggestInput {
   limit?: number | undefined;
 }
 
-/** Actions that identify the customer come first when nobody is identified yet (most policies demand it). */
-const IDENTIFY = /find|lookup|identify|verify|authenticate/i;
 /** Outweighs what word overlap, a model call and complete arguments add on ordinary tickets, so the lookup leads and fallbacks trail. */
 const FIRST_LOOKUP = 2;
+/**
+ * Once the customer is known, what they asked for is the agent's next step: it outweighs the
+ * complete-arguments bonus and the word overlap a read gets (getOrder's "Returns an order" shares
+ * "return" with a return request); a read the model called as well can still come first.
+ */
+const ASKED_FOR = 1;
+
+/**
+ * Whether the customer's own words make this write apply: it applies to the ticket, but not to the
+ * same ticket with the customer's messages and subject removed. Writes that apply to any ticket
+ * (open a ticket elsewhere, send a webhook) are not requests, nor are reads.
+ */
+function askedFor(definition: ActionDefinition, context: ActionContext): boolean {
+  if (definition.risk === 'read') return false;
+  const { ticket } = context;
+  const silent = { ...context, ticket: { ...ticket, subject: '', messages: ticket.messages.filter((m) => m.authorRole !== 'customer') } };
+  try {
+    return definition.prefill(silent) === undefined;
+  } catch {
+    return false;
+  }
+}
 
 function relevance(definition: ActionDefinition, terms: ReadonlySet<string>, intent: string | undefined): number {
   const described = analyze(
@@ -59,13 +79,14 @@ export function suggestActions(catalog: ActionCatalog, input: SuggestInput): Act
     const complete = definition.argumentsSchema.safeParse(args).success;
     // Complete arguments make a suggestion one click away.
     if (complete) score += 0.3;
+    if (identified && askedFor(definition, input.context)) score += ASKED_FOR;
     scored.push({ definition, args, score, complete });
   }
   if (!identified) {
     // One lookup identifies the customer: the first one with complete arguments (connectors list
     // their most reliable lookup first) goes first, and the other ways of finding the same person
     // are only fallbacks, so they come after what the customer asked for.
-    const lookups = scored.filter((s) => IDENTIFY.test(s.definition.name)).sort((a, b) => Number(b.complete) - Number(a.complete));
+    const lookups = scored.filter((s) => s.definition.identifiesCustomer === true).sort((a, b) => Number(b.complete) - Number(a.complete));
     for (const [i, lookup] of lookups.entries()) lookup.score += i === 0 ? FIRST_LOOKUP : -FIRST_LOOKUP;
   }
   scored.sort((a, b) => b.score - a.score || a.definition.name.localeCompare(b.definition.name));

@@ -121,8 +121,63 @@ describe('demo store actions', () => {
       reason: 'no longer needed',
     });
     expect(cancel.prefill(actionContext({ subject: 'Order #W2378156', customerSays: 'Where is it?' }))).toBeUndefined();
-    expect(cancel.prefill(actionContext({ subject: 'Cancel please', customerSays: 'cancel my order' }))).toBeUndefined();
+    // No order id in the ticket: still suggested, with the id left for the agent to fill in.
+    expect(cancel.prefill(actionContext({ subject: 'Cancel please', customerSays: 'cancel my order' }))).toEqual({});
     expect(cancel.prefill(actionContext(asks, liveState({ orders: [liveOrder('#W2378156', 'delivered')] })))).toBeUndefined();
+  });
+
+  it.each([
+    ['demoStore.cancelOrder', 'Please cancel my order, I no longer need it', { reason: 'no longer needed' }],
+    ['demoStore.cancelOrder', 'Quiero cancelar mi pedido', {}],
+    ['demoStore.cancelOrder', 'Bitte stornieren Sie meine Bestellung', {}],
+    ['demoStore.cancelOrder', 'Je voudrais annuler ma commande', {}],
+    ['demoStore.returnItems', 'I would like to return the lamp I received', {}],
+    ['demoStore.returnItems', 'Quiero devolver las zapatillas', {}],
+    ['demoStore.returnItems', 'Ich möchte die Schuhe zurückschicken', {}],
+    ['demoStore.returnItems', 'Je souhaite retourner ce manteau', {}],
+    ['demoStore.exchangeItems', 'Can I exchange the helmet for a medium?', {}],
+    ['demoStore.exchangeItems', 'Necesito otra talla de la chaqueta', {}],
+    ['demoStore.exchangeItems', 'Ich möchte die Jacke umtauschen', {}],
+    ['demoStore.exchangeItems', "J'aimerais échanger la veste", {}],
+    ['demoStore.modifyOrderItems', 'Please change the size of the jacket I just ordered to large', {}],
+    ['demoStore.modifyOrderItems', 'Quiero cambiar el color de la mochila', {}],
+    ['demoStore.modifyOrderItems', 'Ich möchte die Farbe der Tasche ändern', {}],
+    ['demoStore.modifyOrderItems', 'Je veux changer la taille du pull', {}],
+    ['demoStore.modifyOrderAddress', 'Please change the delivery address of my order', {}],
+    ['demoStore.modifyOrderAddress', 'Quiero cambiar la dirección de envío de mi pedido', {}],
+    ['demoStore.modifyOrderAddress', 'Bitte ändern Sie die Lieferadresse meiner Bestellung', {}],
+    ['demoStore.modifyOrderAddress', "Je dois modifier l'adresse de livraison de ma commande", {}],
+  ] as const)('suggests %s with a blank order id when asked without one: "%s"', (name, said, expected) => {
+    const args = action(name).prefill(actionContext({ subject: 'Help', customerSays: said }));
+    expect(args).toEqual(expected);
+    // Incomplete on purpose: it cannot run until the agent fills in the order in the confirm dialog.
+    expect(action(name).argumentsSchema.safeParse(args).success).toBe(false);
+  });
+
+  it('takes a passing mention without an order id for no request', () => {
+    for (const [name, said] of [
+      ['demoStore.cancelOrder', 'My order was cancelled yesterday, why?'],
+      ['demoStore.cancelOrder', 'What is your cancellation policy?'],
+      ['demoStore.returnItems', 'What is your return policy?'],
+      ['demoStore.modifyOrderAddress', 'My email address is mei@example.com, where is my order?'],
+      ['demoStore.modifyOrderAddress', 'Please change my address on my account'],
+      ['demoStore.exchangeItems', 'What is the exchange rate for euros?'],
+    ] as const) {
+      expect(action(name).prefill(actionContext({ subject: 'Question', customerSays: said })), said).toBeUndefined();
+    }
+  });
+
+  it('pre-fills the order from the live state when exactly one order is in a status the change applies to', () => {
+    const ask = { subject: 'Help', customerSays: 'I want to return the shoes and cancel my other order' };
+    const live = (...orders: ReturnType<typeof liveOrder>[]) =>
+      actionContext(ask, liveState({ customer: { externalId: 'cus_123456' }, orders }));
+    const one = live(liveOrder('W1111111', 'delivered'), liveOrder('#W2222222', 'pending'), liveOrder('#W3333333', 'cancelled'));
+    expect(action('demoStore.returnItems').prefill(one)).toEqual({ orderId: '#W1111111' });
+    expect(action('demoStore.cancelOrder').prefill(one)).toEqual({ orderId: '#W2222222' });
+    // Two candidates, or none the shop would accept: the agent picks.
+    const two = live(liveOrder('#W1111111', 'delivered'), liveOrder('#W4444444', 'delivered'));
+    expect(action('demoStore.returnItems').prefill(two)).toEqual({});
+    expect(action('demoStore.cancelOrder').prefill(two)).toEqual({});
   });
 
   it('cancels a pending order and refuses a delivered one with the shop’s reason', async () => {

@@ -16,6 +16,8 @@ import {
   defineAction,
   lastCustomerMessage,
   liveOrderStatus,
+  mentionsOrder,
+  ORDER_CHANGE,
   readTicket,
   type TicketClues,
 } from './ticketClues.js';
@@ -109,6 +111,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       title: 'Find customer by email',
       description: 'Looks up the shop customer with this email address and returns their customer id.',
       risk: 'read',
+      identifiesCustomer: true,
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.findCustomerByEmail,
       prefill(context) {
@@ -126,6 +129,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       description:
         "Looks up a shop customer by first name, last name and the zip code of their address, when the email is unknown or doesn't match.",
       risk: 'read',
+      identifiesCustomer: true,
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.findCustomerByNameZip,
       prefill(context) {
@@ -209,8 +213,8 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       argumentsSchema: schemas.cancelOrder,
       prefill(context) {
         const clues = readTicket(context);
-        const id = orderReference(clues);
-        if (id === undefined || !INTENT.cancel.test(clues.customerText) || !mayBe(context, id, 'pending')) return undefined;
+        const target = orderToChange(context, clues, 'cancel', 'pending');
+        if (target === undefined) return undefined;
         const reason: 'ordered by mistake' | 'no longer needed' | undefined = /by mistake|accident|wrong order|didn'?t mean/i.test(
           clues.customerText,
         )
@@ -218,7 +222,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
           : /no longer need|don'?t need|not needed|changed my mind/i.test(clues.customerText)
             ? 'no longer needed'
             : undefined;
-        return reason === undefined ? { orderId: id } : { orderId: id, reason };
+        return reason === undefined ? target : { ...target, reason };
       },
       async execute(args, run) {
         const order = await client.cancelOrder(args.orderId, args.reason, run);
@@ -239,10 +243,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.modifyOrderAddress,
       prefill(context) {
-        const clues = readTicket(context);
-        const id = orderReference(clues);
-        if (id === undefined || !INTENT.address.test(clues.customerText) || !mayBe(context, id, 'pending')) return undefined;
-        return { orderId: id };
+        return orderToChange(context, readTicket(context), 'address', 'pending');
       },
       async execute(args, run) {
         const order = await client.modifyOrderAddress(args.orderId, toAddress(args.address), run);
@@ -258,10 +259,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.modifyOrderItems,
       prefill(context) {
-        const clues = readTicket(context);
-        const id = orderReference(clues);
-        if (id === undefined || !INTENT.changeItems.test(clues.customerText) || !mayBe(context, id, 'pending')) return undefined;
-        return { orderId: id };
+        return orderToChange(context, readTicket(context), 'changeItems', 'pending');
       },
       async execute(args, run) {
         const order = await client.modifyOrderItems(args.orderId, args, run);
@@ -277,10 +275,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.returnItems,
       prefill(context) {
-        const clues = readTicket(context);
-        const id = orderReference(clues);
-        if (id === undefined || !INTENT.return.test(clues.customerText) || !mayBe(context, id, 'delivered')) return undefined;
-        return { orderId: id };
+        return orderToChange(context, readTicket(context), 'return', 'delivered');
       },
       async execute(args, run) {
         const order = await client.returnItems(args.orderId, args, run);
@@ -300,10 +295,7 @@ export function demoStoreActions(client: DemoStoreClient): ActionDefinition[] {
       allowedRoles: EVERY_ROLE,
       argumentsSchema: schemas.exchangeItems,
       prefill(context) {
-        const clues = readTicket(context);
-        const id = orderReference(clues);
-        if (id === undefined || !INTENT.exchange.test(clues.customerText) || !mayBe(context, id, 'delivered')) return undefined;
-        return { orderId: id };
+        return orderToChange(context, readTicket(context), 'exchange', 'delivered');
       },
       async execute(args, run) {
         const order = await client.exchangeItems(args.orderId, args, run);
@@ -374,7 +366,35 @@ function orderReference(clues: TicketClues): string | undefined {
 /** The most recent order in the live state, when the ticket names none. */
 function liveOrderReference(context: ActionContext): string | undefined {
   const id = context.live?.orders[0]?.id;
-  return id !== undefined && /^#?W\d{7}$/i.test(id) ? `#${id.replace(/^#/, '').toUpperCase()}` : undefined;
+  return id === undefined ? undefined : storeOrderId(id);
+}
+
+/** A live order id as the shop's actions take it (`#W1234567`); other shops' ids are not this shop's orders. */
+function storeOrderId(id: string): string | undefined {
+  return /^#?W\d{7}$/i.test(id) ? `#${id.replace(/^#/, '').toUpperCase()}` : undefined;
+}
+
+/**
+ * The order a change is for, or undefined when the change does not apply. With an order id in the
+ * ticket, the looser request words suffice (unless the live state says the order is in another
+ * status). Without one, only a clear request counts, and the id is what the live state pins down —
+ * the identified customer's single order in a status the change accepts — or left blank for the
+ * agent to fill in the confirm dialog: the suggestion then fails its schema and cannot run before.
+ */
+function orderToChange(
+  context: ActionContext,
+  clues: TicketClues,
+  change: keyof typeof ORDER_CHANGE,
+  status: 'pending' | 'delivered',
+): { orderId?: string } | undefined {
+  const said = clues.customerText;
+  // "Change the address" alone may mean the account's default address, which modifyCustomerAddress covers.
+  const clear = ORDER_CHANGE[change].test(said) && (change !== 'address' || mentionsOrder(said));
+  const id = orderReference(clues);
+  if (id !== undefined) return (clear || INTENT[change].test(said)) && mayBe(context, id, status) ? { orderId: id } : undefined;
+  if (!clear) return undefined;
+  const candidates = (context.live?.orders ?? []).filter((o) => o.status.toLowerCase() === status).flatMap((o) => storeOrderId(o.id) ?? []);
+  return candidates.length === 1 ? { orderId: candidates[0] } : {};
 }
 
 /** False only when the live state says the order is in another state; unknown means maybe. */

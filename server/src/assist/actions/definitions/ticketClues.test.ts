@@ -1,7 +1,7 @@
 // What prefills can read from a ticket: order references, emails, names, zip codes and requests.
 import { describe, expect, it } from 'vitest';
 import { actionContext, liveState } from '../../../testing/actionContexts.js';
-import { INTENT, customerEmail, customerName, readTicket } from './ticketClues.js';
+import { INTENT, ORDER_CHANGE, customerEmail, customerName, mentionsOrder, readTicket } from './ticketClues.js';
 
 describe('readTicket', () => {
   it('finds demo-shop order ids with or without #, in any case, once each', () => {
@@ -119,5 +119,23 @@ describe('INTENT', () => {
   ] as const)('%s matches a request and not an unrelated message', (intent, yes, no) => {
     expect(INTENT[intent].test(yes)).toBe(true);
     expect(INTENT[intent].test(no)).toBe(false);
+  });
+});
+
+describe('ORDER_CHANGE', () => {
+  it.each([
+    ['cancel', 'Please cancel it', 'It was cancelled already'],
+    ['return', 'Can I return these boots?', 'What is the return policy?'],
+    ['exchange', "J'aimerais échanger la veste", 'What is the exchange rate?'],
+    ['changeItems', 'Die Größe bitte ändern', 'The size is fine'],
+    ['address', 'Please update the shipping address', 'My email address is a@example.com'],
+  ] as const)('%s takes a clear request and not a passing mention', (change, yes, no) => {
+    expect(ORDER_CHANGE[change].test(yes)).toBe(true);
+    expect(ORDER_CHANGE[change].test(no)).toBe(false);
+  });
+
+  it('tells an order from the account in a few languages', () => {
+    for (const said of ['my order', 'el envío', 'ma commande', 'die Lieferung']) expect(mentionsOrder(said), said).toBe(true);
+    expect(mentionsOrder('my account and profile')).toBe(false);
   });
 });

@@ -104,6 +104,70 @@ export const INTENT = {
     /\bschedul|\bmeeting\b|\bappointment\b|\bbook (?:a|some) (?:time|call|slot)|\bcall me\b|\bphone call\b|\bvideo call\b|\bcall back\b|\bcallback\b|\bdemo\b/i,
 } as const;
 
+/** Letters on both sides count, accented ones too: `\b` is ASCII-only and misses "échanger" after a space. */
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+/** A request verb and its object within one clause, in either order (German puts the verb last: "die Größe ändern"). */
+function nearby(verbs: string, objects: string): string {
+  return `${START}(?:${verbs})[^.!?\\n]{0,40}?${START}(?:${objects})|${START}(?:${objects})[^.!?\\n]{0,40}?${START}(?:${verbs})`;
+}
+/** Words that put a request about an order rather than the account, e.g. "change the delivery address" vs "change my address". */
+const ORDER_WORD = `order|shipment|delivery|package|parcel|ship(?:ping|s|ped)?|deliver|pedido|env[íi]o|entrega|paquete|commande|livraison|colis|bestellung|lieferung|paket|liefer|versand`;
+const ABOUT_ORDER = new RegExp(`${START}(?:${ORDER_WORD})`, 'iu');
+const CHANGE_VERB = `change|changing|modify|update|switch|correct|fix|cambi|modific|actualiz|corrig|chang|modifi|mettre à jour|korrigier|änder|aendern|wechsel`;
+/** An address, but not an email one ("email address", "dirección de correo", "adresse e-mail", "E-Mail-Adresse"). */
+const ADDRESS = `(?<!e-?mail )(?:shipping |delivery )?address|direcci[óo]n(?! de correo)|(?<!mail-?)adresse(?! (?:e-?mail|mail|électronique|courriel))|anschrift`;
+const VARIANT = `size|colou?r|item|variant|model|version|material|talla|tamaño|color|art[íi]culo|taille|couleur|article|mod[èe]le|größe|groesse|farbe|artikel|ausführung`;
+
+/**
+ * What a customer clearly asks to have done to an order, in en/es/de/fr: a request verb or noun,
+ * not a passing mention ("my email address", "the return policy", "it was cancelled"). Used when
+ * the ticket names no order id, where the words alone decide that a write is worth suggesting.
+ */
+export const ORDER_CHANGE = {
+  cancel: new RegExp(
+    `${START}(?:cancel(?!l?ed|lation|ad[oa])|cancellation(?! (?:policy|fee))|anul|annul(?!é)|stornieren|stornierung|storno)`,
+    'iu',
+  ),
+  return: new RegExp(
+    [
+      `${START}return(?:ing)? (?:the|my|this|that|these|those|it|them|both|all|everything|some|one|an?|\\d+|two|three)${END}`,
+      `${START}(?:start|make|request|open|initiate) an? return`,
+      `${START}send(?:ing)? (?:it|them|this|these|those|the \\p{L}+|my \\p{L}+) back`,
+      `${START}(?:devolver|devoluci[óo]n|devuelv|retourner|retourne|renvoyer|renvoie|zurückgeben|zurückschicken|zurücksenden|rücksendung|retournier)`,
+    ].join('|'),
+    'iu',
+  ),
+  exchange: new RegExp(
+    [
+      `${START}(?:exchang(?:e|ing)(?! rate)|swap|replacement|umtausch|umtauschen|échange|échanger|echanger)`,
+      `${START}(?:different|another|other|wrong|otra|otro|autre|andere|anderen|falsche) (?:${VARIANT})`,
+      nearby('cambiar|cambio', VARIANT),
+    ].join('|'),
+    'iu',
+  ),
+  changeItems: new RegExp(
+    [
+      nearby(`${CHANGE_VERB}|swap|switch`, VARIANT),
+      `${START}(?:different|another|other|wrong|otra|otro|autre|andere|anderen|falsche) (?:${VARIANT})`,
+    ].join('|'),
+    'iu',
+  ),
+  address: new RegExp(
+    [
+      nearby(`${CHANGE_VERB}|redirect|send|ship|deliver|umleit`, ADDRESS),
+      `${START}(?:new|different|wrong|other|nueva|otra|nouvelle|autre|neue|andere|falsche) (?:${ADDRESS})`,
+      `${START}(?:lieferadresse|adresse de livraison|direcci[óo]n de (?:env[íi]o|entrega))`,
+    ].join('|'),
+    'iu',
+  ),
+} as const;
+
+/** Whether the customer's words concern an order (rather than their account), for requests that could be either. */
+export function mentionsOrder(customerText: string): boolean {
+  return ABOUT_ORDER.test(customerText);
+}
+
 /** The first capture of the first pattern that matches: patterns come most reliable first. */
 function firstCapture(text: string, patterns: readonly RegExp[]): string | undefined {
   for (const pattern of patterns) {
