@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { firstTokenBench } from './assist/firstToken.js';
+import { liveIngestBench } from './live/ingestRate.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
 import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   intent: () => intentAccuracyBench(),
   actions: () => retailActionsBench(),
   assist: () => firstTokenBench(),
+  live: () => liveIngestBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

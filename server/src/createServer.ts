@@ -25,6 +25,9 @@ import { sharedQueryEmbedder } from './knowledge/embedding/sharedQueryEmbedder.j
 import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
+import { createLiveContext } from './live/liveContext.js';
+import { createLiveEventLog } from './live/liveEventLog.js';
+import { registerLiveWebhooks } from './live/webhookIngest.js';
 import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { openStore, type Store } from './storage/store.js';
@@ -76,13 +79,18 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
+  const live = createLiveContext({ live: store.live, notifications: store.notifications, log: logger });
   const actions = lateCatalog();
   let demoStoreClient: DemoStoreClient | undefined;
-  const demoStoreLive: LiveStateSource = {
-    forTicket: (_tenantId, ticket, signal) =>
-      demoStoreClient === undefined || ticket.requester.email === undefined
-        ? Promise.resolve(undefined)
-        : demoStoreClient.liveStateForEmail(ticket.requester.email, signal),
+  // The live event log knows the customer when their systems send webhooks; the demo store fills in otherwise.
+  const liveState: LiveStateSource = {
+    forTicket: async (tenantId, ticket, signal) => {
+      const email = ticket.requester.email;
+      if (email === undefined) return undefined;
+      const fromEvents = await live.stateFor(tenantId, { email });
+      if (fromEvents !== undefined) return fromEvents;
+      return config.demoStore && demoStoreClient !== undefined ? demoStoreClient.liveStateForEmail(email, signal) : undefined;
+    },
   };
   const assist = createAssistEngine({
     store,
@@ -90,11 +98,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     log: logger,
     actions: options.assist?.actions ?? actions.catalog,
     llm: options.assist?.llm === undefined ? configuredLlm(config) : (options.assist.llm ?? undefined),
-    live: options.assist?.live ?? (config.demoStore ? demoStoreLive : undefined),
+    live: options.assist?.live ?? liveState,
     reviewThreshold: config.assist.reviewThreshold,
     classifyIntent: (text) => (intents === undefined ? Promise.resolve(null) : intents.classify(text)),
   });
-  const deps: ServerDeps = { config, store, knowledge, assist, logger, version: SERVER_VERSION, startedAt: Date.now() };
+  const deps: ServerDeps = { config, store, knowledge, assist, live, logger, version: SERVER_VERSION, startedAt: Date.now() };
 
   const server = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generic so plugins type-check.
@@ -132,6 +140,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await registerConsoleRoutes(server, config.consoleDir);
+  const eventLog = createLiveEventLog({ live: store.live, log: logger, onAppended: (events) => live.onAppended(events) });
+  await registerLiveWebhooks(server, { store, log: logger, eventLog });
+  const sweep = setInterval(
+    () => void live.sweep().catch((error: unknown) => logger.error({ err: error }, 'trigger sweep failed')),
+    30_000,
+  );
+  sweep.unref();
   // Only this process knows the key: the demo store's data changes only through Tandem's confirmed actions.
   const demoStoreKey = randomUUID();
   if (config.demoStore) await registerDemoStore(server, { prefix: DEFAULT_DEMO_STORE_PREFIX, apiKey: demoStoreKey });
@@ -143,6 +158,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     store,
     knowledge,
     assist,
+    live,
     async start(): Promise<string> {
       knowledge.start();
       const address = await server.listen({ port: config.port, host: config.host });
@@ -164,8 +180,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     stop(): Promise<void> {
       stopping ??= (async () => {
         ready = false;
+        clearInterval(sweep);
         assist.close();
         await server.close();
+        await eventLog.close();
+        await live.settled();
         await knowledge.stop();
         if (options.store === undefined) await store.close();
       })();

@@ -136,6 +136,56 @@ export const MIGRATIONS: readonly Migration[] = [
       create index action_executions_tenant on action_executions (tenant_id, started_at)
     `,
   },
+  {
+    id: 4,
+    name: 'live customer context: webhook sources and the live event log',
+    sql: `
+      create table live_sources (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        name text not null,
+        secret text not null,
+        created_at timestamptz not null default now(),
+        unique (tenant_id, name)
+      );
+      create table live_events (
+        tenant_id text not null references tenants(id) on delete cascade,
+        source_id text not null references live_sources(id) on delete cascade,
+        event_id text not null,
+        seq bigserial not null,
+        type text not null,
+        occurred_at timestamptz not null,
+        source_version bigint,
+        customer_email text,
+        customer_external_id text,
+        data jsonb not null,
+        received_at timestamptz not null default now(),
+        primary key (tenant_id, source_id, event_id)
+      );
+      create index live_events_tenant_seq on live_events (tenant_id, seq);
+      create index live_events_customer_email on live_events (tenant_id, customer_email, seq) where customer_email is not null;
+      create index live_events_customer_external on live_events (tenant_id, customer_external_id, seq) where customer_external_id is not null
+    `,
+  },
+  {
+    id: 5,
+    name: 'live customer context: notifications fired by proactive triggers',
+    sql: `
+      create table live_notifications (
+        seq bigserial primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        occurrence_key text not null,
+        kind text not null,
+        customer_key text not null,
+        title text not null,
+        detail text not null,
+        at timestamptz not null,
+        created_at timestamptz not null default now(),
+        unique (tenant_id, occurrence_key)
+      );
+      create index live_notifications_tenant on live_notifications (tenant_id, seq)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

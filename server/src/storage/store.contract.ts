@@ -160,5 +160,88 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       expect((await store.actions.listExecutions(tenantId, 10)).map((e) => e.id)).toEqual(['ex-1']);
       expect(await store.actions.listExecutions('other', 10)).toEqual([]);
     });
+
+    describe('live events', () => {
+      const liveEvent = (sourceIdOf: string, id: string, email = 'Ana@Example.com', tenant = tenantId) => ({
+        tenantId: tenant,
+        sourceId: sourceIdOf,
+        id,
+        type: 'order.created' as const,
+        occurredAt: '2025-03-01T10:00:00+01:00',
+        customer: { email },
+        data: { orderId: id },
+      });
+      let liveSourceId: string;
+      let otherSourceId: string;
+
+      beforeAll(async () => {
+        liveSourceId = (await store.live.createSource(tenantId, 'Shop', 'contract-secret-0123456789')).id;
+        otherSourceId = (await store.live.createSource('other', 'Shop')).id;
+      });
+
+      it('keeps sources per tenant, unique by name, with the secret only where it is needed', async () => {
+        const source = await store.live.getSource(tenantId, liveSourceId);
+        expect(source).toMatchObject({ name: 'Shop', secret: 'contract-secret-0123456789' });
+        expect((await store.live.getSource('other', otherSourceId))?.secret).toMatch(/^tlsec_.{40,}$/);
+        expect(await store.live.getSource('other', liveSourceId)).toBeUndefined();
+        await expect(store.live.createSource(tenantId, 'Shop')).rejects.toThrow();
+        await expect(store.live.createSource(tenantId, 'Short', 'short')).rejects.toThrow(/16 characters/);
+        const listed = await store.live.listSources(tenantId);
+        expect(listed.map((s) => s.id)).toEqual([liveSourceId]);
+        expect(listed[0]).not.toHaveProperty('secret');
+      });
+
+      it('stores an event once: a redelivery, or a repeat within a batch, counts as a duplicate', async () => {
+        const first = await store.live.appendBatch([liveEvent(liveSourceId, 'e1'), liveEvent(liveSourceId, 'e2')]);
+        expect(first.duplicates).toBe(0);
+        expect(first.inserted.map((e) => e.id)).toEqual(['e1', 'e2']);
+        expect(first.inserted[0]).toMatchObject({ occurredAt: '2025-03-01T09:00:00.000Z', customer: { email: 'ana@example.com' } });
+        const again = await store.live.appendBatch([
+          liveEvent(liveSourceId, 'e2'),
+          liveEvent(liveSourceId, 'e3'),
+          liveEvent(liveSourceId, 'e3'),
+        ]);
+        expect(again.duplicates).toBe(2);
+        expect(again.outcomes[0]).toBeNull();
+        expect(again.outcomes[2]).toBeNull();
+        expect(again.inserted.map((e) => [e.id, e.seq])).toEqual([['e3', again.outcomes[1]]]);
+        expect((await store.live.eventsSince(tenantId, 0, 100)).map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);
+      });
+
+      it('numbers events with a monotonic seq that resumes a reader where it stopped', async () => {
+        const cursor = await store.live.latestSeq(tenantId);
+        const batch = await store.live.appendBatch(['m1', 'm2', 'm3'].map((id) => liveEvent(liveSourceId, id)));
+        const seqs = batch.inserted.map((e) => e.seq);
+        expect(seqs[0]).toBeGreaterThan(cursor);
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        expect(new Set(seqs).size).toBe(3);
+        const page = await store.live.eventsSince(tenantId, cursor, 2);
+        expect(page.map((e) => e.id)).toEqual(['m1', 'm2']);
+        expect((await store.live.eventsSince(tenantId, page[1]!.seq, 10)).map((e) => e.id)).toEqual(['m3']);
+        expect(await store.live.latestSeq(tenantId)).toBe(seqs[2]);
+      });
+
+      it('keeps tenants apart: the same event id is another event elsewhere, and reads never cross', async () => {
+        const elsewhere = await store.live.appendBatch([liveEvent(otherSourceId, 'e1', 'ana@example.com', 'other')]);
+        expect(elsewhere.duplicates).toBe(0);
+        expect((await store.live.eventsSince('other', 0, 100)).map((e) => [e.tenantId, e.id])).toEqual([['other', 'e1']]);
+        expect((await store.live.eventsForCustomer('other', { email: 'ana@example.com' }, 100)).map((e) => e.tenantId)).toEqual(['other']);
+        expect(await store.live.eventsSince('nobody', 0, 100)).toEqual([]);
+      });
+
+      it('finds a customer’s latest events by email (any case) or external id, oldest first', async () => {
+        await store.live.appendBatch([
+          { ...liveEvent(liveSourceId, 'x1'), customer: { externalId: 'cus_9' } },
+          { ...liveEvent(liveSourceId, 'x2', 'bo@example.com'), sourceVersion: 7 },
+        ]);
+        const ana = await store.live.eventsForCustomer(tenantId, { email: 'ANA@example.com' }, 2);
+        expect(ana.map((e) => e.id)).toEqual(['m2', 'm3']);
+        const either = await store.live.eventsForCustomer(tenantId, { email: 'bo@example.com', externalId: 'cus_9' }, 10);
+        expect(either.map((e) => e.id)).toEqual(['x1', 'x2']);
+        expect(either[0]!.customer).toEqual({ externalId: 'cus_9' });
+        expect(either[1]).toMatchObject({ sourceVersion: 7, data: { orderId: 'x2' } });
+        expect(await store.live.eventsForCustomer(tenantId, {}, 10)).toEqual([]);
+      });
+    });
   });
 }

@@ -7,6 +7,8 @@ import { actionsRepo } from './actionsRepo.js';
 import type { Database } from './database.js';
 import { ingestJobsRepo } from './ingestJobsRepo.js';
 import { knowledgeRepo } from './knowledgeRepo.js';
+import { liveEventsRepo } from './liveEventsRepo.js';
+import { liveNotificationsRepo } from './liveNotificationsRepo.js';
 import { migrate } from './migrations.js';
 import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
 import { tenantsRepo } from './tenantsRepo.js';
@@ -19,6 +21,8 @@ export interface Store {
   readonly knowledge: ReturnType<typeof knowledgeRepo>;
   readonly ingestJobs: ReturnType<typeof ingestJobsRepo>;
   readonly actions: ReturnType<typeof actionsRepo>;
+  readonly live: ReturnType<typeof liveEventsRepo>;
+  readonly notifications: ReturnType<typeof liveNotificationsRepo>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export async function storeOn(db: Database): Promise<Store> {
     knowledge: knowledgeRepo(db),
     ingestJobs: ingestJobsRepo(db),
     actions: actionsRepo(db),
+    live: liveEventsRepo(db),
+    notifications: liveNotificationsRepo(db),
     close: () => db.close(),
   };
 }

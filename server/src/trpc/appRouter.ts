@@ -4,6 +4,7 @@
 import { actionsRouter } from '../routers/actions/router.js';
 import { assistRouter } from '../routers/assist/router.js';
 import { healthRouter } from '../routers/health/router.js';
+import { liveRouter } from '../routers/live/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
 import { sessionRouter } from '../routers/session/router.js';
 import { teamRouter } from '../routers/team/router.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   assist: assistRouter,
   health: healthRouter,
   knowledge: knowledgeRouter,
+  live: liveRouter,
   session: sessionRouter,
   team: teamRouter,
 });

@@ -6,6 +6,7 @@ import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
 import type { ServerConfig } from '../config/env.js';
 import { bearerToken, hashApiToken } from '../auth/apiTokens.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
+import type { LiveContext } from '../live/liveContext.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
@@ -15,6 +16,7 @@ export interface ServerDeps {
   store: Store;
   knowledge: KnowledgeEngine;
   assist: AssistEngine;
+  live: LiveContext;
   logger: Logger;
   version: string;
   startedAt: number;

@@ -5,9 +5,19 @@
  * travels as `Idempotency-Key`, which receivers are expected to deduplicate on; that contract is
  * what lets a failed delivery be retried.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ConnectorError } from '../actions/actionDefinition.js';
+import { signatureHeader, SIGNATURE_HEADER } from '../../security/hmacSignature.js';
 import { callService, type RetryPolicy } from './connectorHttp.js';
+
+// Signing lives in one neutral module, shared with the webhook receiver; re-exported for existing callers.
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADER,
+  signatureFor,
+  signatureHeader,
+  verifySignature,
+  type SignatureCheck,
+} from '../../security/hmacSignature.js';
 
 export interface SignedHttpConfig {
   url: string;
@@ -15,47 +25,6 @@ export interface SignedHttpConfig {
   secret: string;
   timeoutMs?: number;
   retry?: RetryPolicy;
-}
-
-export const SIGNATURE_HEADER = 'Tandem-Signature';
-/** A receiver should refuse signatures older than this, so a captured request cannot be replayed later. */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
-
-export function signatureFor(secret: string, timestamp: number, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-}
-
-/** The header value for `body` signed at `timestamp` (unix seconds). */
-export function signatureHeader(secret: string, timestamp: number, body: string): string {
-  return `t=${timestamp},v1=${signatureFor(secret, timestamp, body)}`;
-}
-
-export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: 'malformed' | 'stale' | 'mismatch' };
-
-/**
- * What a receiver runs on the raw request body (before parsing it). Several `v1` entries are
- * accepted so a sender can sign with an old and a new secret while they rotate.
- */
-export function verifySignature(
-  secret: string,
-  header: string | undefined,
-  rawBody: string,
-  options: { toleranceSeconds?: number; nowSeconds?: number } = {},
-): SignatureCheck {
-  if (header === undefined) return { ok: false, reason: 'malformed' };
-  let timestamp: number | undefined;
-  const candidates: string[] = [];
-  for (const part of header.split(',')) {
-    const [key, value] = part.trim().split('=', 2);
-    if (key === 't' && value !== undefined && /^\d+$/.test(value)) timestamp = Number(value);
-    else if (key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)) candidates.push(value);
-  }
-  if (timestamp === undefined || candidates.length === 0) return { ok: false, reason: 'malformed' };
-  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - timestamp) > (options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS)) return { ok: false, reason: 'stale' };
-  const expected = Buffer.from(signatureFor(secret, timestamp, rawBody), 'hex');
-  const matches = candidates.some((candidate) => timingSafeEqual(Buffer.from(candidate, 'hex'), expected));
-  return matches ? { ok: true, timestamp } : { ok: false, reason: 'mismatch' };
 }
 
 export interface SignedPostResult {

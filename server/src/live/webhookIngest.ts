@@ -1,0 +1,208 @@
+/**
+ * The live-event webhook: `POST /webhooks/:tenantId/:sourceId`, where a tenant's systems (shop,
+ * billing, site) post customer events, one or a batch `{ events: [...] }`. Each request is signed
+ * with the source's secret (`Tandem-Signature`, see security/hmacSignature.ts) over the raw body,
+ * checked before the body is parsed. A request is answered 200 only once its events are committed
+ * (see liveEventLog.ts), so a sender that got a 200 may forget the events; anything else means
+ * nothing was stored and the sender should fix or retry. Errors are `{ code, message }` JSON.
+ */
+import { liveEventSchema } from '@tandem/shared';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Logger } from '../logging/logger.js';
+import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../security/hmacSignature.js';
+import type { LiveSource, NewLiveEvent, StoredLiveEvent } from '../storage/liveEventsRepo.js';
+import type { Store } from '../storage/store.js';
+import { createLiveEventLog, type LiveEventLog, type LiveEventLogOptions } from './liveEventLog.js';
+
+export interface LiveWebhookLimits {
+  /** Largest request body; larger ones get 413. Default 256 KiB. */
+  bodyLimitBytes: number;
+  /** Most events in one batch request. Default 500. */
+  maxBatchEvents: number;
+  /** How far a signature's timestamp may be from now. Default 300 s. */
+  toleranceSeconds: number;
+  /** How long a source (and its secret) is reused from memory before it is read again. Default 5 s. */
+  sourceCacheMs: number;
+}
+
+export interface LiveWebhookDeps {
+  store: Pick<Store, 'live'>;
+  log: Logger;
+  limits?: Partial<LiveWebhookLimits>;
+  /**
+   * The writer to append through, shared with whoever else needs it. Without one, the plugin
+   * creates its own from `writer` and `onAppended`, and drains it when the server closes.
+   */
+  eventLog?: LiveEventLog;
+  /** Options for the writer the plugin creates (ignored with `eventLog`). */
+  writer?: Pick<LiveEventLogOptions, 'maxQueuedEvents' | 'maxEventsPerCommit' | 'maxRequestsPerCommit' | 'retryAfterSeconds'>;
+  /** After each commit, with the events it stored (ignored with `eventLog`: give it to that log). */
+  onAppended?: (events: readonly StoredLiveEvent[]) => void | Promise<void>;
+  /** The clock signatures are checked against (tests). */
+  nowSeconds?: () => number;
+}
+
+export const LIVE_WEBHOOK_PATH = '/webhooks/:tenantId/:sourceId';
+
+export const DEFAULT_LIVE_WEBHOOK_LIMITS: LiveWebhookLimits = {
+  bodyLimitBytes: 256 * 1024,
+  maxBatchEvents: 500,
+  toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
+  sourceCacheMs: 5_000,
+};
+
+export type LiveWebhookErrorCode =
+  | 'unknown_source'
+  | 'invalid_signature'
+  | 'signature_expired'
+  | 'malformed_json'
+  | 'invalid_events'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'bad_request'
+  | 'overloaded'
+  | 'unavailable'
+  | 'internal';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+const paramsSchema = z.object({ tenantId: idSchema, sourceId: idSchema });
+
+const MAX_CACHED_SOURCES = 10_000;
+
+/** Mounts the webhook route in its own scope (its raw-body parser and error shape stay there). */
+export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebhookDeps): Promise<void> {
+  const limits: LiveWebhookLimits = { ...DEFAULT_LIVE_WEBHOOK_LIMITS, ...deps.limits };
+  const { log } = deps;
+  const nowSeconds = deps.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  const ownLog = deps.eventLog === undefined;
+  const eventLog =
+    deps.eventLog ??
+    createLiveEventLog({
+      live: deps.store.live,
+      log,
+      ...deps.writer,
+      ...(deps.onAppended === undefined ? {} : { onAppended: deps.onAppended }),
+    });
+  const batchSchema = z.object({ events: z.array(liveEventSchema).min(1).max(limits.maxBatchEvents) }).strict();
+  const sources = sourceCache(deps.store.live, limits.sourceCacheMs);
+
+  await app.register(async (scope) => {
+    // The signature covers the exact bytes sent, so the body is kept raw and parsed only once it is verified.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes }, (_req, body, done) =>
+      done(null, body),
+    );
+    // Fastify's JSON parser, run by hand: it refuses `__proto__` / `constructor` keys.
+    const parseJson = scope.getDefaultJsonParser('error', 'error');
+
+    scope.setErrorHandler(async (error: FastifyError, req, reply) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+      if (status === 413) return fail(reply, 413, 'payload_too_large', `The body is larger than ${limits.bodyLimitBytes} bytes`);
+      if (status === 415) return fail(reply, 415, 'unsupported_media_type', 'Send the events as application/json');
+      if (status >= 400 && status < 500) return fail(reply, status, 'bad_request', error.message);
+      req.log.error({ err: { message: error.message, code: error.code } }, 'live webhook failed');
+      return fail(reply, 500, 'internal', 'The events could not be received; nothing was stored');
+    });
+
+    scope.post(LIVE_WEBHOOK_PATH, async (req: FastifyRequest, reply) => {
+      const params = paramsSchema.safeParse(req.params);
+      // One answer for an unknown tenant and an unknown source: the caller is not yet authenticated.
+      const source = params.success ? await sources.get(params.data.tenantId, params.data.sourceId) : undefined;
+      if (source === undefined) return fail(reply, 404, 'unknown_source', 'No such webhook source');
+      const raw = req.body instanceof Buffer ? req.body : Buffer.alloc(0);
+      const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
+      const check = verifySignature(source.secret, typeof header === 'string' ? header : undefined, raw, {
+        toleranceSeconds: limits.toleranceSeconds,
+        nowSeconds: nowSeconds(),
+      });
+      if (!check.ok) {
+        log.info({ tenantId: source.tenantId, sourceId: source.id, reason: check.reason }, 'live webhook signature refused');
+        return check.reason === 'stale'
+          ? fail(reply, 401, 'signature_expired', `The signature timestamp is more than ${limits.toleranceSeconds} s from now`)
+          : fail(reply, 401, 'invalid_signature', `A valid ${SIGNATURE_HEADER} header is required`);
+      }
+      let json: unknown;
+      try {
+        json = parseWith(parseJson, req, raw.toString('utf8'));
+      } catch {
+        return fail(reply, 400, 'malformed_json', 'The body is not valid JSON');
+      }
+      const parsed = isBatch(json) ? batchSchema.safeParse(json) : liveEventSchema.safeParse(json);
+      if (!parsed.success) {
+        return reply.code(422).send({
+          code: 'invalid_events' satisfies LiveWebhookErrorCode,
+          message: 'The events are not valid; none was stored',
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+      const events = 'events' in parsed.data ? parsed.data.events : [parsed.data];
+      const outcome = await eventLog
+        .append(events.map((e): NewLiveEvent => ({ ...e, tenantId: source.tenantId, sourceId: source.id })))
+        .catch(() => undefined);
+      if (outcome === undefined) return fail(reply.header('retry-after', '1'), 503, 'unavailable', 'The events could not be stored; retry');
+      if (outcome.status === 'overloaded') {
+        return fail(
+          reply.header('retry-after', String(outcome.retryAfterSeconds)),
+          429,
+          'overloaded',
+          'Too many events waiting; retry later',
+        );
+      }
+      if (outcome.status === 'closed') {
+        return fail(
+          reply.header('retry-after', String(outcome.retryAfterSeconds)),
+          503,
+          'unavailable',
+          'The server is shutting down; retry',
+        );
+      }
+      return reply.code(200).send({ accepted: outcome.accepted, duplicates: outcome.duplicates });
+    });
+  });
+
+  if (ownLog) app.addHook('onClose', () => eventLog.close());
+}
+
+function fail(reply: FastifyReply, status: number, code: LiveWebhookErrorCode, message: string): FastifyReply {
+  return reply.code(status).send({ code, message });
+}
+
+function isBatch(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && 'events' in json;
+}
+
+/** Fastify's parsers report through a callback; this one calls it synchronously. */
+function parseWith(parser: ReturnType<FastifyInstance['getDefaultJsonParser']>, req: FastifyRequest, text: string): unknown {
+  let result: { error: Error | null; value: unknown } | undefined;
+  const returned = parser(req, text, (error, value: unknown) => {
+    result = { error, value };
+  });
+  if (returned instanceof Promise || result === undefined) throw new Error('the JSON parser did not answer synchronously');
+  if (result.error !== null) throw result.error;
+  return result.value;
+}
+
+/**
+ * Sources by tenant and id, kept briefly in memory: every request needs its source's secret, and a
+ * read per request would queue behind the writer's transactions. Unknown sources are not cached,
+ * so a source is usable the moment it is created; a deleted or re-keyed one within `ttlMs`.
+ */
+function sourceCache(live: Store['live'], ttlMs: number) {
+  const cache = new Map<string, { source: LiveSource; until: number }>();
+  return {
+    async get(tenantId: string, sourceId: string): Promise<LiveSource | undefined> {
+      const key = `${tenantId}/${sourceId}`;
+      const hit = cache.get(key);
+      if (hit !== undefined && hit.until > Date.now()) return hit.source;
+      const source = await live.getSource(tenantId, sourceId);
+      if (source === undefined) {
+        cache.delete(key);
+        return undefined;
+      }
+      if (cache.size >= MAX_CACHED_SOURCES) cache.clear();
+      cache.set(key, { source, until: Date.now() + ttlMs });
+      return source;
+    },
+  };
+}
