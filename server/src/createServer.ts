@@ -2,7 +2,7 @@
  * Builds a Tandem server from a validated config: storage, the tRPC API at /trpc, probes, the
  * console. Returns `{ server, start, stop }`; nothing listens until `start()`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import fastifyCors from '@fastify/cors';
@@ -11,7 +11,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { createActionRegistry } from './assist/actions/actionRegistry.js';
 import { IntentClassifier } from './assist/analysis/intentClassifier.js';
 import { SUPPORT_INTENT_EXAMPLES } from './assist/analysis/supportIntents.js';
-import { createAssistEngine } from './assist/assistEngine.js';
+import { createAssistEngine, type AssistEngineOptions } from './assist/assistEngine.js';
 import { DemoStoreClient } from './assist/connectors/demoStore.js';
 import type { ActionCatalog } from './assist/actions/suggestActions.js';
 import { CircuitBreaker } from './assist/drafting/circuitBreaker.js';
@@ -26,7 +26,7 @@ import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
 import { createLiveContext } from './live/liveContext.js';
-import { createLiveEventLog } from './live/liveEventLog.js';
+import { createLiveEventLog, type LiveEventLog } from './live/liveEventLog.js';
 import { registerLiveWebhooks } from './live/webhookIngest.js';
 import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -80,6 +80,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       .catch((error: unknown) => logger.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
   const live = createLiveContext({ live: store.live, notifications: store.notifications, log: logger });
+  const eventLog = createLiveEventLog({ live: store.live, log: logger, onAppended: (events) => live.onAppended(events) });
+  const recordAnalysis = analysisRecorder(store, eventLog);
   const actions = lateCatalog();
   let demoStoreClient: DemoStoreClient | undefined;
   // The live event log knows the customer when their systems send webhooks; the demo store fills in otherwise.
@@ -100,6 +102,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     llm: options.assist?.llm === undefined ? configuredLlm(config) : (options.assist.llm ?? undefined),
     live: options.assist?.live ?? liveState,
     reviewThreshold: config.assist.reviewThreshold,
+    recordAnalysis,
     classifyIntent: (text) => (intents === undefined ? Promise.resolve(null) : intents.classify(text)),
   });
   const deps: ServerDeps = { config, store, knowledge, assist, live, logger, version: SERVER_VERSION, startedAt: Date.now() };
@@ -140,7 +143,6 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await registerConsoleRoutes(server, config.consoleDir);
-  const eventLog = createLiveEventLog({ live: store.live, log: logger, onAppended: (events) => live.onAppended(events) });
   await registerLiveWebhooks(server, { store, log: logger, eventLog });
   const sweep = setInterval(
     () => void live.sweep().catch((error: unknown) => logger.error({ err: error }, 'trigger sweep failed')),
@@ -194,6 +196,53 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
 }
 
 export type TandemServer = Awaited<ReturnType<typeof createServer>>;
+
+/**
+ * Each draft's analysis goes into the customer's event log (as Tandem's own source), so the live
+ * context sees frustration in conversations and its trigger can alert a lead. Only scores travel,
+ * never text; one event per ticket state (the id hashes the messages).
+ */
+function analysisRecorder(store: Store, eventLog: LiveEventLog): NonNullable<AssistEngineOptions['recordAnalysis']> {
+  const sources = new Map<string, Promise<string>>();
+  const sourceOf = (tenantId: string) => {
+    let id = sources.get(tenantId);
+    if (id === undefined) {
+      id = (async () => {
+        const existing = (await store.live.listSources(tenantId)).find((s) => s.name === ASSIST_SOURCE_NAME);
+        return (existing ?? (await store.live.createSource(tenantId, ASSIST_SOURCE_NAME))).id;
+      })();
+      id.catch(() => sources.delete(tenantId));
+      sources.set(tenantId, id);
+    }
+    return id;
+  };
+  return async (tenantId, ticket, analysis) => {
+    const email = ticket.requester.email;
+    if (email === undefined) return;
+    const state = createHash('sha256')
+      .update(ticket.messages.map((m) => m.body).join('\u0000'))
+      .digest('hex')
+      .slice(0, 16);
+    await eventLog.append([
+      {
+        tenantId,
+        sourceId: await sourceOf(tenantId),
+        id: `analysis:${ticket.site}:${ticket.ticketId}:${state}`,
+        type: 'generic',
+        occurredAt: new Date().toISOString(),
+        customer: { email },
+        data: {
+          kind: 'conversation.analyzed',
+          ticketId: `${ticket.site}:${ticket.ticketId}`,
+          frustration: analysis.frustration,
+          sentiment: analysis.sentiment,
+        },
+      },
+    ]);
+  };
+}
+
+const ASSIST_SOURCE_NAME = 'Tandem assist';
 
 /** The LLM drafter when a provider is configured (a key, or a base URL for local servers that need none). */
 function configuredLlm(config: ServerConfig): Drafter | undefined {

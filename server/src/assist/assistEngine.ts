@@ -23,6 +23,7 @@ export interface AssistEngineOptions {
   live?: LiveStateSource | undefined;
   classifyIntent?: ((text: string) => Promise<IntentGuess | null>) | undefined;
   reviewThreshold?: number | undefined;
+  recordAnalysis?: AssistDeps['recordAnalysis'];
 }
 
 /** Per-workspace draft counters since the process started (the console's live metrics read them). */
@@ -67,6 +68,7 @@ export function createAssistEngine(options: AssistEngineOptions) {
     classifyIntent: options.classifyIntent,
     log: options.log,
     reviewThreshold: options.reviewThreshold ?? 0.5,
+    recordAnalysis: options.recordAnalysis,
   };
   return {
     deps,

@@ -38,6 +38,8 @@ export interface AssistDeps {
   log: Logger;
   /** Below this confidence a draft is marked for review. */
   reviewThreshold: number;
+  /** Feeds the analysis back to the live context (frustration triggers); failures never stop a draft. */
+  recordAnalysis?: ((tenantId: string, ticket: TicketContext, analysis: TicketAnalysis) => Promise<void>) | undefined;
 }
 
 export interface DraftOptions {
@@ -118,6 +120,7 @@ export async function* draftTicket(
   ]);
   if (signal.aborted) return;
   yield { type: 'analysis', analysis };
+  void deps.recordAnalysis?.(tenantId, ticket, analysis).catch((error: unknown) => deps.log.warn({ err: error }, 'analysis not recorded'));
   const hits = retrieved?.hits ?? [];
   const sources = hits.map((hit, i) => ({
     chunkId: hit.chunkId,

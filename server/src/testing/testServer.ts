@@ -20,6 +20,7 @@ export interface TestServer {
   store: Store;
   config: ServerConfig;
   knowledge: TandemServer['knowledge'];
+  live: TandemServer['live'];
   /** Creates another workspace with a token of the given role; returns that token. */
   createTenant(id: string, name: string, role?: Role): Promise<string>;
   close(): Promise<void>;
@@ -47,6 +48,7 @@ export async function startTestServer(
     store,
     config,
     knowledge: tandem.knowledge,
+    live: tandem.live,
     async createTenant(id, name, role = 'admin') {
       await store.tenants.create(id, name);
       const token = generateApiToken();

@@ -106,6 +106,31 @@ describe('live customer context', () => {
     expect(events.map((e) => (e.type === 'token' ? e.text : '')).join('')).toContain('A payment failed');
   });
 
+  it('alerts leads once when a draft finds the customer frustrated', async () => {
+    const ticket = {
+      site: 'api' as const,
+      ticketId: 'L-2',
+      subject: 'THIRD TIME I AM WRITING',
+      requester: { name: 'Mia Kovac', email },
+      messages: [
+        {
+          authorRole: 'customer' as const,
+          body: 'THIS IS THE THIRD TIME I WRITE ABOUT THIS!!! Nobody answers. I will cancel my account and switch to another shop. Terrible service!!!',
+        },
+      ],
+    };
+    for (let i = 0; i < 2; i++) {
+      const { draftId } = await api.assist.start.mutate({ ticket });
+      await collect<DraftEvent>(
+        (onData, onError) => api.assist.draft.subscribe({ draftId }, { onData: ({ data }) => onData(data), onError }),
+        (s) => s.at(-1)?.type === 'done' || s.at(-1)?.type === 'error',
+      );
+    }
+    await server.live.settled();
+    const alerts = await server.store.notifications.since('default', 0, 100);
+    expect(alerts.filter((a) => a.kind === 'frustration')).toHaveLength(1);
+  });
+
   it('refuses a bad signature and an unknown source, storing nothing', async () => {
     const bad = signedRequest(
       'default',
@@ -115,6 +140,7 @@ describe('live customer context', () => {
     );
     expect((await webhooks.post(bad)).status).toBe(401);
     expect((await webhooks.post(signedRequest('default', 'nope', source.secret, event('ev-y', 'page.viewed', {}, 4)))).status).toBe(404);
-    expect(await server.store.live.eventsForCustomer('default', { email }, 10)).toHaveLength(2);
+    const stored = await server.store.live.eventsForCustomer('default', { email }, 10);
+    expect(stored.some((e) => e.id === 'ev-x' || e.id === 'ev-y')).toBe(false);
   });
 });
