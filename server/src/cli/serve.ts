@@ -20,6 +20,10 @@ export async function serveCommand(config: ServerConfig): Promise<number> {
     `  Console        ${base}/console/`,
     `  tRPC API       ${base}/trpc`,
     `  Health         ${base}/healthz`,
+    `  Webhooks       ${base}/webhooks/<workspace>/<source>  (signed live events; create a source with live.sources.create)`,
+    ...(config.demoStore
+      ? [`  Demo store     ${base}/demo-store/api  (generated shop data behind the retail actions and live facts)`]
+      : []),
     `  Data dir       ${config.dataDir}`,
     `  Admin token    ${tandem.admin.adminToken ?? '(set TANDEM_ADMIN_TOKEN, or see the token printed on first start)'}`,
     '',
