@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
+import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { firstTokenBench } from './assist/firstToken.js';
 import { liveIngestBench } from './live/ingestRate.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   actions: () => retailActionsBench(),
   assist: () => firstTokenBench(),
   live: () => liveIngestBench(),
+  confidence: () => confidenceCalibrationBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
