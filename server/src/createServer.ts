@@ -26,6 +26,7 @@ import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
 import { createLiveContext } from './live/liveContext.js';
+import { createOutboundWebhooks, type OutboundEventType } from './live/outbound/outboundWebhooks.js';
 import { createLiveEventLog, type LiveEventLog } from './live/liveEventLog.js';
 import { registerLiveWebhooks } from './live/webhookIngest.js';
 import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';
@@ -79,7 +80,20 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
   const knowledge = await createKnowledgeEngine({ store, log: logger, config, embedder });
-  const live = createLiveContext({ live: store.live, notifications: store.notifications, log: logger });
+  const outbound = createOutboundWebhooks({
+    store,
+    log: logger.child({ component: 'outbound' }),
+    allowPrivateUrls: config.knowledge.allowPrivateUrls,
+  });
+  const notify = (tenantId: string, type: OutboundEventType, data: Record<string, unknown>) =>
+    void outbound.emit(tenantId, type, data).catch((error: unknown) => logger.error({ err: error, type }, 'outbound webhook not queued'));
+  const live = createLiveContext({
+    live: store.live,
+    notifications: store.notifications,
+    log: logger,
+    onFired: (tenantId, n) =>
+      notify(tenantId, 'alert.fired', { seq: n.seq, kind: n.kind, customerKey: n.customerKey, title: n.title, detail: n.detail, at: n.at }),
+  });
   const eventLog = createLiveEventLog({ live: store.live, log: logger, onAppended: (events) => live.onAppended(events) });
   const recordAnalysis = analysisRecorder(store, eventLog);
   const actions = lateCatalog();
@@ -103,6 +117,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     live: options.assist?.live ?? liveState,
     reviewThreshold: config.assist.reviewThreshold,
     recordAnalysis,
+    notify,
     classifyIntent: (text) => (intents === undefined ? Promise.resolve(null) : intents.classify(text)),
   });
   const deps: ServerDeps = { config, store, knowledge, assist, live, logger, version: SERVER_VERSION, startedAt: Date.now() };
@@ -163,6 +178,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     live,
     async start(): Promise<string> {
       knowledge.start();
+      outbound.start();
       const address = await server.listen({ port: config.port, host: config.host });
       let demoStore: { baseUrl: string; apiKey: string } | undefined;
       if (config.demoStore) {
@@ -187,6 +203,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         await server.close();
         await eventLog.close();
         await live.settled();
+        await outbound.stop();
         await knowledge.stop();
         if (options.store === undefined) await store.close();
       })();

@@ -6,7 +6,7 @@ import type { DraftEvent, ExecuteActionInput, Principal, TicketContext } from '@
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
-import { executeAction } from './actions/executeAction.js';
+import { executeAction, type ExecuteDeps } from './actions/executeAction.js';
 import type { ActionCatalog } from './actions/suggestActions.js';
 import { draftTicket, type AssistDeps, type DraftOptions, type IntentGuess } from './draftTicket.js';
 import { DraftRuns } from './draftRuns.js';
@@ -24,6 +24,7 @@ export interface AssistEngineOptions {
   classifyIntent?: ((text: string) => Promise<IntentGuess | null>) | undefined;
   reviewThreshold?: number | undefined;
   recordAnalysis?: AssistDeps['recordAnalysis'];
+  notify?: ExecuteDeps['notify'];
 }
 
 /** Per-workspace draft counters since the process started (the console's live metrics read them). */
@@ -87,7 +88,7 @@ export function createAssistEngine(options: AssistEngineOptions) {
       return run === undefined ? undefined : runs.follow(run, DraftRuns.resumeIndex(run, lastEventId), signal);
     },
     counters: (tenantId: string): DraftCounters => ({ ...countersOf(tenantId) }),
-    execute: (principal: Principal, input: ExecuteActionInput) => executeAction(deps, principal, input),
+    execute: (principal: Principal, input: ExecuteActionInput) => executeAction({ ...deps, notify: options.notify }, principal, input),
     close(): void {
       runs.abortAll();
     },

@@ -22,6 +22,8 @@ export interface LiveContextOptions {
   notifications: LiveNotificationsRepo;
   log: Logger;
   rules?: (tenantId: string) => TriggerRules;
+  /** After a notification is stored (outbound webhooks). */
+  onFired?: ((tenantId: string, notification: StoredNotification) => void) | undefined;
   now?: () => Date;
 }
 
@@ -91,6 +93,7 @@ export function createLiveContext(options: LiveContextOptions) {
       });
       if (stored === undefined) continue;
       options.log.info({ kind: f.kind, seq: stored.seq }, 'trigger fired');
+      options.onFired?.(tenantId, stored);
       for (const listener of alertListeners.get(tenantId) ?? []) listener(stored);
     }
   }

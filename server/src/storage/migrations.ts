@@ -186,6 +186,39 @@ export const MIGRATIONS: readonly Migration[] = [
       create index live_notifications_tenant on live_notifications (tenant_id, seq)
     `,
   },
+  {
+    id: 6,
+    name: 'outbound webhooks: tenant endpoints and the delivery log',
+    sql: `
+      create table outbound_endpoints (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        url text not null,
+        secret text not null,
+        event_types jsonb not null,
+        created_at timestamptz not null default now(),
+        disabled_at timestamptz
+      );
+      create index outbound_endpoints_tenant on outbound_endpoints (tenant_id, created_at);
+      create table outbound_deliveries (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        endpoint_id text not null references outbound_endpoints(id) on delete cascade,
+        event_id text not null,
+        event_type text not null,
+        payload jsonb not null,
+        status text not null check (status in ('pending', 'succeeded', 'failed')),
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null,
+        last_status_code integer,
+        last_error text,
+        created_at timestamptz not null default now(),
+        delivered_at timestamptz
+      );
+      create index outbound_deliveries_due on outbound_deliveries (next_attempt_at) where status = 'pending';
+      create index outbound_deliveries_tenant on outbound_deliveries (tenant_id, created_at)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

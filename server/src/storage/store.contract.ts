@@ -243,5 +243,110 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
         expect(await store.live.eventsForCustomer(tenantId, {}, 10)).toEqual([]);
       });
     });
+
+    describe('outbound webhooks', () => {
+      const t0 = new Date('2025-04-01T12:00:00.000Z');
+      const later = (ms: number) => new Date(t0.getTime() + ms);
+      let handoffs: string;
+      let everything: string;
+
+      beforeAll(async () => {
+        handoffs = (await store.outbound.createEndpoint({ tenantId, url: 'https://hooks.example/a', eventTypes: ['handoff.created'] })).id;
+        const all = await store.outbound.createEndpoint({
+          tenantId,
+          url: 'https://hooks.example/b',
+          eventTypes: ['handoff.created', 'alert.fired', 'alert.fired'],
+        });
+        everything = all.id;
+        expect(all.secret).toMatch(/^whsec_.{40,}$/);
+        expect(all.eventTypes).toEqual(['handoff.created', 'alert.fired']);
+      });
+
+      it('lists a workspace’s endpoints without their secrets, and never another’s', async () => {
+        const listed = await store.outbound.listEndpoints(tenantId);
+        expect(listed.map((e) => e.id)).toEqual([handoffs, everything]);
+        expect(listed[0]).not.toHaveProperty('secret');
+        expect(await store.outbound.listEndpoints('other')).toEqual([]);
+        expect(await store.outbound.disableEndpoint('other', handoffs, t0)).toBe(false);
+      });
+
+      it('stores one pending delivery per subscribed endpoint, and none for other types or tenants', async () => {
+        const stored = await store.outbound.enqueue({
+          tenantId,
+          eventId: 'evt_1',
+          eventType: 'handoff.created',
+          payload: { ticketId: 'T-1' },
+          at: t0,
+        });
+        expect(stored.map((d) => d.endpointId).sort()).toEqual([handoffs, everything].sort());
+        expect(stored[0]).toMatchObject({
+          status: 'pending',
+          attempts: 0,
+          eventId: 'evt_1',
+          nextAttemptAt: t0.toISOString(),
+          createdAt: t0.toISOString(),
+        });
+        expect(await store.outbound.enqueue({ tenantId, eventId: 'evt_2', eventType: 'action.executed', payload: {}, at: t0 })).toEqual([]);
+        expect(
+          await store.outbound.enqueue({ tenantId: 'other', eventId: 'evt_3', eventType: 'handoff.created', payload: {}, at: t0 }),
+        ).toEqual([]);
+        expect(await store.outbound.listDeliveries('other', 10)).toEqual([]);
+        expect(await store.outbound.getDelivery('other', stored[0]!.id)).toBeUndefined();
+      });
+
+      it('claims due deliveries once, until their lease runs out, with the payload and the endpoint’s secret', async () => {
+        expect(await store.outbound.claimDue(later(-1), later(60_000), 10)).toEqual([]);
+        const claimed = await store.outbound.claimDue(t0, later(60_000), 10);
+        expect(claimed).toHaveLength(2);
+        expect(claimed[0]).toMatchObject({ payload: { ticketId: 'T-1' }, endpoint: { disabled: false } });
+        expect(claimed[0]!.endpoint.secret).toMatch(/^whsec_/);
+        expect(await store.outbound.claimDue(later(59_999), later(120_000), 10)).toEqual([]);
+        // The sender died holding them: once the lease is over they are due again.
+        expect(await store.outbound.claimDue(later(60_000), later(120_000), 1)).toHaveLength(1);
+        expect(await store.outbound.claimDue(later(60_000), later(120_000), 10)).toHaveLength(1);
+      });
+
+      it('records outcomes: a retry moves the due time, a final state is never overwritten', async () => {
+        const log = await store.outbound.listDeliveries(tenantId, 10);
+        const a = log.find((d) => d.endpointId === handoffs)!;
+        const b = log.find((d) => d.endpointId === everything)!;
+        const done = await store.outbound.record(b.id, {
+          status: 'succeeded',
+          attempts: 1,
+          lastStatusCode: 204,
+          lastError: null,
+          deliveredAt: later(1),
+        });
+        expect(done).toMatchObject({ status: 'succeeded', deliveredAt: later(1).toISOString() });
+        expect(
+          await store.outbound.record(b.id, { status: 'failed', attempts: 2, lastStatusCode: 500, lastError: 'late' }),
+        ).toBeUndefined();
+        expect(await store.outbound.getDelivery(tenantId, b.id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+        const retry = await store.outbound.record(a.id, {
+          status: 'pending',
+          attempts: 1,
+          lastStatusCode: 500,
+          lastError: 'HTTP 500',
+          nextAttemptAt: later(200_000),
+        });
+        expect(retry).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, nextAttemptAt: later(200_000).toISOString() });
+        expect(await store.outbound.claimDue(later(199_999), later(300_000), 10)).toEqual([]);
+      });
+
+      it('stops queueing for a disabled endpoint, and tells the sender a queued one is disabled', async () => {
+        expect(await store.outbound.disableEndpoint(tenantId, handoffs, t0)).toBe(true);
+        const stored = await store.outbound.enqueue({
+          tenantId,
+          eventId: 'evt_4',
+          eventType: 'handoff.created',
+          payload: {},
+          at: later(500_000),
+        });
+        expect(stored.map((d) => d.endpointId)).toEqual([everything]);
+        const due = await store.outbound.claimDue(later(200_000), later(260_000), 10);
+        expect(due.map((d) => [d.endpointId, d.endpoint.disabled])).toEqual([[handoffs, true]]);
+        expect((await store.outbound.listEndpoints(tenantId))[0]?.disabledAt).toBe(t0.toISOString());
+      });
+    });
   });
 }

@@ -10,6 +10,7 @@ import { knowledgeRepo } from './knowledgeRepo.js';
 import { liveEventsRepo } from './liveEventsRepo.js';
 import { liveNotificationsRepo } from './liveNotificationsRepo.js';
 import { migrate } from './migrations.js';
+import { outboundRepo } from './outboundRepo.js';
 import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
 import { tenantsRepo } from './tenantsRepo.js';
 import { tokensRepo } from './tokensRepo.js';
@@ -23,6 +24,7 @@ export interface Store {
   readonly actions: ReturnType<typeof actionsRepo>;
   readonly live: ReturnType<typeof liveEventsRepo>;
   readonly notifications: ReturnType<typeof liveNotificationsRepo>;
+  readonly outbound: ReturnType<typeof outboundRepo>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function storeOn(db: Database): Promise<Store> {
     actions: actionsRepo(db),
     live: liveEventsRepo(db),
     notifications: liveNotificationsRepo(db),
+    outbound: outboundRepo(db),
     close: () => db.close(),
   };
 }

@@ -18,6 +18,8 @@ export interface ExecuteDeps {
   store: Store;
   actions: ActionCatalog;
   log: Logger;
+  /** Tells the workspace's own systems (outbound webhooks); never the arguments, which may hold personal data. */
+  notify?: ((tenantId: string, type: 'action.executed' | 'handoff.created', data: Record<string, unknown>) => void) | undefined;
 }
 
 export async function executeAction(deps: ExecuteDeps, principal: Principal, input: ExecuteActionInput): Promise<ActionResult> {
@@ -75,6 +77,18 @@ export async function executeAction(deps: ExecuteDeps, principal: Principal, inp
     result = { status: 'failed', suggestionId: suggestion.id, action: definition.name, error: message, executedAt: executedAt() };
   }
   await deps.store.actions.finishExecution(executionId, result);
+  const notice = {
+    executionId,
+    suggestionId: suggestion.id,
+    action: definition.name,
+    status: result.status,
+    ...(result.status === 'succeeded' ? { summary: result.summary } : { error: result.error }),
+    executedAt: result.executedAt,
+    executedBy: principal.tokenId,
+  };
+  deps.notify?.(tenantId, 'action.executed', notice);
+  // Handing a conversation to a person is an action too; the tenant's systems hear of it as a handoff.
+  if (result.status === 'succeeded' && /transferToHuman$/.test(definition.name)) deps.notify?.(tenantId, 'handoff.created', notice);
   // The audit log line names the action and the person, never the arguments (they may hold PII).
   deps.log.info(
     { action: definition.name, suggestionId: suggestion.id, executionId, by: principal.tokenId, status: result.status },

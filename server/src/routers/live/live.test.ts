@@ -2,7 +2,11 @@
 // projection, the subscribers following that customer, the alert stream (once per occurrence),
 // and the assist draft's live facts.
 import type { CustomerLiveState, DraftEvent, LiveEvent } from '@tandem/shared';
+import { once } from 'node:events';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifySignature } from '../../security/hmacSignature.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
 import { signedRequest, WebhookClient } from '../../testing/liveWebhookClient.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
@@ -11,6 +15,10 @@ let server: TestServer;
 let api: ServerClient;
 let webhooks: WebhookClient;
 let source: { id: string; secret: string };
+/** The workspace's own system, receiving Tandem's outbound webhooks. */
+let receiver: Server;
+const received: { type: string; data: Record<string, unknown>; signed: boolean }[] = [];
+let outboundSecret = '';
 const email = 'mia.kovac@example.com';
 
 const event = (id: string, type: LiveEvent['type'], data: Record<string, unknown>, n: number): LiveEvent => ({
@@ -42,12 +50,37 @@ function collect<T>(
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ TANDEM_DEMO_STORE: 'false' });
+  receiver = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const parsed = JSON.parse(body) as { type: string; data: Record<string, unknown> };
+      received.push({
+        type: parsed.type,
+        data: parsed.data,
+        signed: verifySignature(outboundSecret, String(req.headers['tandem-signature']), body).ok,
+      });
+      res.writeHead(200).end();
+    });
+  });
+  receiver.listen(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  // The receiver is on loopback, which outbound webhooks refuse unless private addresses are allowed.
+  server = await startTestServer({ TANDEM_DEMO_STORE: 'false', TANDEM_ALLOW_PRIVATE_URLS: 'true' });
   api = serverClient({ url: server.url, token: server.adminToken });
   webhooks = new WebhookClient(server.url);
   source = await api.live.sources.create.mutate({ name: 'Shop' });
+  const endpoint = await api.live.outbound.create.mutate({
+    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tandem`,
+    eventTypes: ['alert.fired', 'action.executed', 'handoff.created'],
+  });
+  outboundSecret = endpoint.secret;
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  receiver.close();
+});
 
 describe('live customer context', () => {
   it('pushes the customer’s state to a subscriber as signed events arrive, and alerts once per failed payment', async () => {
@@ -85,6 +118,10 @@ describe('live customer context', () => {
       (s) => s.length >= 1,
     );
     expect(replay.map((a) => a.kind)).toEqual(['payment-failed']);
+
+    // The workspace's own system hears of the alert through a signed outbound webhook.
+    for (let i = 0; i < 50 && !received.some((r) => r.type === 'alert.fired'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(received.find((r) => r.type === 'alert.fired')).toMatchObject({ signed: true, data: { kind: 'payment-failed' } });
   });
 
   it('gives the assist draft the customer’s live facts from the event log', async () => {
