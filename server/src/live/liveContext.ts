@@ -37,6 +37,14 @@ export function createLiveContext(options: LiveContextOptions) {
   const cache = new Map<string, { projected: ProjectedCustomer; seq: number }>();
   const customerListeners = new Map<string, Set<CustomerListener>>();
   const alertListeners = new Map<string, Set<AlertListener>>();
+  /** Per workspace: events projected and alerts fired since start, and when events arrived (last minute). */
+  const counters = new Map<string, { events: number; alerts: number; recent: number[] }>();
+  const countersOf = (tenantId: string) => {
+    let c = counters.get(tenantId);
+    if (c === undefined) counters.set(tenantId, (c = { events: 0, alerts: 0, recent: [] }));
+    return c;
+  };
+  const counterListeners = new Map<string, Set<() => void>>();
   /** Serialises commits per tenant so projections apply in log order. */
   let chain: Promise<void> = Promise.resolve();
 
@@ -94,12 +102,18 @@ export function createLiveContext(options: LiveContextOptions) {
       if (stored === undefined) continue;
       options.log.info({ kind: f.kind, seq: stored.seq }, 'trigger fired');
       options.onFired?.(tenantId, stored);
+      countersOf(tenantId).alerts += 1;
       for (const listener of alertListeners.get(tenantId) ?? []) listener(stored);
     }
   }
 
   async function applyCommitted(events: readonly StoredLiveEvent[]): Promise<void> {
+    const touched = new Set<string>();
     for (const event of events) {
+      const c = countersOf(event.tenantId);
+      c.events += 1;
+      c.recent.push(Date.now());
+      touched.add(event.tenantId);
       const before = (await projectionOf(event.tenantId, event.customer, event.seq))?.projected;
       const after = applyEvent(before, event);
       remember(event.tenantId, after, event.seq);
@@ -108,6 +122,7 @@ export function createLiveContext(options: LiveContextOptions) {
       for (const key of keysOf(after))
         for (const listener of customerListeners.get(cacheKey(event.tenantId, key)) ?? []) listener(state, event.seq);
     }
+    for (const tenantId of touched) for (const listener of counterListeners.get(tenantId) ?? []) listener();
   }
 
   return {
@@ -151,6 +166,21 @@ export function createLiveContext(options: LiveContextOptions) {
     onAlert(tenantId: string, listener: AlertListener): () => void {
       let set = alertListeners.get(tenantId);
       if (set === undefined) alertListeners.set(tenantId, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    /** Live counters for the console: events and alerts since start, events in the last minute, customers in memory. */
+    counters(tenantId: string): { events: number; alerts: number; eventsLastMinute: number; customersTracked: number } {
+      const c = countersOf(tenantId);
+      const since = Date.now() - 60_000;
+      c.recent = c.recent.filter((t) => t >= since);
+      let customers = 0;
+      for (const k of cache.keys()) if (k.startsWith(`${tenantId} `)) customers += 1;
+      return { events: c.events, alerts: c.alerts, eventsLastMinute: c.recent.length, customersTracked: customers };
+    },
+    onCounters(tenantId: string, listener: () => void): () => void {
+      let set = counterListeners.get(tenantId);
+      if (set === undefined) counterListeners.set(tenantId, (set = new Set()));
       set.add(listener);
       return () => set.delete(listener);
     },

@@ -75,3 +75,23 @@ const toAlert = (n: StoredNotification) => ({
   detail: n.detail,
   at: n.at,
 });
+
+/** The console's live counters: now, then after every batch of events (at most every 250 ms). */
+export async function* countersHandler(live: LiveContext, tenantId: string, signal: AbortSignal | undefined) {
+  const queue = queueOf<true>(signal);
+  let pending = false;
+  const unsubscribe = live.onCounters(tenantId, () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      queue.push(true);
+    }, 250).unref();
+  });
+  try {
+    yield live.counters(tenantId);
+    for await (const _ of queue.drain()) yield live.counters(tenantId);
+  } finally {
+    unsubscribe();
+  }
+}

@@ -119,6 +119,12 @@ describe('live customer context', () => {
     );
     expect(replay.map((a) => a.kind)).toEqual(['payment-failed']);
 
+    const counters = await collect<{ events: number; alerts: number }>(
+      (onData, onError) => api.live.counters.subscribe(undefined, { onData: (data) => onData(data), onError }),
+      (s) => s.length >= 1,
+    );
+    expect(counters[0]).toMatchObject({ events: 2, alerts: 1 });
+
     // The workspace's own system hears of the alert through a signed outbound webhook.
     for (let i = 0; i < 50 && !received.some((r) => r.type === 'alert.fired'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(received.find((r) => r.type === 'alert.fired')).toMatchObject({ signed: true, data: { kind: 'payment-failed' } });

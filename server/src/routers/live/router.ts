@@ -1,5 +1,5 @@
 import { procedureFor, router } from '../../trpc/init.js';
-import { alertsHandler, customerStateHandler } from './live.handler.js';
+import { alertsHandler, countersHandler, customerStateHandler } from './live.handler.js';
 import { TRPCError } from '@trpc/server';
 import { endpointUrlRefusal } from '../../live/outbound/outboundHttp.js';
 import { MAX_OUTBOUND_ENDPOINTS } from '../../live/outbound/outboundWebhooks.js';
@@ -87,6 +87,8 @@ export const liveRouter = router({
   customer: anyone
     .input(customerStateInput)
     .subscription(({ ctx, input, signal }) => customerStateHandler(ctx.live, ctx.tenantId, input.customer, signal)),
+  /** Live counters for the console (events, alerts, events in the last minute, customers tracked). */
+  counters: leads.subscription(({ ctx, signal }) => countersHandler(ctx.live, ctx.tenantId, signal)),
   /** Proactive alerts (cart abandoned, payment failed, frustration, SLA wait), resumable. */
   alerts: leads
     .input(alertsInput)
