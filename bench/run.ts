@@ -7,6 +7,7 @@ import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { firstTokenBench } from './assist/firstToken.js';
 import { liveIngestBench } from './live/ingestRate.js';
+import { liveLatencyBench } from './live/subscriberLatency.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
 import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
@@ -19,7 +20,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   intent: () => intentAccuracyBench(),
   actions: () => retailActionsBench(),
   assist: () => firstTokenBench(),
-  live: () => liveIngestBench(),
+  live: async () => [...(await liveIngestBench()), ...(await liveLatencyBench())],
   confidence: () => confidenceCalibrationBench(),
 };
 

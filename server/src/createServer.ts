@@ -18,7 +18,7 @@ import { CircuitBreaker } from './assist/drafting/circuitBreaker.js';
 import type { Drafter } from './assist/drafting/drafter.js';
 import { LlmDrafter } from './assist/drafting/llmDrafter.js';
 import type { LiveStateSource } from './assist/liveState.js';
-import { bootstrapAdmin, type AdminBootstrap } from './auth/bootstrapAdmin.js';
+import { bootstrapAdmin, DEFAULT_TENANT_ID, type AdminBootstrap } from './auth/bootstrapAdmin.js';
 import type { ServerConfig } from './config/env.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { sharedQueryEmbedder } from './knowledge/embedding/sharedQueryEmbedder.js';
@@ -30,6 +30,7 @@ import { createOutboundWebhooks, type OutboundEventType } from './live/outbound/
 import { createLiveEventLog, type LiveEventLog } from './live/liveEventLog.js';
 import { registerLiveWebhooks } from './live/webhookIngest.js';
 import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';
+import { ensureDemoStoreSource, startDemoStoreWebhooks } from './demoStore/demoStoreWebhooks.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { openStore, type Store } from './storage/store.js';
 import { appRouter, type AppRouter } from './trpc/appRouter.js';
@@ -103,9 +104,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     forTicket: async (tenantId, ticket, signal) => {
       const email = ticket.requester.email;
       if (email === undefined) return undefined;
-      const fromEvents = await live.stateFor(tenantId, { email });
-      if (fromEvents !== undefined) return fromEvents;
-      return config.demoStore && demoStoreClient !== undefined ? demoStoreClient.liveStateForEmail(email, signal) : undefined;
+      // The demo store holds its customers' whole history; its webhooks only carry what changed since start.
+      const fromDemo =
+        demoStoreClient === undefined ? undefined : await demoStoreClient.liveStateForEmail(email, signal).catch(() => undefined);
+      return fromDemo ?? live.stateFor(tenantId, { email });
     },
   };
   const assist = createAssistEngine({
@@ -166,7 +168,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   sweep.unref();
   // Only this process knows the key: the demo store's data changes only through Tandem's confirmed actions.
   const demoStoreKey = randomUUID();
-  if (config.demoStore) await registerDemoStore(server, { prefix: DEFAULT_DEMO_STORE_PREFIX, apiKey: demoStoreKey });
+  const demoStoreEvents = config.demoStore
+    ? await registerDemoStore(server, { prefix: DEFAULT_DEMO_STORE_PREFIX, apiKey: demoStoreKey })
+    : undefined;
+  let demoStoreWebhooks: { stop(): Promise<void> } | undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -189,6 +194,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           apiKey: demoStoreKey,
         };
         demoStoreClient = new DemoStoreClient(demoStore);
+        if (demoStoreEvents !== undefined) {
+          // The demo store's changes travel as real signed webhooks, so `npm start` shows live context moving.
+          const source = await ensureDemoStoreSource(store, DEFAULT_TENANT_ID);
+          demoStoreWebhooks = startDemoStoreWebhooks({
+            demoStore: demoStoreEvents,
+            url: `${demoStore.baseUrl.slice(0, -DEFAULT_DEMO_STORE_PREFIX.length)}/webhooks/${DEFAULT_TENANT_ID}/${source.id}`,
+            secret: source.secret,
+            log: logger,
+          });
+        }
       }
       actions.set(createActionRegistry({ ...config.assist.connectors, ...(demoStore === undefined ? {} : { demoStore }) }));
       ready = true;
@@ -200,6 +215,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         ready = false;
         clearInterval(sweep);
         assist.close();
+        await demoStoreWebhooks?.stop();
         await server.close();
         await eventLog.close();
         await live.settled();

@@ -145,8 +145,7 @@ export class DemoStore {
       .map((p) => this.#refund(customer, order, p.paymentMethodId, p.amount, at));
     for (const item of order.items) this.#restock(item.itemId, +1, customer);
     this.#emit('order.updated', customer, order.id, {
-      orderId: order.id,
-      status: order.status,
+      ...this.#orderFacts(order),
       reason,
       refunded: round(refunds.reduce((sum, r) => sum + r.amount, 0)),
     });
@@ -159,8 +158,7 @@ export class DemoStore {
     order.address = { ...address };
     order.updatedAt = this.#stamp();
     this.#emit('order.updated', this.getCustomer(order.customerId), order.id, {
-      orderId: order.id,
-      status: order.status,
+      ...this.#orderFacts(order),
       address: order.address,
     });
     return order;
@@ -191,8 +189,7 @@ export class DemoStore {
     if (difference < 0) this.#refund(customer, order, method.id, -difference, at);
     order.updatedAt = at;
     this.#emit('order.updated', customer, order.id, {
-      orderId: order.id,
-      status: order.status,
+      ...this.#orderFacts(order),
       itemsChanged: swaps.length,
       priceDifference: difference,
     });
@@ -219,7 +216,7 @@ export class DemoStore {
     order.status = 'return_requested';
     order.returnRequest = { itemIds: [...itemIds], paymentMethodId: method.id, refundAmount, requestedAt: at };
     order.updatedAt = at;
-    this.#emit('order.updated', customer, order.id, { orderId: order.id, status: order.status, itemIds: [...itemIds], refundAmount });
+    this.#emit('order.updated', customer, order.id, { ...this.#orderFacts(order), itemIds: [...itemIds], refundAmount });
     return order;
   }
 
@@ -247,8 +244,7 @@ export class DemoStore {
     };
     order.updatedAt = at;
     this.#emit('order.updated', customer, order.id, {
-      orderId: order.id,
-      status: order.status,
+      ...this.#orderFacts(order),
       itemIds: [...itemIds],
       newItemIds: [...newItemIds],
       priceDifference: difference,
@@ -357,6 +353,11 @@ export class DemoStore {
     if (entry === undefined) return;
     entry.variant.inventory = Math.max(0, entry.variant.inventory + delta);
     this.#emit('inventory.changed', customer, itemId, { productId: entry.product.id, itemId, inventory: entry.variant.inventory });
+  }
+
+  /** What every order.updated carries, so a live projection can show the order from any one of them. */
+  #orderFacts(order: DemoOrder): { orderId: string; status: string; total: number; currency: string; placedAt: string } {
+    return { orderId: order.id, status: order.status, total: orderTotal(order), currency: this.currency, placedAt: order.createdAt };
   }
 
   #paymentId(): string {

@@ -82,5 +82,14 @@ describe('assist with the demo store', () => {
     });
     // The store enforces its own rules: a cancelled order cannot be cancelled again.
     expect(again.status).toBe('failed');
+
+    // The change travelled as a signed webhook into the live event log and the customer's projection.
+    // (The store's events name orders without the '#' its API and customers use.)
+    let state = await server.live.stateFor('default', { email: customer.email });
+    for (let i = 0; i < 50 && state?.orders.find((o) => o.id === order.id)?.status !== 'cancelled'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await server.live.stateFor('default', { email: customer.email });
+    }
+    expect(state?.orders.find((o) => o.id === order.id)?.status).toBe('cancelled');
   });
 });

@@ -17,8 +17,12 @@ function queueOf<T>(signal: AbortSignal | undefined) {
         while (items.length > 0) yield items.shift() as T;
         if (signal?.aborted === true) return;
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          signal?.addEventListener('abort', () => resolve(), { once: true });
+          const done = () => {
+            signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          wake = done;
+          signal?.addEventListener('abort', done, { once: true });
         });
         wake = undefined;
       }
