@@ -1,0 +1,249 @@
+// @vitest-environment jsdom
+/**
+ * The Zendesk adapter against our own invented agent-workspace pages (fixtures/zendesk-*.html) in
+ * both layouts: the active tab read and no other, internal notes marked, hostile text kept inert,
+ * pages it must refuse, and an oversized thread cut to its newest messages.
+ */
+// eslint-disable-next-line no-restricted-imports -- the test (not the extension) reads its fixture pages from disk
+import { readFileSync } from 'node:fs';
+import { TICKET_LIMITS, ticketReadResultSchema, type TicketContext, type TicketReadResult } from '@tandem/shared';
+import { describe, expect, it } from 'vitest';
+import { findZendeskComposer, readZendeskTicket } from './zendeskAdapter';
+
+const TICKET_URL = 'https://tandem-test.zendesk.com/agent/tickets/4821';
+const VARIANT_URL = 'https://tandem-test.zendesk.com/agent/tickets/5012';
+
+function fixture(name: string): string {
+  return readFileSync(`${import.meta.dirname}/fixtures/${name}`, 'utf8');
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+function expectTicket(result: TicketReadResult): TicketContext {
+  expect(ticketReadResultSchema.safeParse(result).success).toBe(true);
+  if (result.kind !== 'ticket') throw new Error(`expected a ticket, got ${result.reason}: ${result.detail}`);
+  return result.ticket;
+}
+
+/** A one-tab page in the current layout with `count` public replies from the requester. */
+function longThreadPage(count: number): Document {
+  const articles = Array.from(
+    { length: count },
+    (_, index) =>
+      `<article><div data-test-id="omni-log-item-sender">Ana Ruiz</div><time datetime="2026-01-01T00:00:00Z"></time><div data-test-id="omni-log-message-content">message ${index}</div></article>`,
+  ).join('');
+  return parse(
+    `<div data-is-active="true"><input data-test-id="omni-header-subject" value="Long"><div data-test-id="ticket-system-field-requester-select">Ana Ruiz</div><div data-test-id="omni-log-container">${articles}</div></div>`,
+  );
+}
+
+describe('readZendeskTicket', () => {
+  it('reads the active tab of the current layout, not the other open ticket', () => {
+    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk-ticket.html')), TICKET_URL));
+
+    expect(ticket).toEqual({
+      site: 'zendesk',
+      ticketId: '4821',
+      subject: 'Parcel arrived damaged',
+      requester: { name: 'Noor Haddad', email: 'noor.haddad@example.org' },
+      tags: ['shipping', 'damaged_item'],
+      status: 'open',
+      url: TICKET_URL,
+      messages: [
+        {
+          id: '9101',
+          authorRole: 'customer',
+          authorName: 'Noor Haddad',
+          sentAt: '2026-03-03T09:15:00Z',
+          body: 'Hello, my order 7731 arrived with a crushed box.\n\nThe lamp inside is cracked.',
+        },
+        {
+          id: '9102',
+          authorRole: 'internal',
+          authorName: 'Felix Moreau',
+          sentAt: '2026-03-03T09:20:00Z',
+          body: 'Carrier claim needed, photos first.',
+        },
+        {
+          id: '9103',
+          authorRole: 'agent',
+          authorName: 'Felix Moreau',
+          sentAt: '2026-03-03T09:22:00Z',
+          body: 'Sorry to hear that!\nCould you send a photo of the lamp?',
+        },
+        {
+          id: '9104',
+          authorRole: 'customer',
+          authorName: 'Noor Haddad',
+          sentAt: '2026-03-03T10:01:00Z',
+          body: 'Photo attached <script>alert(1)</script><img src=x onerror=alert(1)>',
+        },
+      ],
+    });
+    expect(JSON.stringify(ticket)).not.toMatch(/Tobias|export|pwned/);
+  });
+
+  it('keeps hostile markup as inert text: the typed tags stay literal, the real elements are dropped', () => {
+    const doc = parse(fixture('zendesk-ticket.html'));
+
+    const ticket = expectTicket(readZendeskTicket(doc, TICKET_URL));
+
+    const body = ticket.messages.at(-1)?.body;
+    expect(typeof body).toBe('string');
+    expect(body).toBe('Photo attached <script>alert(1)</script><img src=x onerror=alert(1)>');
+    expect(body).not.toContain('window.pwned');
+  });
+
+  it('reads the older layout (ticket-pane-subject, .ticket-panes-grid-layout.active, article text bodies)', () => {
+    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk-ticket-variant.html')), VARIANT_URL));
+
+    expect(ticket).toEqual({
+      site: 'zendesk',
+      ticketId: '5012',
+      subject: 'Invoice address change',
+      requester: { name: 'Jonas Berg', email: 'jonas.berg@example.com' },
+      tags: [],
+      status: 'on-hold',
+      url: VARIANT_URL,
+      messages: [
+        {
+          authorRole: 'customer',
+          authorName: 'Jonas Berg',
+          sentAt: '2026-04-11T07:30:00+02:00',
+          body: 'Please change the invoice address to our new office.\n\nStorgatan 12, Umeå',
+        },
+        {
+          authorRole: 'internal',
+          authorName: 'Lea Santos',
+          sentAt: '2026-04-11T08:05:00+02:00',
+          body: 'Billing team owns this, waiting on them.',
+        },
+        {
+          authorRole: 'agent',
+          authorName: 'Lea Santos',
+          sentAt: '2026-04-11T08:10:00+02:00',
+          body: 'Thanks Jonas, we are on it.',
+        },
+      ],
+    });
+  });
+
+  it('follows the active marker when the other tab becomes active', () => {
+    const doc = parse(fixture('zendesk-ticket.html'));
+    const panes = doc.querySelectorAll('[data-test-id="ticket-pane"]');
+    panes[0]?.setAttribute('data-is-active', 'true');
+    panes[1]?.setAttribute('data-is-active', 'false');
+
+    const ticket = expectTicket(readZendeskTicket(doc, 'https://tandem-test.zendesk.com/agent/tickets/4790'));
+
+    expect(ticket.ticketId).toBe('4790');
+    expect(ticket.subject).toBe('Cannot export invoices to CSV');
+    expect(ticket.requester).toEqual({ name: 'Tobias Lindqvist', email: 'tobias.lindqvist@example.net' });
+    expect(ticket.status).toBe('pending');
+    expect(ticket.messages).toEqual([
+      {
+        id: '9001',
+        authorRole: 'customer',
+        authorName: 'Tobias Lindqvist',
+        sentAt: '2026-03-02T08:00:00Z',
+        body: 'The export button does nothing.',
+      },
+    ]);
+  });
+
+  it('says not-a-ticket-page off Zendesk, off a ticket URL, or without any ticket markup', () => {
+    const doc = parse(fixture('zendesk-ticket.html'));
+
+    expect(readZendeskTicket(doc, 'https://zendesk.com.evil.example/agent/tickets/4821')).toMatchObject({ reason: 'not-a-ticket-page' });
+    expect(readZendeskTicket(doc, 'http://tandem-test.zendesk.com/agent/tickets/4821')).toMatchObject({ reason: 'not-a-ticket-page' });
+    expect(readZendeskTicket(doc, 'https://tandem-test.zendesk.com/agent/dashboard')).toMatchObject({ reason: 'not-a-ticket-page' });
+    expect(readZendeskTicket(doc, 'not a url')).toMatchObject({ reason: 'not-a-ticket-page' });
+    expect(readZendeskTicket(parse('<main><h1>Views</h1></main>'), TICKET_URL)).toMatchObject({
+      kind: 'no-ticket',
+      reason: 'not-a-ticket-page',
+    });
+  });
+
+  it('says unreadable-layout when no tab, or more than one tab, is marked active', () => {
+    const none = parse(fixture('zendesk-ticket.html'));
+    for (const pane of Array.from(none.querySelectorAll('[data-is-active]'))) pane.setAttribute('data-is-active', 'false');
+    const both = parse(fixture('zendesk-ticket.html'));
+    for (const pane of Array.from(both.querySelectorAll('[data-test-id="ticket-pane"]'))) pane.setAttribute('data-is-active', 'true');
+
+    expect(readZendeskTicket(none, TICKET_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+    expect(readZendeskTicket(both, TICKET_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('says unreadable-layout when the active tab lacks its subject or conversation log, never reading the other tab', () => {
+    const noSubject = parse(fixture('zendesk-ticket.html'));
+    noSubject.querySelector('[data-is-active="true"] [data-test-id="omni-header-subject"]')?.remove();
+    const noLog = parse(fixture('zendesk-ticket-variant.html'));
+    noLog.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-log-container"]')?.remove();
+
+    expect(readZendeskTicket(noSubject, TICKET_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+    expect(readZendeskTicket(noLog, VARIANT_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('keeps the newest messages of a 5,000-message thread', () => {
+    const ticket = expectTicket(readZendeskTicket(longThreadPage(5000), TICKET_URL));
+
+    expect(ticket.messages).toHaveLength(TICKET_LIMITS.messages);
+    expect(ticket.messages[0]?.body).toBe(`message ${5000 - TICKET_LIMITS.messages}`);
+    expect(ticket.messages.at(-1)?.body).toBe('message 4999');
+    expect(ticket.messages.every((message) => message.authorRole === 'customer')).toBe(true);
+  });
+
+  it('puts a newest-first log back in order before keeping the newest', () => {
+    const doc = parse(fixture('zendesk-ticket-variant.html'));
+    const log = doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-log-container"]');
+    for (const article of Array.from(log?.querySelectorAll('article') ?? []).reverse()) log?.append(article);
+
+    const ticket = expectTicket(readZendeskTicket(doc, VARIANT_URL));
+
+    expect(ticket.messages.map((message) => message.sentAt)).toEqual([
+      '2026-04-11T07:30:00+02:00',
+      '2026-04-11T08:05:00+02:00',
+      '2026-04-11T08:10:00+02:00',
+    ]);
+  });
+
+  it('marks public replies as system when no requester is shown, rather than guessing the side', () => {
+    const doc = parse(fixture('zendesk-ticket-variant.html'));
+    doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="ticket-system-field-requester-select"]')?.remove();
+
+    const ticket = expectTicket(readZendeskTicket(doc, VARIANT_URL));
+
+    expect(ticket.requester).toEqual({});
+    expect(ticket.messages.map((message) => message.authorRole)).toEqual(['system', 'internal', 'system']);
+  });
+});
+
+describe('findZendeskComposer', () => {
+  it('finds the editable composer of the active tab in the current layout', () => {
+    const doc = parse(fixture('zendesk-ticket.html'));
+
+    const composer = findZendeskComposer(doc);
+
+    expect(composer?.getAttribute('aria-label')).toBe('Public reply composer');
+    expect(composer?.closest('[data-test-id="ticket-pane"]')?.getAttribute('data-is-active')).toBe('true');
+  });
+
+  it('finds the editor-view composer of the active tab in the older layout', () => {
+    const doc = parse(fixture('zendesk-ticket-variant.html'));
+
+    const composer = findZendeskComposer(doc);
+
+    expect(composer?.getAttribute('aria-label')).toBe('Variant composer');
+    expect(composer?.closest('.ticket-panes-grid-layout')?.classList.contains('active')).toBe(true);
+  });
+
+  it('returns null without a single active tab', () => {
+    const doc = parse(fixture('zendesk-ticket.html'));
+    for (const pane of Array.from(doc.querySelectorAll('[data-is-active]'))) pane.setAttribute('data-is-active', 'false');
+
+    expect(findZendeskComposer(doc)).toBeNull();
+    expect(findZendeskComposer(parse('<main></main>'))).toBeNull();
+  });
+});

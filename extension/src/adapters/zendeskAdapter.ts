@@ -1,0 +1,216 @@
+/**
+ * Site adapter for the Zendesk agent workspace (https://<subdomain>.zendesk.com/agent/tickets/<n>):
+ * reads the ACTIVE ticket tab into a TicketContext and finds that tab's reply composer. Several
+ * ticket tabs stay in the DOM at once, so everything is read inside the one active tab, and a page
+ * where that tab cannot be told apart is reported as unreadable rather than read from the wrong one.
+ *
+ * Selectors come from ../../../shared/SITES.md (Zendesk section). Assumptions not confirmed there,
+ * modelled in our fixtures and kept optional so a missing one only drops that field:
+ * - the status is the text of `[data-test-id="ticket-status"]` or `[data-test-id="ticket-fields-status-select"]`;
+ * - tags are `[data-test-id="ticket-tag"]` elements (inside `[data-test-id="ticket-tags"]` when present);
+ * - the requester field's text is "Name" or "Name <email>", and its `title` may hold the email;
+ * - a message body is `[data-test-id="omni-log-message-content"]` (else the article minus its header),
+ *   and a message id is the article's `data-comment-id`.
+ */
+import { TICKET_LIMITS, type MessageAuthorRole, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
+import { clampText, readableText, singleLineText } from './domText';
+import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText, ticketStatusFromLabel } from './ticketFields';
+
+const ACTIVE_TAB_SELECTOR = '[data-is-active="true"], .ticket-panes-grid-layout.active';
+const SUBJECT_SELECTOR = '[data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]';
+const LOG_SELECTOR = 'div[data-test-id="omni-log-container"]';
+const SENDER_SELECTOR = '[data-test-id="omni-log-item-sender"]';
+const INTERNAL_NOTE_SELECTOR = '[data-test-id="omni-log-internal-note-tag"]';
+const MESSAGE_BODY_SELECTOR = '[data-test-id="omni-log-message-content"]';
+const REQUESTER_SELECTOR = '[data-test-id="ticket-system-field-requester-select"]';
+const STATUS_SELECTOR = '[data-test-id="ticket-status"], [data-test-id="ticket-fields-status-select"]';
+const TAG_SELECTOR = '[data-test-id="ticket-tag"]';
+const TAG_LIST_SELECTOR = '[data-test-id="ticket-tags"]';
+/** Most specific first: the editable node itself, then the editor wrappers of newer and older layouts. */
+const COMPOSER_SELECTORS = [
+  '[data-test-id^="omnicomposer-"][contenteditable="true"]',
+  'div[data-test-id="ticket-rich-text-editor"]',
+  'div[data-test-id="editor-view"]',
+];
+/** Header parts of a message article that are not the message itself. */
+const MESSAGE_HEADER_SELECTOR = `${SENDER_SELECTOR}, ${INTERNAL_NOTE_SELECTOR}, time`;
+
+const TICKET_PATH = /^\/agent\/tickets\/(\d{1,20})(?:[/?#]|$)/;
+const NAME_MAX = 200;
+const TAG_MAX = 100;
+const ID_MAX = 200;
+
+type Person = { name?: string; email?: string };
+
+/** The ticket number when `url` is a Zendesk agent ticket page, else a reason it is not one. */
+function ticketIdFromUrl(url: string): { ticketId: string } | { reason: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { reason: 'The page URL does not parse' };
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (parsed.protocol !== 'https:' || !host.endsWith('.zendesk.com')) return { reason: `${host || url} is not a Zendesk host` };
+  const match = TICKET_PATH.exec(parsed.pathname);
+  const ticketId = match?.[1];
+  if (ticketId === undefined) return { reason: `${parsed.pathname} is not an agent ticket page` };
+  return { ticketId };
+}
+
+/** Whether an element holds a ticket's content (its conversation log or subject). */
+function holdsTicket(element: Element): boolean {
+  return element.querySelector(LOG_SELECTOR) !== null || element.querySelector(SUBJECT_SELECTOR) !== null;
+}
+
+/** A candidate that spans several tabs (more than one log or subject inside) is not one tab. */
+function spansOneTab(element: Element): boolean {
+  return element.querySelectorAll(LOG_SELECTOR).length <= 1 && element.querySelectorAll(SUBJECT_SELECTOR).length <= 1;
+}
+
+type ActiveTab = { kind: 'tab'; tab: Element } | { kind: 'none' } | { kind: 'ambiguous'; count: number };
+
+/**
+ * The one active ticket tab. Active markers that hold no ticket (a nav item, a toolbar button) are
+ * ignored; nested markers of the same tab count once (the outermost); two distinct tabs are ambiguous.
+ */
+function findActiveTab(doc: Document): ActiveTab {
+  const candidates = Array.from(doc.querySelectorAll(ACTIVE_TAB_SELECTOR)).filter(
+    (element) => holdsTicket(element) && spansOneTab(element),
+  );
+  const outermost = candidates.filter((element) => !candidates.some((other) => other !== element && other.contains(element)));
+  const [tab] = outermost;
+  if (tab === undefined) return { kind: 'none' };
+  if (outermost.length > 1) return { kind: 'ambiguous', count: outermost.length };
+  return { kind: 'tab', tab };
+}
+
+/** "Name <email>", "Name" or "email" into its parts; a `title` attribute may carry the email. */
+function personFromLabel(element: Element): Person {
+  const text = singleLineText(element);
+  const bracketed = /^(.*?)\s*<([^<>\s]+)>$/.exec(text);
+  const labelName = bracketed === null ? text : (bracketed[1] ?? '');
+  const labelEmail = bracketed === null ? undefined : optionalEmail(bracketed[2]);
+  const bareEmail = optionalEmail(labelName);
+  const email = labelEmail ?? bareEmail ?? optionalEmail(element.getAttribute('title'));
+  const name = bareEmail === undefined ? optionalText(labelName, NAME_MAX) : undefined;
+  return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  if (a.email !== undefined && b.email !== undefined) return a.email.toLowerCase() === b.email.toLowerCase();
+  if (a.name !== undefined && b.name !== undefined) return a.name.toLowerCase() === b.name.toLowerCase();
+  return false;
+}
+
+function authorRole(article: Element, sender: Person, requester: Person): MessageAuthorRole {
+  if (article.querySelector(INTERNAL_NOTE_SELECTOR) !== null) return 'internal';
+  // Without a known requester or sender, customer and agent cannot be told apart: the text stays,
+  // marked 'system', rather than being passed off as either side's words.
+  if ((requester.name === undefined && requester.email === undefined) || (sender.name === undefined && sender.email === undefined)) {
+    return 'system';
+  }
+  return samePerson(sender, requester) ? 'customer' : 'agent';
+}
+
+function messageBody(article: Element): string {
+  const content = article.querySelector(MESSAGE_BODY_SELECTOR);
+  if (content !== null) return readableText(content);
+  // No content wrapper: the article's text without its sender, timestamp and note tag.
+  const copy = article.cloneNode(true) as Element;
+  for (const header of Array.from(copy.querySelectorAll(MESSAGE_HEADER_SELECTOR))) header.remove();
+  return readableText(copy);
+}
+
+function readMessage(article: Element, requester: Person): TicketMessage {
+  const senderElement = article.querySelector(SENDER_SELECTOR);
+  const sender = senderElement === null ? {} : personFromLabel(senderElement);
+  const id = optionalText(article.getAttribute('data-comment-id'), ID_MAX);
+  const sentAt = optionalDateTime(article.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return {
+    authorRole: authorRole(article, sender, requester),
+    body: clampText(messageBody(article), TICKET_LIMITS.bodyChars),
+    ...(id === undefined ? {} : { id }),
+    ...(sender.name === undefined ? {} : { authorName: sender.name }),
+    ...(sender.email === undefined ? {} : { authorEmail: sender.email }),
+    ...(sentAt === undefined ? {} : { sentAt }),
+  };
+}
+
+/** The log's articles oldest first: Zendesk can be set to show the newest comment on top. */
+function articlesOldestFirst(log: Element): Element[] {
+  const articles = Array.from(log.querySelectorAll('article'));
+  const first = articles[0];
+  const last = articles.at(-1);
+  if (first === undefined || last === undefined || first === last) return articles;
+  const firstAt = Date.parse(first.querySelector('time[datetime]')?.getAttribute('datetime') ?? '');
+  const lastAt = Date.parse(last.querySelector('time[datetime]')?.getAttribute('datetime') ?? '');
+  return firstAt > lastAt ? articles.reverse() : articles;
+}
+
+function readSubject(tab: Element): string | undefined {
+  const subject = tab.querySelector(SUBJECT_SELECTOR);
+  if (subject === null) return undefined;
+  // An <input> holds the subject in its value (which tracks what the agent types), not in its text.
+  const raw = subject.tagName === 'INPUT' ? (subject as HTMLInputElement).value : singleLineText(subject);
+  return clampText(raw.replace(/\s+/g, ' ').trim(), TICKET_LIMITS.subjectChars);
+}
+
+function readTags(tab: Element): string[] {
+  const scope = tab.querySelector(TAG_LIST_SELECTOR) ?? tab;
+  const tags = Array.from(scope.querySelectorAll(TAG_SELECTOR), (item) => clampText(singleLineText(item), TAG_MAX));
+  return [...new Set(tags.filter((tag) => tag !== ''))].slice(0, TICKET_LIMITS.tags);
+}
+
+export const readZendeskTicket: TicketPageReader = (doc: Document, url: string): TicketReadResult => {
+  const fromUrl = ticketIdFromUrl(url);
+  if ('reason' in fromUrl) return notATicketPage(fromUrl.reason);
+  // The DOM signature: a Zendesk host showing no ticket markup at all is not the agent workspace (yet).
+  if (doc.querySelector(LOG_SELECTOR) === null && doc.querySelector(SUBJECT_SELECTOR) === null) {
+    return notATicketPage('No Zendesk ticket conversation or subject on this page');
+  }
+
+  const active = findActiveTab(doc);
+  if (active.kind === 'none') return unreadableLayout('Zendesk ticket markup is present but no active ticket tab was found');
+  if (active.kind === 'ambiguous') return unreadableLayout(`${active.count} ticket tabs are marked active; refusing to guess`);
+  const { tab } = active;
+
+  const subject = readSubject(tab);
+  if (subject === undefined) return unreadableLayout('The active Zendesk tab has no subject field');
+  const log = tab.querySelector(LOG_SELECTOR);
+  if (log === null) return unreadableLayout('The active Zendesk tab has no conversation log');
+
+  const requesterElement = tab.querySelector(REQUESTER_SELECTOR);
+  const requester = requesterElement === null ? {} : personFromLabel(requesterElement);
+  // The newest messages matter most to a reply, so an overlong thread keeps its tail.
+  const messages = articlesOldestFirst(log)
+    .slice(-TICKET_LIMITS.messages)
+    .map((article) => readMessage(article, requester));
+  const pageUrl = optionalPageUrl(url);
+
+  const candidate: TicketContextInput = {
+    site: 'zendesk',
+    ticketId: fromUrl.ticketId,
+    subject,
+    requester,
+    messages,
+    tags: readTags(tab),
+    status: ticketStatusFromLabel(tab.querySelector(STATUS_SELECTOR)?.textContent),
+    ...(pageUrl === undefined ? {} : { url: pageUrl }),
+  };
+  return ticketReadFrom(candidate);
+};
+
+/** The reply composer of the active ticket tab: the editable node when there is one, else its editor wrapper. */
+export function findZendeskComposer(doc: Document): HTMLElement | null {
+  const active = findActiveTab(doc);
+  if (active.kind !== 'tab') return null;
+  for (const selector of COMPOSER_SELECTORS) {
+    const editor = active.tab.querySelector<HTMLElement>(selector);
+    if (editor === null) continue;
+    if (editor.isContentEditable || editor.getAttribute('contenteditable') === 'true') return editor;
+    return editor.querySelector<HTMLElement>('[contenteditable="true"]') ?? editor;
+  }
+  return null;
+}
