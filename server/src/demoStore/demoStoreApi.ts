@@ -31,7 +31,8 @@ export interface DemoStoreApiOptions {
 export const DEFAULT_DEMO_STORE_PREFIX = '/demo-store/api';
 const MAX_REPLAYS = 1_000;
 
-const addressSchema = z
+/** A postal address as the demo store takes it (its API and the actions that call it). */
+export const demoAddressSchema = z
   .object({
     address1: z.string().trim().min(1).max(200),
     address2: z.string().trim().max(200).default(''),
@@ -161,7 +162,7 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
   scope.get('/customers/:id/orders', async (req) => ({ orders: store.ordersOf(params(req).id).map(orderJson) }));
   scope.patch('/customers/:id/address', async (req, reply) => {
     const { id } = params(req);
-    const address = addressSchema.parse(req.body);
+    const address = demoAddressSchema.parse(req.body);
     return write(req, reply, 200, () => ({ customer: customerJson(store.modifyCustomerAddress(id, toAddress(address))) }));
   });
 
@@ -176,7 +177,7 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
   });
   scope.patch('/orders/:id/address', async (req, reply) => {
     const { id } = params(req);
-    const address = addressSchema.parse(req.body);
+    const address = demoAddressSchema.parse(req.body);
     return write(req, reply, 200, () => ({ order: orderJson(store.modifyOrderAddress(id, toAddress(address))) }));
   });
   scope.post('/orders/:id/modify-items', async (req, reply) => {
@@ -215,7 +216,7 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function toAddress(address: z.infer<typeof addressSchema>): DemoAddress {
+function toAddress(address: z.infer<typeof demoAddressSchema>): DemoAddress {
   return { ...address };
 }
 

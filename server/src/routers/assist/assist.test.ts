@@ -10,6 +10,7 @@ import type { ActionDefinition } from '../../assist/actions/actionDefinition.js'
 import type { ActionCatalog } from '../../assist/actions/suggestActions.js';
 import { generateApiToken, hashApiToken, newId } from '../../auth/apiTokens.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
+import { draftEvents } from '../../testing/draftEvents.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 
 const executed: { orderId: string; amount: number }[] = [];
@@ -56,26 +57,7 @@ const ticket = (body: string, over: Partial<TicketContextInput> = {}): TicketCon
   ...over,
 });
 
-async function draft(input: TicketContextInput, client = api): Promise<DraftEvent[]> {
-  const { draftId } = await client.assist.start.mutate({ ticket: input });
-  const events: DraftEvent[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const sub = client.assist.draft.subscribe(
-      { draftId },
-      {
-        onData: ({ data }) => {
-          events.push(data);
-          if (data.type === 'done' || data.type === 'error') {
-            sub.unsubscribe();
-            resolve();
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
-  return events;
-}
+const draft = (input: TicketContextInput) => draftEvents(api, input);
 
 beforeAll(async () => {
   server = await startTestServer({}, { assist: { actions: catalog, llm: null } });

@@ -1,8 +1,9 @@
 // The assist flow as `npm start` runs it: the server's own demo store supplies the customer's
 // live state and the retail actions, and a confirmed action changes the store's data.
-import type { DraftEvent, TicketContextInput } from '@tandem/shared';
+import type { TicketContextInput } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
+import { draftEvents } from '../../testing/draftEvents.js';
 import { generateDemoStoreData } from '../../demoStore/demoStoreData.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 
@@ -14,26 +15,7 @@ const customer = data.customers.find((c) => c.id === order?.customerId);
 /** As customers and the store's API write it. */
 const orderRef = `#${order?.id ?? ''}`;
 
-async function draft(ticket: TicketContextInput): Promise<DraftEvent[]> {
-  const { draftId } = await api.assist.start.mutate({ ticket });
-  const events: DraftEvent[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const sub = api.assist.draft.subscribe(
-      { draftId },
-      {
-        onData: ({ data: event }) => {
-          events.push(event);
-          if (event.type === 'done' || event.type === 'error') {
-            sub.unsubscribe();
-            resolve();
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
-  return events;
-}
+const draft = (ticket: TicketContextInput) => draftEvents(api, ticket);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -8,6 +8,7 @@ import type { ActionDefinition } from '../../assist/actions/actionDefinition.js'
 import { CircuitBreaker } from '../../assist/drafting/circuitBreaker.js';
 import { LlmDrafter } from '../../assist/drafting/llmDrafter.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
+import { draftEvents } from '../../testing/draftEvents.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../../testing/fakeOpenAi.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 
@@ -51,23 +52,7 @@ const ticket: TicketContextInput = {
 
 async function draft(): Promise<{ events: DraftEvent[]; ms: number }> {
   const started = performance.now();
-  const { draftId } = await api.assist.start.mutate({ ticket });
-  const events: DraftEvent[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const sub = api.assist.draft.subscribe(
-      { draftId },
-      {
-        onData: ({ data }) => {
-          events.push(data);
-          if (data.type === 'done' || data.type === 'error') {
-            sub.unsubscribe();
-            resolve();
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
+  const events = await draftEvents(api, ticket);
   return { events, ms: performance.now() - started };
 }
 

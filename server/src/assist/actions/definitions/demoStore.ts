@@ -5,6 +5,7 @@
  * person. Reads and writes are open to every role; the shop itself refuses what its rules forbid.
  */
 import { z } from 'zod';
+import { demoAddressSchema } from '../../../demoStore/demoStoreApi.js';
 import type { ActionContext, ActionDefinition, ActionOutcome } from '../actionDefinition.js';
 import type { DemoStoreAddress, DemoStoreClient, DemoStoreOrder } from '../../connectors/demoStore.js';
 import {
@@ -35,19 +36,7 @@ const paymentMethodId = z
   .min(1)
   .max(60)
   .describe("One of the customer's payment method ids, e.g. card_1234567 or gift_card_1234567");
-const address = z
-  .object({
-    address1: z.string().trim().min(1).max(200),
-    address2: z.string().trim().max(200).default(''),
-    city: z.string().trim().min(1).max(100),
-    state: z.string().trim().min(2).max(50),
-    zip: z
-      .string()
-      .trim()
-      .regex(/^\d{5}(-\d{4})?$/, 'a 5-digit zip code'),
-    country: z.string().trim().min(2).max(60).default('USA'),
-  })
-  .describe('The full new address');
+const address = demoAddressSchema.describe('The full new address');
 
 const schemas = {
   findCustomerByEmail: z.object({ email: z.email().max(320).describe("The customer's email address") }),
