@@ -16,7 +16,8 @@ serveEmbeddings(async () => async (texts) => {
   if (texts.includes('widen')) dimensions = 4;
   const data = new Float32Array(texts.length * dimensions);
   texts.forEach((text, i) => {
-    const n = text === 'whoami' ? process.pid * 1000 + threadId : /^t\d+$/.test(text) ? Number(text.slice(1)) : 0;
+    // The identity must survive a Float32 (exact only below 2^24): pid * 1000 did not once pids grew large.
+    const n = text === 'whoami' ? (process.pid % 4096) * 4096 + (threadId % 4096) : /^t\d+$/.test(text) ? Number(text.slice(1)) : 0;
     data[i * dimensions] = n + 1;
     data[i * dimensions + 1] = 1;
   });
