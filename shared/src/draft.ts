@@ -56,3 +56,23 @@ export type DraftEventType = DraftEvent['type'];
 
 export const draftToneSchema = z.enum(['friendly', 'formal', 'concise']);
 export type DraftTone = z.infer<typeof draftToneSchema>;
+
+export const draftLengthSchema = z.enum(['short', 'medium', 'long']);
+export type DraftLength = z.infer<typeof draftLengthSchema>;
+
+/**
+ * What the agent thought of a draft and what became of it: rated helpful or not, and whether the
+ * text they inserted was sent as it was, edited first, or thrown away. Reported per draft.
+ */
+export const draftRatingSchema = z.enum(['helpful', 'not-helpful']);
+export const draftOutcomeSchema = z.enum(['sent-as-is', 'sent-edited', 'discarded']);
+export const draftFeedbackSchema = z
+  .object({
+    draftId: z.string().min(1).max(100),
+    rating: draftRatingSchema.optional(),
+    outcome: draftOutcomeSchema.optional(),
+    /** Share of the inserted draft's characters still in the sent reply, 0…1, when known. */
+    keptRatio: z.number().min(0).max(1).optional(),
+  })
+  .refine((f) => f.rating !== undefined || f.outcome !== undefined, { message: 'Give a rating, an outcome, or both' });
+export type DraftFeedback = z.infer<typeof draftFeedbackSchema>;

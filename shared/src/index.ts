@@ -7,6 +7,7 @@ export * from './auth.js';
 export * from './draft.js';
 export * from './errors.js';
 export * from './knowledge.js';
+export * from './knowledgeSync.js';
 export * from './live.js';
 export * from './metrics.js';
 export * from './ticket.js';

@@ -3,7 +3,7 @@
  * schemas. A content script runs inside a page we do not control, so the receiver re-validates
  * everything instead of trusting the sender's types.
  */
-import { ticketContextSchema } from '@tandem/shared';
+import { draftOutcomeSchema, ticketContextSchema } from '@tandem/shared';
 import { z } from 'zod';
 
 export const ticketOpenedMessageSchema = z.object({
@@ -35,3 +35,32 @@ export const messageReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type MessageReply = z.infer<typeof messageReplySchema>;
+
+/**
+ * Side panel → the tab's content script: put this draft into the site's reply composer. The
+ * draft id lets the content script report later whether it was sent as-is or edited.
+ */
+export const insertDraftMessageSchema = z.object({
+  type: z.literal('draft.insert'),
+  draftId: z.string().min(1).max(100),
+  text: z.string().min(1).max(50_000),
+});
+export type InsertDraftMessage = z.infer<typeof insertDraftMessageSchema>;
+
+export const insertDraftReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), composer: z.string().max(100) }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type InsertDraftReply = z.infer<typeof insertDraftReplySchema>;
+
+/**
+ * Content script → background: what became of an inserted draft (the composer was sent or
+ * cleared). `keptRatio` is the share of the draft's characters still in the text that left.
+ */
+export const draftOutcomeMessageSchema = z.object({
+  type: z.literal('draft.outcome'),
+  draftId: z.string().min(1).max(100),
+  outcome: draftOutcomeSchema,
+  keptRatio: z.number().min(0).max(1),
+});
+export type DraftOutcomeMessage = z.infer<typeof draftOutcomeMessageSchema>;

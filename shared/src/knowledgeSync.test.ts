@@ -1,0 +1,57 @@
+/**
+ * The vector codec every sync client relies on: base64 round trips exactly, int8 quantisation
+ * keeps cosine similarity, and garbage is refused with a typed error instead of decoding to noise.
+ */
+import { describe, expect, it } from 'vitest';
+import { base64ToBytes, bytesToBase64, dequantiseVector, InvalidBase64Error, quantiseVector } from './knowledgeSync.js';
+
+function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
+describe('knowledge sync vector codec', () => {
+  it('encodes standard base64 with padding (RFC 4648 test vectors)', () => {
+    const text = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+    expect(bytesToBase64(text(''))).toBe('');
+    expect(bytesToBase64(text('f'))).toBe('Zg==');
+    expect(bytesToBase64(text('fo'))).toBe('Zm8=');
+    expect(bytesToBase64(text('foo'))).toBe('Zm9v');
+    expect(bytesToBase64(text('foobar'))).toBe('Zm9vYmFy');
+    expect(bytesToBase64(Uint8Array.of(0xfb, 0xff))).toBe('+/8=');
+  });
+
+  it('round-trips bytes of every length', () => {
+    for (let length = 0; length < 40; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + length * 13) % 256);
+      expect(Array.from(base64ToBytes(bytesToBase64(bytes)))).toEqual(Array.from(bytes));
+    }
+  });
+
+  it('refuses malformed base64', () => {
+    expect(() => base64ToBytes('abc')).toThrow(InvalidBase64Error);
+    expect(() => base64ToBytes('ab!d')).toThrow(InvalidBase64Error);
+    expect(() => base64ToBytes('a=bc')).toThrow(InvalidBase64Error);
+  });
+
+  it('quantises a 512-d vector to int8 keeping its direction', () => {
+    const vector = Float32Array.from({ length: 512 }, (_, i) => Math.sin(i * 1.7) * (i % 7 === 0 ? 3 : 1));
+    const restored = dequantiseVector(quantiseVector(vector));
+    expect(restored).toHaveLength(512);
+    expect(cosine(vector, restored)).toBeGreaterThan(0.999);
+  });
+
+  it('keeps an all-zero vector zero', () => {
+    const restored = dequantiseVector(quantiseVector(new Float32Array(8)));
+    expect(Array.from(restored)).toEqual(new Array(8).fill(0));
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The knowledge change feed as clients (the extension's local cache) consume it: pages of whole
+ * documents with their chunks and int8-quantised vectors, deletions, and the cursor to resume
+ * from. Also the codec for those vectors, so server and clients agree on every byte.
+ */
+import { z } from 'zod';
+
+/** An int8 vector with one scale per vector: value ≈ byte × scale. Base64, ~4.5× smaller than float JSON. */
+export const quantisedVectorSchema = z.object({
+  /** Base64 of the signed bytes. */
+  b64: z.string().max(16_384),
+  scale: z.number().nonnegative(),
+});
+export type QuantisedVector = z.infer<typeof quantisedVectorSchema>;
+
+export const syncedChunkSchema = z.object({
+  chunkId: z.string().min(1).max(300),
+  ordinal: z.number().int().nonnegative(),
+  sectionPath: z.array(z.string().max(500)).max(20),
+  text: z.string().max(100_000),
+  vector: quantisedVectorSchema.optional(),
+});
+export type SyncedChunk = z.infer<typeof syncedChunkSchema>;
+
+export const syncedDocumentSchema = z.object({
+  documentId: z.string().min(1).max(300),
+  sourceId: z.string().min(1).max(300),
+  title: z.string().max(500),
+  url: z.string().max(2048).optional(),
+  language: z.string().max(35).optional(),
+  tags: z.array(z.string().max(100)).max(100),
+  version: z.number().int().nonnegative(),
+  titleVector: quantisedVectorSchema.optional(),
+  chunks: z.array(syncedChunkSchema).max(10_000),
+});
+export type SyncedDocument = z.infer<typeof syncedDocumentSchema>;
+
+export const knowledgeSyncInputSchema = z.object({
+  /** The last cursor this client applied; 0 for a cache built from scratch. */
+  cursor: z.number().int().nonnegative(),
+  /** Change-feed entries read per page (one document may appear in several). */
+  limit: z.number().int().min(1).max(2000).default(500),
+});
+export type KnowledgeSyncInput = z.input<typeof knowledgeSyncInputSchema>;
+
+export const knowledgeSyncPageSchema = z.object({
+  /** Resume from here: every change up to it is in this page or an earlier one. */
+  cursor: z.number().int().nonnegative(),
+  /** Documents to store, at their latest version (replaces any older copy and its chunks). */
+  upserts: z.array(syncedDocumentSchema),
+  /** Documents gone from the knowledge base. */
+  deletions: z.array(z.string()),
+  /** More changes are waiting after `cursor`. */
+  hasMore: z.boolean(),
+  /** The embedder that built the vectors; a client holding another one's vectors starts over. */
+  embedder: z.string().nullable(),
+  /** The newest cursor on the server when the page was read, for progress. */
+  latestCursor: z.number().int().nonnegative(),
+});
+export type KnowledgeSyncPage = z.infer<typeof knowledgeSyncPageSchema>;
+
+export const embedQueryInputSchema = z.object({ text: z.string().trim().min(1).max(4000) });
+export const embedQueryOutputSchema = z.object({ embedder: z.string().nullable(), vector: quantisedVectorSchema.nullable() });
+export type EmbedQueryOutput = z.infer<typeof embedQueryOutputSchema>;
+
+// Hand-written so this stays pure TypeScript (no Buffer, no DOM btoa) and runs in every context.
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += B64[(n >> 18) & 63] ?? '';
+    out += B64[(n >> 12) & 63] ?? '';
+    out += i + 1 < bytes.length ? (B64[(n >> 6) & 63] ?? '') : '=';
+    out += i + 2 < bytes.length ? (B64[n & 63] ?? '') : '=';
+  }
+  return out;
+}
+
+export class InvalidBase64Error extends Error {
+  constructor() {
+    super('Not valid base64');
+    this.name = 'InvalidBase64Error';
+  }
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  if (b64.length % 4 !== 0) throw new InvalidBase64Error();
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((b64.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < b64.length; i += 4) {
+    let n = 0;
+    for (let j = 0; j < 4; j++) {
+      const code = b64.charCodeAt(i + j);
+      const value = code === 61 && i + j >= b64.length - padding ? 0 : code < 128 ? (B64_INDEX[code] ?? -1) : -1;
+      if (value < 0) throw new InvalidBase64Error();
+      n = (n << 6) | value;
+    }
+    if (o < bytes.length) bytes[o++] = (n >> 16) & 255;
+    if (o < bytes.length) bytes[o++] = (n >> 8) & 255;
+    if (o < bytes.length) bytes[o++] = n & 255;
+  }
+  return bytes;
+}
+
+/** Scales by the largest magnitude, so every vector uses the full int8 range. */
+export function quantiseVector(vector: ArrayLike<number>): QuantisedVector {
+  let max = 0;
+  for (let i = 0; i < vector.length; i++) max = Math.max(max, Math.abs(vector[i] ?? 0));
+  const scale = max === 0 ? 0 : max / 127;
+  const bytes = new Int8Array(vector.length);
+  for (let i = 0; i < vector.length; i++) bytes[i] = scale === 0 ? 0 : Math.round((vector[i] ?? 0) / scale);
+  return { b64: bytesToBase64(new Uint8Array(bytes.buffer)), scale };
+}
+
+export function dequantiseVector(quantised: QuantisedVector): Float32Array {
+  const raw = base64ToBytes(quantised.b64);
+  const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  const out = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = (bytes[i] ?? 0) * quantised.scale;
+  return out;
+}
