@@ -1,9 +1,11 @@
 /**
  * The typed tRPC client the side panel talks to the server with. Only the AppRouter *type*
- * crosses from the server package (lint enforces it); the bearer token goes on every request.
+ * crosses from the server package (lint enforces it); the bearer token goes on every request,
+ * queries and mutations batched over HTTP, subscriptions (draft streams) over server-sent events.
  */
 import type { AppRouter } from '@tandem/server/app-router';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource, type FetchLike } from 'eventsource';
 import { trpcEndpoint, type ExtensionSettings } from '../settings/settings';
 
 export type TandemClient = ReturnType<typeof createTRPCClient<AppRouter>>;
@@ -24,13 +26,33 @@ const fetchKeepingStatus: typeof fetch = async (input, init) => {
   return response;
 };
 
+/**
+ * The fetch the `eventsource` package streams with. A browser's own EventSource cannot send
+ * headers, so the token would have to go in the URL (and into every proxy log); this ponyfill
+ * lets the Authorization header travel as it does for every other call.
+ */
+export function fetchWithAuthorization(apiToken: string): FetchLike {
+  // globalThis.fetch is read per call, not captured: tests stub it, and it must be called unbound.
+  return (url, init) => globalThis.fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${apiToken}` } });
+}
+
 export function createTandemClient(settings: ExtensionSettings): TandemClient {
+  const url = trpcEndpoint(settings.serverUrl);
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: trpcEndpoint(settings.serverUrl),
-        headers: () => ({ Authorization: `Bearer ${settings.apiToken}` }),
-        fetch: fetchKeepingStatus,
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // The link resumes a dropped stream itself, sending the last tracked event id it saw.
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: fetchWithAuthorization(settings.apiToken) }),
+        }),
+        false: httpBatchLink({
+          url,
+          headers: () => ({ Authorization: `Bearer ${settings.apiToken}` }),
+          fetch: fetchKeepingStatus,
+        }),
       }),
     ],
   });
