@@ -14,7 +14,7 @@ function SidePanel() {
   return (
     <main className="panel">
       <h1>Tandem</h1>
-      <ConnectionStatus state={connection} />
+      <ConnectionStatus state={connection.state} />
       <TicketSummary current={current} />
     </main>
   );

@@ -113,7 +113,7 @@ export function base64ToBytes(b64: string): Uint8Array {
 /** Scales by the largest magnitude, so every vector uses the full int8 range. */
 export function quantiseVector(vector: ArrayLike<number>): QuantisedVector {
   let max = 0;
-  for (let i = 0; i < vector.length; i++) max = Math.max(max, Math.abs(vector[i] ?? 0));
+  for (const x of Array.from(vector)) max = Math.max(max, Math.abs(x));
   const scale = max === 0 ? 0 : max / 127;
   const bytes = new Int8Array(vector.length);
   for (let i = 0; i < vector.length; i++) bytes[i] = scale === 0 ? 0 : Math.round((vector[i] ?? 0) / scale);

@@ -58,3 +58,13 @@ export const ticketReadResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no-ticket'), reason: z.enum(['not-a-ticket-page', 'unreadable-layout']), detail: z.string() }),
 ]);
 export type TicketReadResult = z.infer<typeof ticketReadResultSchema>;
+
+/**
+ * The customer's side of a ticket — the subject and their last three messages — which is what
+ * retrieval and analysis are about. The server's drafts and the extension's knowledge cards
+ * both search with it, so the cards show what the draft will cite.
+ */
+export function ticketCustomerText(ticket: Pick<TicketContext, 'subject' | 'messages'>): string {
+  const customer = ticket.messages.filter((m) => m.authorRole === 'customer').slice(-3);
+  return [ticket.subject, ...customer.map((m) => m.body)].join('\n').slice(0, 8000);
+}

@@ -6,15 +6,22 @@
 import { useEffect, useState } from 'react';
 import { checkConnection } from '../connection/checkConnection';
 import type { ConnectionState } from '../connection/connectionState';
+import type { ExtensionSettings } from '../settings/settings';
 import { fetchSession } from '../connection/tandemClient';
 import { settingsFromStorage } from '../settings/settings';
 import { readStoredSettings, watchSettings } from '../settings/settingsStorage';
 
 export const RECHECK_INTERVAL_MS = 15_000;
 
-/** Undefined until the first check finishes. */
-export function useConnection(): ConnectionState | undefined {
-  const [state, setState] = useState<ConnectionState>();
+export interface PanelConnection {
+  /** Undefined until the first check finishes. */
+  state: ConnectionState | undefined;
+  /** The settings that state was checked with. */
+  settings: ExtensionSettings | undefined;
+}
+
+export function useConnection(): PanelConnection {
+  const [connection, setConnection] = useState<PanelConnection>({ state: undefined, settings: undefined });
 
   useEffect(() => {
     let disposed = false;
@@ -22,9 +29,11 @@ export function useConnection(): ConnectionState | undefined {
 
     const check = async () => {
       const mine = ++generation;
-      const next = await checkConnection(settingsFromStorage(await readStoredSettings()), fetchSession);
+      const settings = settingsFromStorage(await readStoredSettings());
+      const state = await checkConnection(settings, fetchSession);
       // A slow check against old settings must not overwrite the answer for the new ones.
-      if (!disposed && mine === generation) setState(next);
+      if (!disposed && mine === generation)
+        setConnection((previous) => (sameConnection(previous, state, settings) ? previous : { state, settings }));
     };
     const onVisibility = () => {
       if (document.visibilityState === 'visible') void check();
@@ -42,5 +51,14 @@ export function useConnection(): ConnectionState | undefined {
     };
   }, []);
 
-  return state;
+  return connection;
+}
+
+/** A re-check with the same outcome keeps the same object, so nothing downstream restarts every 15 s. */
+function sameConnection(previous: PanelConnection, state: ConnectionState, settings: ExtensionSettings | undefined): boolean {
+  return (
+    previous.settings?.serverUrl === settings?.serverUrl &&
+    previous.settings?.apiToken === settings?.apiToken &&
+    JSON.stringify(previous.state) === JSON.stringify(state)
+  );
 }

@@ -1,0 +1,170 @@
+/**
+ * The side panel's local knowledge: loads the IndexedDB cache into a LocalKnowledgeIndex, keeps
+ * both current by polling the server's change feed (every 2 s while the panel is open, backing
+ * off while the server is unreachable), and answers searches from memory. It works offline with
+ * whatever was synced last, and says which state it is in so the panel can show it.
+ */
+import type { SearchHit } from '@tandem/shared';
+import type { KnowledgeCacheDb } from './cacheDb';
+import { LocalKnowledgeIndex, type LocalSearchOptions } from './localKnowledgeIndex';
+import {
+  adoptIdentity,
+  cacheCursor,
+  CacheQuotaError,
+  lastSyncedAt,
+  syncKnowledge,
+  type CacheIdentity,
+  type FetchSyncPage,
+} from './syncKnowledge';
+
+export type CacheStatus = 'loading' | 'syncing' | 'ready' | 'offline' | 'quota-exceeded' | 'error';
+
+export interface KnowledgeCacheState {
+  status: CacheStatus;
+  documents: number;
+  chunks: number;
+  cursor: number;
+  latestCursor: number;
+  lastSyncedAt: number | undefined;
+  detail?: string | undefined;
+}
+
+export interface KnowledgeCacheServiceOptions {
+  db: KnowledgeCacheDb;
+  pollMs?: number;
+  /** Longest wait between attempts while the server is unreachable. */
+  maxBackoffMs?: number;
+}
+
+export class KnowledgeCacheService {
+  private readonly index = new LocalKnowledgeIndex();
+  private readonly listeners = new Set<(state: KnowledgeCacheState) => void>();
+  private readonly db: KnowledgeCacheDb;
+  private readonly pollMs: number;
+  private readonly maxBackoffMs: number;
+  private current: KnowledgeCacheState = {
+    status: 'loading',
+    documents: 0,
+    chunks: 0,
+    cursor: 0,
+    latestCursor: 0,
+    lastSyncedAt: undefined,
+  };
+  private loaded: Promise<void> | undefined;
+  private syncing: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
+  private failures = 0;
+  /** Bumped by every follow/stop, so a follow still awaiting IndexedDB knows it was superseded. */
+  private followGeneration = 0;
+
+  constructor(options: KnowledgeCacheServiceOptions) {
+    this.db = options.db;
+    this.pollMs = options.pollMs ?? 2_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
+  }
+
+  get state(): KnowledgeCacheState {
+    return this.current;
+  }
+
+  subscribe(listener: (state: KnowledgeCacheState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private update(patch: Partial<KnowledgeCacheState>): void {
+    this.current = { ...this.current, ...patch, documents: this.index.documentCount, chunks: this.index.chunkCount };
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  /** Loads what is cached; searches answer from it as soon as this resolves, online or not. */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      await this.index.loadFrom(this.db);
+      this.update({ status: 'ready', cursor: await cacheCursor(this.db), lastSyncedAt: await lastSyncedAt(this.db) });
+    })().catch((error: unknown) => {
+      this.loaded = undefined;
+      this.update({ status: 'error', detail: error instanceof Error ? error.message : 'The local cache could not be read' });
+    });
+    return this.loaded;
+  }
+
+  /** Reads the cache again from scratch (after it was cleared). */
+  async reload(): Promise<void> {
+    this.loaded = undefined;
+    await this.load();
+    this.update({ cursor: await cacheCursor(this.db), latestCursor: 0, lastSyncedAt: await lastSyncedAt(this.db) });
+  }
+
+  /**
+   * Starts following the server for one workspace; a cache that mirrored another one is emptied
+   * first. Calling it again with a new fetcher (a new token) restarts the loop.
+   */
+  async follow(identity: CacheIdentity, fetchPage: FetchSyncPage): Promise<void> {
+    this.stopFollowing();
+    const generation = this.followGeneration;
+    if (await adoptIdentity(this.db, identity)) await this.reload();
+    else await this.load();
+    if (generation !== this.followGeneration) return;
+    const controller = new AbortController();
+    const syncing: NonNullable<typeof this.syncing> = { controller, timer: undefined };
+    this.syncing = syncing;
+    const round = async () => {
+      if (controller.signal.aborted) return;
+      const delay = await this.syncRound(fetchPage, controller.signal);
+      if (!controller.signal.aborted && delay !== undefined) syncing.timer = setTimeout(() => void round(), delay);
+    };
+    await round();
+  }
+
+  /** One pass; returns how long to wait before the next, or undefined to stop following. */
+  private async syncRound(fetchPage: FetchSyncPage, signal: AbortSignal): Promise<number | undefined> {
+    if (this.current.status !== 'ready' || this.current.cursor === 0) this.update({ status: 'syncing' });
+    try {
+      const progress = await syncKnowledge(this.db, fetchPage, {
+        signal,
+        onApplied: (changes, at) => {
+          this.index.apply(changes);
+          this.update({ status: 'syncing', cursor: at.cursor, latestCursor: at.latestCursor });
+        },
+      });
+      this.failures = 0;
+      this.update({
+        status: 'ready',
+        cursor: progress.cursor,
+        latestCursor: progress.latestCursor,
+        lastSyncedAt: Date.now(),
+        detail: undefined,
+      });
+      return this.pollMs;
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      if (error instanceof CacheQuotaError) {
+        // Keep serving what fits; trying again would only fail the same way.
+        this.update({ status: 'quota-exceeded', detail: error.message });
+        return undefined;
+      }
+      this.failures += 1;
+      this.update({ status: 'offline', detail: error instanceof Error ? error.message : 'The server could not be reached' });
+      return Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(this.failures, 6));
+    }
+  }
+
+  /** Stops syncing; the cache and what was loaded stay searchable. */
+  stopFollowing(): void {
+    this.followGeneration += 1;
+    if (this.syncing === undefined) return;
+    this.syncing.controller.abort();
+    if (this.syncing.timer !== undefined) clearTimeout(this.syncing.timer);
+    this.syncing = undefined;
+  }
+
+  /** The server cannot be asked (signed out, unreachable at start): say so without clearing anything. */
+  markOffline(detail: string): void {
+    this.stopFollowing();
+    if (this.current.status !== 'loading' && this.current.status !== 'error') this.update({ status: 'offline', detail });
+  }
+
+  search(text: string, options: LocalSearchOptions): SearchHit[] {
+    return this.index.search(text, options);
+  }
+}

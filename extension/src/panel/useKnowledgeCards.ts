@@ -1,0 +1,62 @@
+/**
+ * Knowledge cards for the open ticket: answered from the local cache the moment the ticket
+ * arrives, then replaced by the server's ranking when it answers (it has fresher vectors and
+ * the query embedding). Offline, the cache's cards stay and say where they came from.
+ */
+import { ticketCustomerText, type SearchHit, type TicketContext } from '@tandem/shared';
+import { useEffect, useState } from 'react';
+import type { TandemClient } from '../connection/tandemClient';
+import type { KnowledgeCacheService } from '../knowledgeCache/knowledgeCacheService';
+
+export const CARD_COUNT = 5;
+
+export interface KnowledgeCards {
+  ticketId: string;
+  /** The query the cards answer, so a ticket edit that changes it refreshes them. */
+  query: string;
+  hits: SearchHit[];
+  origin: 'cache' | 'server';
+}
+
+export function cardQuery(ticket: TicketContext): string {
+  return ticketCustomerText(ticket).slice(0, 4000).trim();
+}
+
+export function useKnowledgeCards(
+  ticket: TicketContext | undefined,
+  cache: KnowledgeCacheService,
+  cachedChunks: number,
+  client: TandemClient | undefined,
+): KnowledgeCards | undefined {
+  const [cards, setCards] = useState<KnowledgeCards>();
+  const ticketId = ticket?.ticketId;
+  const query = ticket === undefined ? '' : cardQuery(ticket);
+
+  // Local first: synchronous over the in-memory index, so cards appear in the same frame.
+  useEffect(() => {
+    if (ticketId === undefined || query === '') {
+      setCards(undefined);
+      return;
+    }
+    setCards((previous) => {
+      // The server's answer for this very query is better than the cache's: keep it.
+      if (previous?.origin === 'server' && previous.ticketId === ticketId && previous.query === query) return previous;
+      return { ticketId, query, hits: cache.search(query, { k: CARD_COUNT }), origin: 'cache' };
+    });
+  }, [cache, cachedChunks, ticketId, query]);
+
+  useEffect(() => {
+    if (client === undefined || ticketId === undefined || query === '') return;
+    const controller = new AbortController();
+    client.knowledge.search
+      .query({ query, k: CARD_COUNT }, { signal: controller.signal })
+      .then((result) => {
+        if (!controller.signal.aborted) setCards({ ticketId, query, hits: result.hits, origin: 'server' });
+      })
+      // Unreachable or failing server: the cache's cards stay, and the panel says it is offline.
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [client, ticketId, query]);
+
+  return cards !== undefined && cards.ticketId === ticketId && cards.query === query ? cards : undefined;
+}
