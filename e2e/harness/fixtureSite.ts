@@ -1,13 +1,29 @@
 /**
- * Serves the project's own fixture pages (e2e/fixtures) on 127.0.0.1, standing in for a
- * helpdesk, so content scripts run on a real http origin.
+ * Serves the project's own helpdesk pages on 127.0.0.1 so content scripts run on a real http
+ * origin: the e2e fixtures (e2e/fixtures), the site adapters' Gmail/Zendesk/Salesforce pages
+ * (extension/src/adapters/fixtures), and generated pages such as a 5,000-message thread.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { zendeskThreadPage } from './generatedPages.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const FOLDERS = [path.resolve(import.meta.dirname, '../fixtures'), path.resolve(import.meta.dirname, '../../extension/src/adapters/fixtures')];
+
+/** Pages built on request: `/generated/zendesk-thread-<messages>.html`. */
+function generatedPage(name: string): string | undefined {
+  const thread = /^zendesk-thread-(\d{1,5})\.html$/.exec(name);
+  return thread === null ? undefined : zendeskThreadPage(Number(thread[1]));
+}
+
+async function fixtureFile(name: string): Promise<Buffer | undefined> {
+  for (const folder of FOLDERS) {
+    const body = await readFile(path.join(folder, name)).catch(() => undefined);
+    if (body !== undefined) return body;
+  }
+  return undefined;
+}
 
 export interface FixtureSite {
   url(page: string): string;
@@ -16,10 +32,14 @@ export interface FixtureSite {
 
 export async function serveFixtures(): Promise<FixtureSite> {
   const server: Server = createServer((req, res) => {
-    const name = path.basename(new URL(req.url ?? '/', 'http://x').pathname);
-    readFile(path.join(FIXTURES, name)).then(
-      (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body),
-      () => res.writeHead(404).end('not found'),
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const name = path.basename(pathname);
+    const generated = pathname.startsWith('/generated/') ? generatedPage(name) : undefined;
+    const body = generated === undefined ? fixtureFile(name) : Promise.resolve(Buffer.from(generated));
+    body.then(
+      (page) =>
+        page === undefined ? res.writeHead(404).end('not found') : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
+      () => res.writeHead(500).end('error'),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
