@@ -348,8 +348,12 @@ export function knowledgeRepo(db: Database) {
       return rows.map(toDocument);
     },
 
-    async latestChangeSeq(): Promise<number> {
-      const rows = await db.query<{ seq: string | number | null }>('select max(seq) as seq from knowledge_changes');
+    /** The newest change's cursor: across tenants (index followers), or one tenant's (sync progress). */
+    async latestChangeSeq(tenantId?: string): Promise<number> {
+      const rows = await db.query<{ seq: string | number | null }>(
+        'select max(seq) as seq from knowledge_changes where ($1::text is null or tenant_id = $1)',
+        [tenantId ?? null],
+      );
       return Number(rows[0]?.seq ?? 0);
     },
 

@@ -219,6 +219,23 @@ export const MIGRATIONS: readonly Migration[] = [
       create index outbound_deliveries_tenant on outbound_deliveries (tenant_id, created_at)
     `,
   },
+  {
+    id: 7,
+    name: 'assist: what agents thought of each draft and what became of it',
+    sql: `
+      create table draft_feedback (
+        tenant_id text not null references tenants(id) on delete cascade,
+        draft_id text not null,
+        token_id text not null,
+        rating text check (rating in ('helpful', 'not-helpful')),
+        outcome text check (outcome in ('sent-as-is', 'sent-edited', 'discarded')),
+        kept_ratio double precision check (kept_ratio >= 0 and kept_ratio <= 1),
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        primary key (tenant_id, draft_id)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

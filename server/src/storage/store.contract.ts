@@ -68,6 +68,17 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       expect(await store.knowledge.chunksOf([b.document.id])).toEqual([]);
     });
 
+    it('reports the newest change cursor overall and per tenant', async () => {
+      const otherSource = await store.knowledge.ensureSource('other', 'upload', 'Uploads');
+      const mine = await store.knowledge.latestChangeSeq(tenantId);
+      await store.knowledge.upsertDocument({ ...doc('o', 'ho', ['oh']), tenantId: 'other', sourceId: otherSource.id });
+      const overall = await store.knowledge.latestChangeSeq();
+      expect(overall).toBeGreaterThan(mine);
+      expect(await store.knowledge.latestChangeSeq(tenantId)).toBe(mine);
+      expect(await store.knowledge.latestChangeSeq('other')).toBe(overall);
+      expect(await store.knowledge.latestChangeSeq('nobody')).toBe(0);
+    });
+
     it('never lets one tenant read or delete another tenant’s document', async () => {
       const a = await store.knowledge.findDocument(tenantId, sourceId, 'a');
       expect(await store.knowledge.getDocument('other', a!.id)).toBeUndefined();
@@ -118,6 +129,31 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       expect(await store.knowledge.getMeta('embedder')).toBe('openai:text-embedding-3-small');
       await store.knowledge.clearVectors();
       expect((await store.knowledge.countDocuments(tenantId)).embedded).toBe(0);
+    });
+
+    it('merges draft feedback per tenant and draft: given values replace, missing ones stay, a new outcome brings its own ratio', async () => {
+      const rated = await store.feedback.record({ tenantId, draftId: 'dr-1', tokenId: 'tok-a', rating: 'helpful' });
+      expect(rated).toMatchObject({ draftId: 'dr-1', tokenId: 'tok-a', rating: 'helpful', outcome: null, keptRatio: null });
+      const sent = await store.feedback.record({ tenantId, draftId: 'dr-1', tokenId: 'tok-b', outcome: 'sent-edited', keptRatio: 0.75 });
+      expect(sent).toMatchObject({
+        tokenId: 'tok-b',
+        rating: 'helpful',
+        outcome: 'sent-edited',
+        keptRatio: 0.75,
+        createdAt: rated.createdAt,
+      });
+      const rerated = await store.feedback.record({ tenantId, draftId: 'dr-1', tokenId: 'tok-b', rating: 'not-helpful' });
+      expect(rerated).toMatchObject({ rating: 'not-helpful', outcome: 'sent-edited', keptRatio: 0.75 });
+      const discarded = await store.feedback.record({ tenantId, draftId: 'dr-1', tokenId: 'tok-b', outcome: 'discarded' });
+      expect(discarded).toMatchObject({ rating: 'not-helpful', outcome: 'discarded', keptRatio: null });
+
+      await store.feedback.record({ tenantId: 'other', draftId: 'dr-1', tokenId: 'tok-c', outcome: 'sent-as-is' });
+      expect(await store.feedback.get(tenantId, 'dr-1')).toMatchObject({ rating: 'not-helpful', outcome: 'discarded' });
+      expect(await store.feedback.get('other', 'dr-1')).toMatchObject({ rating: null, outcome: 'sent-as-is' });
+      expect(await store.feedback.get(tenantId, 'dr-2')).toBeUndefined();
+      expect(await store.feedback.counts(tenantId)).toEqual({ helpful: 0, notHelpful: 1, sentAsIs: 0, sentEdited: 0, discarded: 1 });
+      expect(await store.feedback.counts('other')).toEqual({ helpful: 0, notHelpful: 0, sentAsIs: 1, sentEdited: 0, discarded: 0 });
+      expect(await store.feedback.counts('nobody')).toEqual({ helpful: 0, notHelpful: 0, sentAsIs: 0, sentEdited: 0, discarded: 0 });
     });
 
     it('keeps suggestions per tenant and claims an idempotency key once, replaying the first execution', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
 import { actionsRepo } from './actionsRepo.js';
 import type { Database } from './database.js';
+import { feedbackRepo } from './feedbackRepo.js';
 import { ingestJobsRepo } from './ingestJobsRepo.js';
 import { knowledgeRepo } from './knowledgeRepo.js';
 import { liveEventsRepo } from './liveEventsRepo.js';
@@ -25,6 +26,7 @@ export interface Store {
   readonly live: ReturnType<typeof liveEventsRepo>;
   readonly notifications: ReturnType<typeof liveNotificationsRepo>;
   readonly outbound: ReturnType<typeof outboundRepo>;
+  readonly feedback: ReturnType<typeof feedbackRepo>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function storeOn(db: Database): Promise<Store> {
     live: liveEventsRepo(db),
     notifications: liveNotificationsRepo(db),
     outbound: outboundRepo(db),
+    feedback: feedbackRepo(db),
     close: () => db.close(),
   };
 }
