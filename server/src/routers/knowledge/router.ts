@@ -1,4 +1,6 @@
 import { procedureFor, router } from '../../trpc/init.js';
+import { embedQueryHandler } from './embedQuery.handler.js';
+import { embedQueryInput, embedQueryOutput } from './embedQuery.schema.js';
 import { ingestFilesHandler, jobHandler, jobProgressHandler } from './ingest.handler.js';
 import { ingestFilesInput, ingestJobStartedOutput, jobInput, jobOutput } from './ingest.schema.js';
 import { searchHandler } from './search.handler.js';
@@ -23,6 +25,8 @@ import {
   statsOutput,
   upsertArticlesInput,
 } from './sources.schema.js';
+import { syncHandler } from './sync.handler.js';
+import { syncInput, syncOutput } from './sync.schema.js';
 
 const anyone = procedureFor('admin', 'lead', 'agent');
 const curators = procedureFor('admin', 'lead');
@@ -32,6 +36,16 @@ export const knowledgeRouter = router({
     .input(searchInput)
     .output(searchOutput)
     .query(({ ctx, input }) => searchHandler(ctx.knowledge, ctx.tenantId, input)),
+  /** The change feed as pages of whole documents with int8 vectors, for clients' local knowledge caches. */
+  sync: anyone
+    .input(syncInput)
+    .output(syncOutput)
+    .query(({ ctx, input }) => syncHandler(ctx.store.knowledge, ctx.tenantId, input)),
+  /** The server's embedding of a query (int8), to rank a local cache's vectors; `vector: null` without an embedder. */
+  embedQuery: anyone
+    .input(embedQueryInput)
+    .output(embedQueryOutput)
+    .query(({ ctx, input }) => embedQueryHandler(ctx.knowledge.embedder, input.text, ctx.log)),
   stats: anyone.output(statsOutput).query(({ ctx }) => ctx.store.knowledge.countDocuments(ctx.tenantId)),
   ingestFiles: curators
     .input(ingestFilesInput)

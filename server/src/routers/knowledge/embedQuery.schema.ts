@@ -1,0 +1,4 @@
+import { embedQueryInputSchema, embedQueryOutputSchema } from '@tandem/shared';
+
+export const embedQueryInput = embedQueryInputSchema;
+export const embedQueryOutput = embedQueryOutputSchema;
