@@ -22,9 +22,17 @@ export const followDraftInput = z.union([
   startDraftInput.extend({ lastEventId }),
 ]);
 
+const count = z.number().int().nonnegative();
+
+/** Draft counters of this process, and feedback counts of the workspace from its whole history. */
 export const draftStatsOutput = z.object({
-  started: z.number().int().nonnegative(),
-  flagged: z.number().int().nonnegative(),
-  fallbacks: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
+  started: count,
+  flagged: count,
+  fallbacks: count,
+  errors: count,
+  helpful: count,
+  notHelpful: count,
+  sentAsIs: count,
+  sentEdited: count,
+  discarded: count,
 });
