@@ -5,7 +5,7 @@
  * suggest actions; finish with a confidence score. Yields `DraftEvent`s in the order clients
  * render them.
  */
-import type { DraftEvent, DraftTone, TicketAnalysis, TicketContext } from '@tandem/shared';
+import type { DraftEvent, DraftLength, DraftTone, TicketAnalysis, TicketContext } from '@tandem/shared';
 import { z } from 'zod';
 import type { KnowledgeSearchResult } from '../knowledge/search/searchKnowledge.js';
 import { detectLanguage } from '../language/languageId.js';
@@ -44,6 +44,8 @@ export interface AssistDeps {
 
 export interface DraftOptions {
   tone?: DraftTone | undefined;
+  /** Short, medium or long reply; unset leaves it to the tone. */
+  length?: DraftLength | undefined;
   /** Sources retrieved for the draft. */
   k?: number | undefined;
   /** Carried into typed errors so support can find the request in the logs. */
@@ -162,6 +164,7 @@ export async function* draftTicket(
     liveFacts: liveFacts(live).map((f) => vault.redact(f)),
     tools: toolsOf(deps.actions),
     tone: options.tone,
+    length: options.length,
   };
 
   let drafter = deps.llm ?? deps.embedded;

@@ -5,8 +5,10 @@
 import type { DraftEvent, TicketContextInput } from '@tandem/shared';
 import type { ServerClient } from '../cli/serverClient.js';
 
-export async function draftEvents(api: ServerClient, ticket: TicketContextInput): Promise<DraftEvent[]> {
-  const { draftId } = await api.assist.start.mutate({ ticket });
+type DraftOptionsInput = Parameters<ServerClient['assist']['start']['mutate']>[0]['options'];
+
+export async function draftEvents(api: ServerClient, ticket: TicketContextInput, options?: DraftOptionsInput): Promise<DraftEvent[]> {
+  const { draftId } = await api.assist.start.mutate({ ticket, ...(options === undefined ? {} : { options }) });
   const events: DraftEvent[] = [];
   await new Promise<void>((resolve, reject) => {
     const sub = api.assist.draft.subscribe(

@@ -133,6 +133,19 @@ describe('buildDraftMessages', () => {
     expect(systems[2]).toMatch(/Tone: Brief and direct: one to three sentences/);
     expect(systems[1]).toMatch(/Tone: Formal/);
   });
+
+  it('adds the requested length, which overrides the tone’s, and says nothing of length when none was asked', () => {
+    const [short, medium, long, unset] = (['short', 'medium', 'long', undefined] as const).map(
+      (length) => texts(request({ tone: 'friendly', length })).system,
+    );
+    expect(short).toMatch(/^Length \(this overrides any length the tone suggests\): Short: one to three sentences/m);
+    expect(medium).toMatch(/^Length .*: Medium: a complete answer in about three to six sentences\.$/m);
+    expect(long).toMatch(/^Length .*: Long and thorough/m);
+    expect(unset).not.toMatch(/^Length/m);
+    // The length line comes after the tone, so it is the last word on length the model reads.
+    expect(short?.indexOf('Length (')).toBeGreaterThan(short?.indexOf('Tone:') ?? Infinity);
+    expect(texts(request({ length: 'short' })).user).toBe(texts(request()).user);
+  });
 });
 
 describe('buildDraftTools', () => {

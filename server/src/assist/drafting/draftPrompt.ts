@@ -26,6 +26,12 @@ const TONES: Record<NonNullable<DraftRequest['tone']> | 'default', string> = {
   concise: 'Brief and direct: one to three sentences after the greeting, no filler.',
 };
 
+const LENGTHS: Record<NonNullable<DraftRequest['length']>, string> = {
+  short: 'Short: one to three sentences after the greeting, only what answers the question.',
+  medium: 'Medium: a complete answer in about three to six sentences.',
+  long: 'Long and thorough: every relevant point from the passages, with the steps or details the customer needs, in a few short paragraphs.',
+};
+
 function systemPolicy(request: DraftRequest): string {
   const language = languageLabel(request.language);
   return [
@@ -41,6 +47,8 @@ function systemPolicy(request: DraftRequest): string {
     '7. Write only the reply: no subject line, no notes to the agent, no signature.',
     '',
     `Tone: ${TONES[request.tone ?? 'default']}`,
+    // The agent's length choice is the more specific one, so it wins over a length the tone implies.
+    ...(request.length === undefined ? [] : [`Length (this overrides any length the tone suggests): ${LENGTHS[request.length]}`]),
   ].join('\n');
 }
 

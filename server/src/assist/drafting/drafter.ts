@@ -3,7 +3,7 @@
  * when no key is configured or the provider fails. Both stream the same chunks, so the assist
  * pipeline and every client treat them alike.
  */
-import type { ActionRisk } from '@tandem/shared';
+import type { ActionRisk, DraftLength } from '@tandem/shared';
 
 /** A retrieved passage as the drafter sees it; `[n]` in the reply cites it. */
 export interface DraftPassage {
@@ -43,6 +43,8 @@ export interface DraftRequest {
   tools: readonly DraftTool[];
   /** Requested tone and length from the agent's options. */
   tone?: 'friendly' | 'formal' | 'concise' | undefined;
+  /** Unset: as long as the tone suggests. */
+  length?: DraftLength | undefined;
 }
 
 export type DraftChunk =

@@ -58,6 +58,43 @@ describe('EmbeddedDrafter', () => {
     expect(text).not.toMatch(/\[\d+\]/);
   });
 
+  it('writes a shorter reply for a short draft and a longer one for a long draft, from the same ticket', async () => {
+    const passages: DraftRequest['passages'] = [
+      {
+        n: 1,
+        title: 'Refunds',
+        sectionPath: ['Refunds'],
+        text:
+          'Refunds are issued within 5 business days after the returned item reaches our warehouse. ' +
+          'The refund goes back to the card you paid with. Your bank may need a few more days to show the refund. ' +
+          'We send an email as soon as the refund is issued.',
+      },
+      {
+        n: 2,
+        title: 'Returns',
+        sectionPath: ['Returns'],
+        text:
+          'Returned items must be unused and in their original box. Print the prepaid label from your order page. ' +
+          'Drop the parcel at any post office within 30 days of delivery.',
+      },
+    ];
+    const drafter = new EmbeddedDrafter();
+    const [short, medium, unset, long] = await Promise.all(
+      (['short', 'medium', undefined, 'long'] as const).map(async (length) =>
+        (await collect(drafter, request({ passages, length }))).join(''),
+      ),
+    );
+    const citations = (text: string | undefined) => text?.match(/\[\d\]/g)?.length ?? 0;
+    expect(short?.length).toBeLessThan(medium?.length ?? 0);
+    expect(medium?.length).toBeLessThan(long?.length ?? 0);
+    expect(unset).toBe(medium);
+    expect([citations(short), citations(medium), citations(long)]).toEqual([1, 3, 6]);
+    // Short still answers the question, and skips the pleasantries.
+    expect(short).toContain('[1]');
+    expect(short).not.toContain('Thanks for getting in touch.');
+    expect(long).toContain('Thanks for getting in touch.');
+  });
+
   it('stops when the request is aborted', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -11,6 +11,8 @@ import { languageName, phrasesFor } from './replyPhrases.js';
 
 /** Sentences quoted at most: enough to answer, short enough to read at a glance. */
 const MAX_SENTENCES = 3;
+/** Sentences quoted for each requested length; medium is the default above. */
+const SENTENCES_FOR: Record<NonNullable<DraftRequest['length']>, number> = { short: 1, medium: MAX_SENTENCES, long: 6 };
 const MIN_SENTENCE_CHARS = 25;
 
 interface Candidate {
@@ -57,8 +59,9 @@ export class EmbeddedDrafter implements Drafter {
   compose(request: DraftRequest): string {
     const { phrases, language } = phrasesFor(request.language);
     const question = [request.subject, ...request.conversation.filter((t) => t.role === 'customer').map((t) => t.text)].join('\n');
-    const chosen = selectSentences(question, request.passages);
-    const paragraphs: string[] = [`${phrases.greeting(request.customerName)}`, phrases.thanks];
+    const chosen = selectSentences(question, request.passages, SENTENCES_FOR[request.length ?? 'medium']);
+    // A short reply goes straight to the answer after the greeting.
+    const paragraphs: string[] = [`${phrases.greeting(request.customerName)}`, ...(request.length === 'short' ? [] : [phrases.thanks])];
     if (request.liveFacts.length > 0) paragraphs.push(`${phrases.liveIntro} ${request.liveFacts.join(' ')}`);
     if (chosen.length === 0) paragraphs.push(phrases.noKnowledge);
     else {

@@ -237,6 +237,20 @@ describe('assist.draft (embedded drafter)', () => {
     expect(events.at(-1)).toMatchObject({ type: 'done', drafter: 'embedded' });
   });
 
+  it('carries the requested length to the drafter: a short draft is shorter than a long one', async () => {
+    const replyOf = async (length: 'short' | 'long') =>
+      (await draftEvents(api, ticket('When will my refund reach my card, and how long does delivery take?'), { length }))
+        .map((e) => (e.type === 'token' ? e.text : ''))
+        .join('');
+    const [short, long] = [await replyOf('short'), await replyOf('long')];
+    expect(short.match(/\[\d+\]/g)).toHaveLength(1);
+    expect(long.match(/\[\d+\]/g)?.length).toBeGreaterThan(1);
+    expect(short.length).toBeLessThan(long.length);
+    await expect(api.assist.start.mutate({ ticket: ticket('Hello'), options: { length: 'huge' as 'long' } })).rejects.toMatchObject({
+      data: { tandem: { code: 'BAD_REQUEST' } },
+    });
+  });
+
   it('resumes a dropped subscription after its last tracked event, from the same draft', async () => {
     const { draftId } = await api.assist.start.mutate({ ticket: ticket('When will my refund reach my card?') });
     const follow = (lastEventId?: string) =>
