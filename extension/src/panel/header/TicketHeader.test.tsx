@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+/**
+ * The header and live facts: placeholders until the analysis arrives, the analysis once it does,
+ * and page, model and webhook text rendered as inert text.
+ */
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ANALYSIS, LIVE, ticket } from '../../draft/draftFixtures';
+import { LiveFacts } from './LiveFacts';
+import { TicketHeader } from './TicketHeader';
+
+const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+afterEach(cleanup);
+
+describe('TicketHeader', () => {
+  it('shows the requester and placeholders while the analysis is on its way', () => {
+    render(<TicketHeader ticket={ticket()} analysis={undefined} pending />);
+    expect(screen.getByTestId('header-customer').textContent).toBe('Ana Pérez <ana@example.com>');
+    for (const id of ['header-language', 'header-sentiment', 'header-urgency', 'header-intent']) {
+      expect(screen.getByTestId(id).textContent).toBe('…');
+    }
+  });
+
+  it('shows a dash when no analysis is coming', () => {
+    render(<TicketHeader ticket={ticket({ requester: {} })} analysis={undefined} pending={false} />);
+    expect(screen.getByTestId('header-customer').textContent).toBe('Unknown customer');
+    expect(screen.getByTestId('header-urgency').textContent).toBe('—');
+  });
+
+  it('shows the analysis', () => {
+    render(<TicketHeader ticket={ticket()} analysis={ANALYSIS} pending={false} />);
+    expect(screen.getByTestId('header-language').textContent).toMatch(/en/);
+    expect(screen.getByTestId('header-sentiment').textContent).toBe('negative, frustrated (60%)');
+    expect(screen.getByTestId('header-urgency').textContent).toBe('high');
+    expect(screen.getByTestId('header-intent').textContent).toBe('refund_status (82%)');
+  });
+
+  it('says when the intent is unclear, and survives a malformed language tag', () => {
+    render(<TicketHeader ticket={ticket()} analysis={{ ...ANALYSIS, intent: null, language: 'not a tag!' }} pending={false} />);
+    expect(screen.getByTestId('header-intent').textContent).toBe('unclear');
+    expect(screen.getByTestId('header-language').textContent).toBe('not a tag!');
+  });
+
+  it('renders hostile page and model text inert', () => {
+    const { container } = render(
+      <TicketHeader
+        ticket={ticket({ requester: { name: HOSTILE } })}
+        analysis={{ ...ANALYSIS, intent: { label: HOSTILE, confidence: 0.5 }, language: HOSTILE }}
+        pending={false}
+      />,
+    );
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByTestId('header-customer').textContent).toBe(HOSTILE);
+    expect(screen.getByTestId('header-intent').textContent).toContain(HOSTILE);
+  });
+});
+
+describe('LiveFacts', () => {
+  it('shows nothing before the live event', () => {
+    const { container } = render(<LiveFacts live={undefined} />);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('shows orders, the payment and the cart compactly', () => {
+    render(<LiveFacts live={LIVE} />);
+    const order = screen.getByTestId('live-order').textContent;
+    expect(order).toContain('#1042 shipped');
+    expect(order).toContain('59.90');
+    expect(order).toContain('1× Kettle');
+    expect(screen.getByTestId('live-payment').textContent).toMatch(/^Payment failed: card declined/);
+    expect(screen.getByTestId('live-cart').textContent).toBe('Cart: 2× Mug');
+  });
+
+  it('keeps to the three newest orders', () => {
+    const orders = [1, 2, 3, 4, 5].map((day) => ({ ...LIVE.orders[0]!, id: `O-${day}`, placedAt: `2026-11-0${day}T10:00:00Z` }));
+    render(<LiveFacts live={{ ...LIVE, orders }} />);
+    expect(screen.getAllByTestId('live-order').map((li) => li.textContent?.split(' ')[0])).toEqual(['#O-5', '#O-4', '#O-3']);
+    expect(screen.getByText('and 2 older')).toBeTruthy();
+  });
+
+  it('says when the customer has no facts', () => {
+    render(<LiveFacts live={{ ...LIVE, orders: [], payment: undefined, cart: undefined }} />);
+    expect(screen.getByTestId('live-facts').textContent).toContain('No orders, payments or cart');
+  });
+
+  it('renders hostile webhook text inert', () => {
+    const { container } = render(
+      <LiveFacts
+        live={{
+          ...LIVE,
+          orders: [
+            { ...LIVE.orders[0]!, id: HOSTILE, status: HOSTILE, currency: 'XXX', items: [{ sku: 'x', name: HOSTILE, quantity: 1 }] },
+          ],
+          payment: { status: 'failed', lastEventAt: '2026-12-01T10:00:00Z', detail: HOSTILE },
+          cart: { items: [{ sku: 'y', name: HOSTILE, quantity: 1 }], updatedAt: '2026-12-01T10:00:00Z' },
+          openTickets: [{ id: 't', subject: HOSTILE, status: 'open' }],
+        }}
+      />,
+    );
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByTestId('live-payment').textContent).toContain(HOSTILE);
+    expect(screen.getByTestId('live-tickets').textContent).toContain(HOSTILE);
+  });
+});
