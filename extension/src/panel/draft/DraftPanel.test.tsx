@@ -1,0 +1,374 @@
+// @vitest-environment jsdom
+/**
+ * The assist panel as the agent uses it, against a fake client: the streamed draft with working
+ * citations, hostile text kept inert, copy, insert (and its errors), edit, regenerate, tone,
+ * keyboard shortcuts and forwarded commands, and the rating.
+ */
+import type { CitedSource, DraftEvent } from '@tandem/shared';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { TandemClient } from '../../connection/tandemClient';
+import { ANALYSIS, LIVE, citedSource, draftStream, suggestion, ticket } from '../../draft/draftFixtures';
+import { fakeDraftClient, type FakeDraftClient } from '../../draft/fakeDraftClient';
+import type { ActionsClient } from '../actions/ActionsList';
+import { DraftPanel, type DraftPanelProps, type PanelClient } from './DraftPanel';
+import { createPanelCommands } from './panelCommands';
+
+const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+let fake: FakeDraftClient;
+let client: PanelClient;
+let execute: ReturnType<typeof vi.fn<ActionsClient['actions']['execute']['mutate']>>;
+let onInsert: ReturnType<typeof vi.fn<DraftPanelProps['onInsert']>>;
+
+beforeEach(() => {
+  fake = fakeDraftClient();
+  execute = vi.fn<ActionsClient['actions']['execute']['mutate']>();
+  client = { ...fake.client, actions: { execute: { mutate: execute } } };
+  onInsert = vi.fn<DraftPanelProps['onInsert']>(async () => ({ ok: true, composer: 'Zendesk reply box' }));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function mount(props: Partial<DraftPanelProps> = {}) {
+  return render(<DraftPanel client={client} ticket={ticket()} onInsert={onInsert} {...props} />);
+}
+
+async function stream(events: DraftEvent[], index = 0) {
+  await waitFor(() => expect(fake.subscriptions.length).toBeGreaterThan(index));
+  const sub = fake.subscriptions[index];
+  if (sub === undefined) throw new Error('no subscription');
+  act(() => sub.push(...events));
+  return sub;
+}
+
+function text(id: string) {
+  return screen.getByTestId(id).textContent;
+}
+
+describe('DraftPanel', () => {
+  it('takes the real client', () => {
+    expectTypeOf<TandemClient>().toExtend<PanelClient>();
+  });
+
+  it('renders nothing without a ticket, and a note without a server', () => {
+    expect(mount({ ticket: undefined }).container.innerHTML).toBe('');
+    cleanup();
+    mount({ client: undefined });
+    expect(text('draft-unavailable')).toMatch(/Connect to a Tandem server/);
+  });
+
+  it('streams the draft with header, live facts, citations, confidence and actions', async () => {
+    mount();
+    expect(text('draft-status')).toBe('Starting a draft…');
+    expect(text('header-intent')).toBe('…');
+
+    const sub = await stream(draftStream().slice(0, 5));
+    expect(text('draft-status')).toBe('Writing…');
+    expect(text('header-intent')).toBe('refund_status (82%)');
+    expect(screen.getByTestId('live-facts').textContent).toContain('#1042');
+    expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', true);
+
+    act(() => sub.push(...draftStream().slice(5)));
+    expect(text('draft-status')).toBe('Draft ready (built-in drafter)');
+    expect(text('draft-text')).toBe('Hi Ana, refunds arrive within 5 days [1].');
+    expect(text('draft-confidence')).toBe('Confidence 72%');
+    expect(screen.queryByTestId('needs-review')).toBeNull();
+    expect(screen.getByTestId('action-sg_1').textContent).toContain('Refund an order');
+    expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', false);
+  });
+
+  it('shows the review badge, a restart and a stream error', async () => {
+    mount();
+    const sub = await stream([
+      { type: 'token', text: 'Model text' },
+      { type: 'restart', reason: 'provider timed out' },
+    ]);
+    expect(text('draft-restart')).toContain('provider timed out');
+    expect(text('draft-text')).toBe('…');
+    act(() =>
+      sub.push(
+        { type: 'token', text: 'Fallback' },
+        { type: 'done', confidence: 0.3, needsReview: true, citations: [], drafter: 'embedded' },
+      ),
+    );
+    expect(text('needs-review')).toBe('Needs review');
+    expect(text('draft-text')).toBe('Fallback');
+
+    cleanup();
+    mount();
+    await stream([{ type: 'error', error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Search is down' } }], 1);
+    expect(text('draft-status')).toBe('The draft failed: Search is down (UPSTREAM_UNAVAILABLE)');
+  });
+
+  it('renders hostile draft, source and live text inert', async () => {
+    const { container } = mount({ ticket: ticket({ requester: { name: HOSTILE } }) });
+    await stream([
+      { type: 'analysis', analysis: { ...ANALYSIS, intent: { label: HOSTILE, confidence: 0.4 } } },
+      { type: 'sources', sources: [citedSource(1, { title: HOSTILE, text: HOSTILE, sectionPath: [HOSTILE], url: 'javascript:alert(1)' })] },
+      {
+        type: 'live',
+        state: {
+          ...LIVE,
+          customer: { name: HOSTILE },
+          cart: { items: [{ sku: 's', name: HOSTILE, quantity: 1 }], updatedAt: '2026-12-01T10:00:00Z' },
+        },
+      },
+      { type: 'token', text: `${HOSTILE} [1]` },
+      { type: 'actions', actions: [suggestion({ title: HOSTILE, arguments: { note: HOSTILE } })] },
+      { type: 'done', confidence: 0.9, needsReview: false, citations: [1], drafter: 'llm' },
+    ]);
+
+    expect(container.querySelector('img, script, iframe, a[href^="javascript"]')).toBeNull();
+    expect(text('draft-text')).toContain(HOSTILE);
+    fireEvent.focus(screen.getByTestId('citation-1'));
+    expect(screen.getByRole('tooltip').textContent).toContain(HOSTILE);
+    expect(text('live-cart')).toContain(HOSTILE);
+    expect(container.innerHTML).not.toContain('<img');
+    expect(container.innerHTML).not.toContain('<script');
+  });
+
+  it('maps citations to their sources, keeps unknown numbers as text, and opens only http(s) sources', async () => {
+    const open = vi.fn();
+    vi.stubGlobal('open', open);
+    const sources: CitedSource[] = [
+      citedSource(1, { title: 'When refunds arrive', text: 'Refunds reach your card within 5 business days.' }),
+      citedSource(2, { title: 'Unsafe link', url: 'javascript:alert(1)' }),
+    ];
+    mount();
+    await stream([{ type: 'sources', sources }, { type: 'token', text: 'Five days [1], see [2], not [7] or [0].' }, draftStream().at(-1)!]);
+
+    const first = screen.getByTestId('citation-1');
+    expect(first.textContent).toBe('[1]');
+    expect(first.getAttribute('aria-label')).toBe('Source 1: When refunds arrive');
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    fireEvent.mouseEnter(first);
+    const tip = document.getElementById(first.getAttribute('aria-describedby') ?? '');
+    expect(tip?.getAttribute('role')).toBe('tooltip');
+    expect(tip?.textContent).toContain('When refunds arrive');
+    expect(tip?.textContent).toContain('Refunds reach your card within 5 business days.');
+    fireEvent.mouseLeave(first);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    fireEvent.focus(screen.getByTestId('citation-2'));
+    expect(screen.getByRole('tooltip').textContent).toContain('Unsafe link');
+    fireEvent.keyDown(screen.getByTestId('citation-2'), { key: 'Escape' });
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    expect(screen.queryByTestId('citation-7')).toBeNull();
+    expect(screen.queryByTestId('citation-0')).toBeNull();
+    expect(text('draft-text')).toContain('not [7] or [0].');
+
+    fireEvent.click(first);
+    expect(open).toHaveBeenCalledWith('https://help.example.com/articles/1', '_blank', 'noopener,noreferrer');
+    fireEvent.click(screen.getByTestId('citation-2'));
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a source in a new tab through the tabs API in the extension', async () => {
+    const create = vi.fn(async () => ({}));
+    vi.stubGlobal('chrome', { tabs: { create } });
+    mount();
+    await stream(draftStream());
+    fireEvent.click(screen.getByTestId('citation-1'));
+    expect(create).toHaveBeenCalledWith({ url: 'https://help.example.com/articles/1' });
+  });
+
+  it('copies the current text without changing it', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    mount();
+    await stream(draftStream());
+
+    fireEvent.click(screen.getByTestId('copy-draft'));
+
+    await waitFor(() => expect(text('copy-result')).toBe('Copied to the clipboard'));
+    expect(writeText).toHaveBeenCalledWith('Hi Ana, refunds arrive within 5 days [1].');
+    expect(text('draft-text')).toBe('Hi Ana, refunds arrive within 5 days [1].');
+  });
+
+  it('says when the clipboard refuses', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('Document is not focused')) } });
+    mount();
+    await stream(draftStream());
+    fireEvent.click(screen.getByTestId('copy-draft'));
+    await waitFor(() => expect(text('copy-result')).toBe('Copy failed: Document is not focused'));
+  });
+
+  it('inserts the text with its draft id and shows where it went', async () => {
+    mount();
+    await stream(draftStream());
+    fireEvent.click(screen.getByTestId('insert-draft'));
+    await waitFor(() => expect(text('insert-result')).toContain('Zendesk reply box'));
+    expect(onInsert).toHaveBeenCalledWith('Hi Ana, refunds arrive within 5 days [1].', 'dr_1');
+  });
+
+  it('shows the error the insert returns, or throws', async () => {
+    onInsert.mockResolvedValueOnce({ ok: false, error: 'No reply box is open on this page' });
+    onInsert.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    mount();
+    await stream(draftStream());
+
+    fireEvent.click(screen.getByTestId('insert-draft'));
+    await waitFor(() => expect(text('insert-result')).toBe('Could not insert: No reply box is open on this page'));
+    expect(screen.getByTestId('insert-result').getAttribute('role')).toBe('alert');
+
+    fireEvent.click(screen.getByTestId('insert-draft'));
+    await waitFor(() =>
+      expect(text('insert-result')).toBe('Could not insert: Could not establish connection. Receiving end does not exist.'),
+    );
+  });
+
+  it('edits apart from the draft, inserts the edit, and regenerating drops it', async () => {
+    mount();
+    await stream(draftStream());
+
+    fireEvent.click(screen.getByTestId('edit-draft'));
+    const box = screen.getByTestId('edit-text');
+    expect(box).toHaveProperty('value', 'Hi Ana, refunds arrive within 5 days [1].');
+    fireEvent.change(box, { target: { value: 'Hi Ana, it is on its way [1].' } });
+    fireEvent.click(screen.getByTestId('edit-save'));
+
+    expect(text('draft-text')).toBe('Hi Ana, it is on its way [1].');
+    expect(screen.getByTestId('citation-1')).toBeTruthy();
+    expect(text('draft-edited')).toBe('Edited');
+    fireEvent.click(screen.getByTestId('insert-draft'));
+    await waitFor(() => expect(onInsert).toHaveBeenCalledWith('Hi Ana, it is on its way [1].', 'dr_1'));
+
+    fireEvent.click(screen.getByTestId('regenerate-draft'));
+    await stream(draftStream('A new draft.'), 1);
+    expect(text('draft-text')).toBe('A new draft.');
+    expect(screen.queryByTestId('draft-edited')).toBeNull();
+    expect(fake.starts).toHaveLength(2);
+  });
+
+  it('cancels an edit without changing the draft', async () => {
+    mount();
+    await stream(draftStream());
+    fireEvent.click(screen.getByTestId('edit-draft'));
+    fireEvent.change(screen.getByTestId('edit-text'), { target: { value: 'Scrapped' } });
+    fireEvent.click(screen.getByTestId('edit-cancel'));
+    expect(text('draft-text')).toBe('Hi Ana, refunds arrive within 5 days [1].');
+  });
+
+  it('regenerates in the tone the agent picks, but keeps an edit until asked', async () => {
+    mount();
+    await stream(draftStream());
+
+    fireEvent.change(screen.getByTestId('tone-select'), { target: { value: 'formal' } });
+    await stream(draftStream('Dear Ana.'), 1);
+    expect(fake.starts[1]?.options).toEqual({ tone: 'formal' });
+
+    fireEvent.click(screen.getByTestId('edit-draft'));
+    fireEvent.change(screen.getByTestId('edit-text'), { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByTestId('edit-save'));
+    fireEvent.change(screen.getByTestId('tone-select'), { target: { value: 'concise' } });
+    expect(text('draft-text')).toBe('Mine');
+    expect(fake.starts).toHaveLength(2);
+
+    fireEvent.click(screen.getByTestId('regenerate-draft'));
+    await waitFor(() => expect(fake.starts).toHaveLength(3));
+    expect(fake.starts[2]?.options).toEqual({ tone: 'concise' });
+    expect(screen.getByTestId('length-select')).toHaveProperty('value', '');
+  });
+
+  it('answers Alt+Shift+R and Alt+Shift+I, and stops listening when unmounted', async () => {
+    const { unmount } = mount();
+    await stream(draftStream());
+
+    fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
+    await waitFor(() => expect(onInsert).toHaveBeenCalledTimes(1));
+    fireEvent.keyDown(document, { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    await waitFor(() => expect(fake.starts).toHaveLength(2));
+    fireEvent.keyDown(document, { key: 'r', code: 'KeyR', altKey: false, shiftKey: false });
+    expect(fake.starts).toHaveLength(2);
+
+    unmount();
+    fireEvent.keyDown(document, { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.starts).toHaveLength(2);
+    expect(onInsert).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores the shortcuts while the editor is open', async () => {
+    mount();
+    await stream(draftStream());
+    fireEvent.click(screen.getByTestId('edit-draft'));
+    fireEvent.keyDown(screen.getByTestId('edit-text'), { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.starts).toHaveLength(1);
+    expect(onInsert).not.toHaveBeenCalled();
+  });
+
+  it('runs forwarded chrome.commands, and does not insert an unfinished draft', async () => {
+    const commands = createPanelCommands();
+    mount({ commands });
+    const sub = await stream(draftStream().slice(0, 4));
+
+    expect(commands.run('insert-draft')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(onInsert).not.toHaveBeenCalled();
+
+    act(() => sub.push(...draftStream().slice(4)));
+    act(() => void commands.run('insert-draft'));
+    await waitFor(() => expect(onInsert).toHaveBeenCalledTimes(1));
+    act(() => void commands.run('regenerate-draft'));
+    await waitFor(() => expect(fake.starts).toHaveLength(2));
+  });
+
+  it('confirms an action before running it', async () => {
+    execute.mockResolvedValue({
+      status: 'succeeded',
+      suggestionId: 'sg_1',
+      action: 'store.refundOrder',
+      summary: 'Refunded',
+      output: {},
+      executedAt: '2026-12-01T10:00:00.000Z',
+    });
+    mount();
+    await stream(draftStream());
+
+    fireEvent.click(within(screen.getByTestId('action-sg_1')).getByTestId('action-run'));
+    fireEvent.click(screen.getByTestId('action-cancel'));
+    expect(execute).not.toHaveBeenCalled();
+
+    fireEvent.click(within(screen.getByTestId('action-sg_1')).getByTestId('action-run'));
+    fireEvent.click(screen.getByTestId('action-confirm'));
+    await waitFor(() => expect(text('action-result')).toBe('Done: Refunded'));
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(execute.mock.calls[0]?.[0]).toMatchObject({ suggestionId: 'sg_1', confirmed: true });
+  });
+
+  it('rates a finished draft once and shows the choice', async () => {
+    const onRate = vi.fn(async () => undefined);
+    mount({ onRate });
+    const sub = await stream(draftStream().slice(0, 4));
+    expect(screen.queryByTestId('feedback-helpful')).toBeNull();
+    act(() => sub.push(...draftStream().slice(4)));
+
+    fireEvent.click(screen.getByTestId('feedback-helpful'));
+    fireEvent.click(screen.getByTestId('feedback-not-helpful'));
+
+    await waitFor(() => expect(text('feedback-status')).toBe('Thanks, noted.'));
+    expect(onRate.mock.calls).toEqual([['dr_1', 'helpful']]);
+    expect(screen.getByTestId('feedback-helpful').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('feedback-not-helpful')).toHaveProperty('disabled', true);
+  });
+
+  it('lets the agent rate again when sending failed', async () => {
+    const onRate = vi.fn<(draftId: string, rating: string) => Promise<unknown>>();
+    onRate.mockRejectedValueOnce(new Error('Server unreachable'));
+    onRate.mockResolvedValueOnce(undefined);
+    mount({ onRate });
+    await stream(draftStream());
+
+    fireEvent.click(screen.getByTestId('feedback-not-helpful'));
+    await waitFor(() => expect(text('feedback-status')).toBe('Server unreachable'));
+    fireEvent.click(screen.getByTestId('feedback-not-helpful'));
+    await waitFor(() => expect(text('feedback-status')).toBe('Thanks, noted.'));
+    expect(onRate).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The assist panel for the open ticket: who the customer is and how they feel, their live facts,
+ * the streamed reply draft with its controls, the agent's rating, and the suggested actions,
+ * all from one `useDraft`. Shortcuts: Alt+Shift+R regenerates, Alt+Shift+I inserts, inside the
+ * panel or forwarded from `chrome.commands` through `commands`.
+ */
+import type { TicketContext } from '@tandem/shared';
+import { useEffect, useRef, useState } from 'react';
+import { isDraftActive } from '../../draft/draftState';
+import { useDraft, type DraftClient, type DraftOptions } from '../../draft/useDraft';
+import { ActionsList, type ActionsClient } from '../actions/ActionsList';
+import { LiveFacts } from '../header/LiveFacts';
+import { TicketHeader } from '../header/TicketHeader';
+import { DraftFeedback, type DraftRating } from './DraftFeedback';
+import { DraftView, canUseText } from './DraftView';
+import { runInsert, type InsertDraft, type InsertStatus } from './insertStatus';
+import { panelCommandForKey, type PanelCommand, type PanelCommands } from './panelCommands';
+
+/** What the panel calls on the server; `createTandemClient(settings)` gives one (keep it across renders). */
+export type PanelClient = DraftClient & ActionsClient;
+
+export interface DraftPanelProps {
+  /** Undefined while the extension is not configured: the panel then says so and drafts nothing. */
+  client: PanelClient | undefined;
+  /** Undefined when no ticket is open: the panel renders nothing. */
+  ticket: TicketContext | undefined;
+  /** Puts the text into the helpdesk's reply composer (the tab's content script) and says how it went. */
+  onInsert: InsertDraft;
+  /** Forwarded `chrome.commands` ('regenerate-draft', 'insert-draft'); see `usePanelCommands`. */
+  commands?: PanelCommands;
+  /** Sends the agent's rating of a draft; without it the rating buttons are hidden. */
+  onRate?: (draftId: string, rating: DraftRating) => Promise<unknown>;
+}
+
+const IDLE: InsertStatus = { kind: 'idle' };
+
+export function DraftPanel({ client, ticket, onInsert, commands, onRate }: DraftPanelProps) {
+  const [options, setOptions] = useState<DraftOptions>({});
+  const draft = useDraft(client, ticket, options);
+  const { state } = draft;
+  const { draftId } = state;
+  // Both belong to one draft: a new draft must not show the old one's editor or insert result.
+  const [editingDraft, setEditingDraft] = useState<string>();
+  const [insert, setInsert] = useState<{ draftId: string; status: InsertStatus }>();
+  const editing = draftId !== undefined && editingDraft === draftId;
+  const insertStatus = insert !== undefined && insert.draftId === draftId ? insert.status : IDLE;
+  const canRegenerate = client !== undefined && ticket !== undefined;
+
+  const regenerate = (next?: DraftOptions) => {
+    if (!canRegenerate) return;
+    setEditingDraft(undefined);
+    draft.regenerate(next);
+  };
+  const insertDraft = async () => {
+    if (!canUseText(draft) || draftId === undefined || editing || insertStatus.kind === 'inserting') return;
+    setInsert({ draftId, status: { kind: 'inserting' } });
+    setInsert({ draftId, status: await runInsert(onInsert, draft.text, draftId) });
+  };
+  const onOptionsChange = (next: DraftOptions) => {
+    setOptions(next);
+    // A new tone applies at once, unless that would throw away the agent's own words.
+    if (!draft.edited) regenerate(next);
+  };
+  const onCommand = (command: PanelCommand) => {
+    // While the editor is open the keys belong to it, and regenerating would lose the unsaved edit.
+    if (editing) return;
+    if (command === 'regenerate-draft') regenerate();
+    else void insertDraft();
+  };
+
+  // Listeners are added once; they call the newest handler, which sees the current draft.
+  const commandRef = useRef(onCommand);
+  useEffect(() => {
+    commandRef.current = onCommand;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = panelCommandForKey(event);
+      if (command === undefined || event.repeat) return;
+      event.preventDefault();
+      commandRef.current(command);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    const stopListening = commands?.listen((command) => commandRef.current(command));
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      stopListening?.();
+    };
+  }, [commands]);
+
+  if (ticket === undefined) return null;
+  if (client === undefined) {
+    return (
+      <section className="card" aria-label="Reply draft">
+        <p className="muted" data-testid="draft-unavailable">
+          Connect to a Tandem server to get a reply draft.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <div className="draft-panel">
+      <TicketHeader ticket={ticket} analysis={state.analysis} pending={isDraftActive(state)} />
+      <LiveFacts live={state.live} />
+      <DraftView
+        draft={draft}
+        options={options}
+        onOptionsChange={onOptionsChange}
+        onRegenerate={() => regenerate()}
+        canRegenerate={canRegenerate}
+        editing={editing}
+        onEditingChange={(open) => setEditingDraft(open ? draftId : undefined)}
+        insert={insertStatus}
+        onInsert={() => void insertDraft()}
+      />
+      {onRate !== undefined && state.status === 'done' && draftId !== undefined ? (
+        <DraftFeedback key={draftId} onRate={(rating) => onRate(draftId, rating)} />
+      ) : null}
+      <ActionsList key={draftId ?? 'none'} client={client} actions={state.actions} />
+    </div>
+  );
+}

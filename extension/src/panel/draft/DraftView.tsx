@@ -1,0 +1,237 @@
+/**
+ * The reply draft as it streams: text with citation buttons, a status line, confidence and the
+ * review flag, and the agent's controls (tone, length, regenerate, edit, copy, insert). The
+ * state lives in `useDraft` and `DraftPanel`; this component only shows it and reports clicks.
+ */
+import { draftLengthSchema, draftToneSchema, type DraftLength, type DraftTone } from '@tandem/shared';
+import { useState } from 'react';
+import { describePanelError } from '../../draft/panelError';
+import { isDraftActive, type DraftState } from '../../draft/draftState';
+import type { DraftOptions, UseDraft } from '../../draft/useDraft';
+import { DraftText } from './DraftText';
+import type { InsertStatus } from './insertStatus';
+
+const TONE_LABELS: Record<DraftTone, string> = { friendly: 'Friendly', formal: 'Formal', concise: 'Concise' };
+const LENGTH_LABELS: Record<DraftLength, string> = { short: 'Short', medium: 'Medium', long: 'Long' };
+
+export interface DraftViewProps {
+  draft: UseDraft;
+  options: DraftOptions;
+  onOptionsChange: (options: DraftOptions) => void;
+  onRegenerate: () => void;
+  /** False without a ticket or a server: nothing to draft for. */
+  canRegenerate: boolean;
+  editing: boolean;
+  onEditingChange: (editing: boolean) => void;
+  insert: InsertStatus;
+  onInsert: () => void;
+}
+
+/** Insert and Copy take a finished draft only: half a sentence must not land in the composer. */
+export function canUseText(draft: UseDraft): boolean {
+  return draft.state.status === 'done' && draft.state.draftId !== undefined && draft.text.trim() !== '';
+}
+
+function statusLine(state: DraftState): string {
+  switch (state.status) {
+    case 'idle':
+      return 'No draft yet';
+    case 'starting':
+      return 'Starting a draft…';
+    case 'streaming':
+      return state.reconnecting ? 'Connection lost, reconnecting…' : 'Writing…';
+    case 'done':
+      return state.drafter === 'embedded' ? 'Draft ready (built-in drafter)' : 'Draft ready';
+    case 'error':
+      return state.error === undefined ? 'The draft failed' : `The draft failed: ${describePanelError(state.error)}`;
+  }
+}
+
+type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; error: string };
+
+export function DraftView(props: DraftViewProps) {
+  const { draft, options, editing } = props;
+  const { state } = draft;
+  const [editText, setEditText] = useState('');
+  const [copy, setCopy] = useState<CopyStatus>({ kind: 'idle' });
+  const active = isDraftActive(state);
+  const usable = canUseText(draft);
+
+  const copyText = async () => {
+    try {
+      // The text exactly as shown: copying must never change it.
+      await navigator.clipboard.writeText(draft.text);
+      setCopy({ kind: 'copied' });
+    } catch (error) {
+      setCopy({ kind: 'failed', error: error instanceof Error && error.message !== '' ? error.message : 'Copy failed' });
+    }
+  };
+  const startEdit = () => {
+    setEditText(draft.text);
+    props.onEditingChange(true);
+  };
+  const saveEdit = () => {
+    draft.saveEdit(editText);
+    props.onEditingChange(false);
+  };
+
+  return (
+    <section className="card draft" aria-label="Reply draft" aria-busy={active}>
+      <div className="draft__head">
+        <h3>Reply draft</h3>
+        <span className={`draft__status draft__status--${state.status}`} data-testid="draft-status" role="status" aria-live="polite">
+          {active ? <span className="draft__spinner" aria-hidden="true" /> : null}
+          {statusLine(state)}
+        </span>
+      </div>
+
+      {state.restartReason === undefined ? null : (
+        <p className="muted" data-testid="draft-restart">
+          The model stopped ({state.restartReason}); the built-in drafter wrote this instead.
+        </p>
+      )}
+
+      {state.status === 'done' ? (
+        <p className="draft__meta">
+          {state.confidence === undefined ? null : (
+            <span data-testid="draft-confidence">Confidence {Math.round(state.confidence * 100)}%</span>
+          )}
+          {state.needsReview ? (
+            <span className="badge badge--warn" data-testid="needs-review">
+              Needs review
+            </span>
+          ) : null}
+          {draft.edited ? (
+            <span className="badge" data-testid="draft-edited">
+              Edited
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+
+      {editing ? (
+        <div className="draft__edit">
+          <label className="visually-hidden" htmlFor="draft-edit-text">
+            Edit the draft
+          </label>
+          <textarea
+            id="draft-edit-text"
+            data-testid="edit-text"
+            rows={10}
+            value={editText}
+            onChange={(event) => setEditText(event.target.value)}
+          />
+          <div className="draft__controls">
+            <button type="button" data-testid="edit-save" onClick={saveEdit}>
+              Save
+            </button>
+            <button type="button" data-testid="edit-cancel" onClick={() => props.onEditingChange(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="draft__text" data-testid="draft-text">
+          {draft.text === '' && active ? <span className="muted">…</span> : <DraftText text={draft.text} sources={state.sources} />}
+        </div>
+      )}
+
+      <div className="draft__controls">
+        <label>
+          Tone{' '}
+          <select
+            data-testid="tone-select"
+            value={options.tone ?? ''}
+            onChange={(event) => props.onOptionsChange({ ...options, tone: parseTone(event.target.value) })}
+          >
+            <option value="">Default</option>
+            {draftToneSchema.options.map((tone) => (
+              <option key={tone} value={tone}>
+                {TONE_LABELS[tone]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Length{' '}
+          <select
+            data-testid="length-select"
+            value={options.length ?? ''}
+            onChange={(event) => props.onOptionsChange({ ...options, length: parseLength(event.target.value) })}
+          >
+            <option value="">Default</option>
+            {draftLengthSchema.options.map((length) => (
+              <option key={length} value={length}>
+                {LENGTH_LABELS[length]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {draft.edited && !active ? <p className="muted">Regenerate applies tone and length, and replaces your edit.</p> : null}
+
+      <div className="draft__controls">
+        <button
+          type="button"
+          data-testid="regenerate-draft"
+          title="Alt+Shift+R"
+          disabled={!props.canRegenerate || editing}
+          onClick={props.onRegenerate}
+        >
+          Regenerate
+        </button>
+        <button type="button" data-testid="edit-draft" disabled={!usable || editing} onClick={startEdit}>
+          Edit
+        </button>
+        {draft.edited && !editing ? (
+          <button type="button" data-testid="revert-draft" onClick={draft.discardEdit}>
+            Undo edit
+          </button>
+        ) : null}
+        <button type="button" data-testid="copy-draft" disabled={!usable || editing} onClick={() => void copyText()}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="insert-draft"
+          title="Alt+Shift+I"
+          disabled={!usable || editing || props.insert.kind === 'inserting'}
+          onClick={props.onInsert}
+        >
+          {props.insert.kind === 'inserting' ? 'Inserting…' : 'Insert'}
+        </button>
+      </div>
+
+      {copy.kind === 'idle' ? null : (
+        <p className={copy.kind === 'failed' ? 'error' : 'muted'} data-testid="copy-result" role="status">
+          {copy.kind === 'copied' ? 'Copied to the clipboard' : `Copy failed: ${copy.error}`}
+        </p>
+      )}
+      <InsertResult status={props.insert} />
+    </section>
+  );
+}
+
+function InsertResult({ status }: { status: InsertStatus }) {
+  if (status.kind === 'idle' || status.kind === 'inserting') return null;
+  return status.kind === 'inserted' ? (
+    <p className="muted" data-testid="insert-result" role="status">
+      Inserted into the {status.composer}; review it there before sending.
+    </p>
+  ) : (
+    <p className="error" data-testid="insert-result" role="alert">
+      Could not insert: {status.error}
+    </p>
+  );
+}
+
+function parseTone(value: string): DraftTone | undefined {
+  const parsed = draftToneSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function parseLength(value: string): DraftLength | undefined {
+  const parsed = draftLengthSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
