@@ -94,6 +94,19 @@ export function singleLineText(root: Node): string {
   return readableText(root).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A detached deep copy of `node` that an adapter may prune before reading. In a browser the copy
+ * lives in a document without a browsing context, so copying a hostile `<img onerror>` neither
+ * loads nor runs it (a plain clone inside the live page would start loading the image). A DOM
+ * without `document.implementation` (linkedom, in the `tandem-extract` CLI) never loads or runs
+ * anything, so a plain clone is just as inert there.
+ */
+export function inertCopy<T extends Node>(node: T): T {
+  const implementation = node.ownerDocument?.implementation as DOMImplementation | undefined;
+  if (implementation === undefined || typeof implementation.createHTMLDocument !== 'function') return node.cloneNode(true) as T;
+  return implementation.createHTMLDocument('').importNode(node, true);
+}
+
 /** Cuts text to `max` characters so an oversized page cannot fail the whole ticket's validation. */
 export function clampText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -67,3 +67,8 @@ export const readFixtureTicket: TicketPageReader = (doc: Document, url: string):
     ...(pageUrl === undefined ? {} : { url: pageUrl }),
   });
 };
+
+/** The fixture ticket's reply box: its `.composer` (a contenteditable element or a textarea). */
+export function findFixtureComposer(doc: Document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>(`${ROOT_SELECTOR} .composer`);
+}

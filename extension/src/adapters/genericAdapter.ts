@@ -4,7 +4,7 @@
  * thread, status); the ticket id is the page's address and the subject its title.
  */
 import { TICKET_LIMITS, type TicketReadResult } from '@tandem/shared';
-import { clampText, readableText, singleLineText } from './domText';
+import { clampText, inertCopy, readableText, singleLineText } from './domText';
 import { notATicketPage, ticketReadFrom } from './siteAdapter';
 import { optionalPageUrl, optionalText } from './ticketFields';
 
@@ -34,9 +34,8 @@ function ticketIdFrom(url: URL): string {
  * The rendered text of `root` without navigation. The copy lives in an inert document (no
  * browsing context), so copying a hostile `<img onerror>` or `<script>` neither loads nor runs it.
  */
-function contentText(doc: Document, root: Element): string {
-  const inert = doc.implementation.createHTMLDocument('');
-  const copy = inert.importNode(root, true);
+function contentText(root: Element): string {
+  const copy = inertCopy(root);
   for (const dropped of Array.from(copy.querySelectorAll(DROPPED))) dropped.remove();
   return readableText(copy);
 }
@@ -44,11 +43,11 @@ function contentText(doc: Document, root: Element): string {
 function mainContentText(doc: Document): string {
   for (const selector of CONTENT_ROOTS) {
     for (const root of Array.from(doc.querySelectorAll(selector))) {
-      const text = contentText(doc, root);
+      const text = contentText(root);
       if (text !== '') return text;
     }
   }
-  return doc.body === null ? '' : contentText(doc, doc.body);
+  return doc.body === null ? '' : contentText(doc.body);
 }
 
 /** A selection is already plain text: only its line endings and blank lines are tidied. */

@@ -9,8 +9,8 @@
  * owner the roles cannot be told apart, so the thread is reported as unreadable.
  */
 import { TICKET_LIMITS, type MessageAuthorRole, type TicketMessage, type TicketReadResult } from '@tandem/shared';
-import { clampText, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { clampText, inertCopy, readableText, singleLineText } from './domText';
+import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText } from './ticketFields';
 
 const GMAIL_HOST = 'mail.google.com';
@@ -106,8 +106,7 @@ function readSentAt(message: Element): string | undefined {
  * neither changed nor made to fetch anything.
  */
 function readBody(body: Element): string {
-  const inert = body.ownerDocument.implementation.createHTMLDocument('');
-  const copy = inert.importNode(body, true);
+  const copy = inertCopy(body);
   for (const quoted of Array.from(copy.querySelectorAll(QUOTED_SELECTOR))) quoted.remove();
   return clampText(readableText(copy), TICKET_LIMITS.bodyChars);
 }
@@ -142,14 +141,14 @@ function readMessage(message: Element, body: Element, sender: Sender, owner: str
   };
 }
 
-export const readGmailTicket: TicketPageReader = (doc: Document, url: string): TicketReadResult => {
+export const readGmailTicket: TicketPageReader = (doc: Document, url: string, options?: TicketReadOptions): TicketReadResult => {
   let pageUrl: URL;
   try {
     pageUrl = new URL(url);
   } catch {
     return notATicketPage('The page URL could not be parsed');
   }
-  if (pageUrl.hostname !== GMAIL_HOST) return notATicketPage(`Not ${GMAIL_HOST}`);
+  if (options?.anyHost !== true && pageUrl.hostname !== GMAIL_HOST) return notATicketPage(`Not ${GMAIL_HOST}`);
 
   const root = doc.querySelector('[role="main"]') ?? doc.body;
   const subject = firstMatch(root, SUBJECT_SELECTORS);

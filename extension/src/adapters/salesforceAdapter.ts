@@ -6,7 +6,7 @@
  */
 import { TICKET_LIMITS, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
 import { clampText, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText } from './ticketFields';
 
 const SELECTORS = {
@@ -43,9 +43,10 @@ const ID_MAX = 200;
 const LIGHTNING_RECORD = /^\/lightning\/r\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/view\/?$/;
 const CLASSIC_CASE_PATH = /^\/500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\/?$/;
 
+/** Lightning (`*.lightning.force.com`), My Domain and Classic (`*.salesforce.com`) and other `*.force.com` org hosts. */
 function isSalesforceHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host.endsWith('.lightning.force.com') || host.endsWith('.salesforce.com');
+  return host.endsWith('.force.com') || host.endsWith('.salesforce.com');
 }
 
 function parseUrl(url: string): URL | undefined {
@@ -255,9 +256,10 @@ function isClassicPage(doc: Document): boolean {
   return doc.querySelector(`${SELECTORS.classicPageType}, ${SELECTORS.classicLabel}`) !== null;
 }
 
-export const readSalesforceTicket: TicketPageReader = (doc: Document, url: string): TicketReadResult => {
+export const readSalesforceTicket: TicketPageReader = (doc: Document, url: string, options?: TicketReadOptions): TicketReadResult => {
   const parsed = parseUrl(url);
-  if (parsed === undefined || !isSalesforceHost(parsed.hostname)) return notATicketPage('Not a Salesforce page');
+  if (parsed === undefined) return notATicketPage('The page URL could not be parsed');
+  if (options?.anyHost !== true && !isSalesforceHost(parsed.hostname)) return notATicketPage('Not a Salesforce page');
   const pageUrl = optionalPageUrl(url);
   if (isLightningPage(doc, parsed)) return readLightning(doc, parsed, pageUrl);
   if (isClassicPage(doc)) return readClassic(doc, parsed, pageUrl);

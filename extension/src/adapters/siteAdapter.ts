@@ -5,11 +5,21 @@
 import { ticketContextSchema, type TicketContextInput, type TicketReadResult } from '@tandem/shared';
 import { z } from 'zod';
 
+export interface TicketReadOptions {
+  /**
+   * The caller has already established which site this page is (an admin's host mapping, the
+   * site's DOM signature on a loopback or mapped host, `tandem-extract --site`), so the adapter
+   * skips its own host check. Everything else about the page is still checked.
+   */
+  anyHost?: boolean;
+}
+
 /**
  * Reads the open ticket from a page. Pure: no chrome.* and no network, so it runs the same in a
- * content script and in a jsdom test. It returns a typed reason rather than ever guessing a ticket.
+ * content script, in a jsdom test and over linkedom in Node. It returns a typed reason rather than
+ * ever guessing a ticket.
  */
-export type TicketPageReader = (doc: Document, url: string) => TicketReadResult;
+export type TicketPageReader = (doc: Document, url: string, options?: TicketReadOptions) => TicketReadResult;
 
 export function notATicketPage(detail: string): TicketReadResult {
   return { kind: 'no-ticket', reason: 'not-a-ticket-page', detail };

@@ -10,11 +10,13 @@
  * - tags are `[data-test-id="ticket-tag"]` elements (inside `[data-test-id="ticket-tags"]` when present);
  * - the requester field's text is "Name" or "Name <email>", and its `title` may hold the email;
  * - a message body is `[data-test-id="omni-log-message-content"]` (else the article minus its header),
- *   and a message id is the article's `data-comment-id`.
+ *   and a message id is the article's `data-comment-id`;
+ * - off zendesk.com (read on a host an admin mapped, or a saved page) the URL may name no ticket:
+ *   the active `[data-test-id="header-tab"]` reads "#<number> <subject>".
  */
 import { TICKET_LIMITS, type MessageAuthorRole, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
-import { clampText, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { clampText, inertCopy, readableText, singleLineText } from './domText';
+import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText, ticketStatusFromLabel } from './ticketFields';
 
 const ACTIVE_TAB_SELECTOR = '[data-is-active="true"], .ticket-panes-grid-layout.active';
@@ -37,26 +39,57 @@ const COMPOSER_SELECTORS = [
 const MESSAGE_HEADER_SELECTOR = `${SENDER_SELECTOR}, ${INTERNAL_NOTE_SELECTOR}, time`;
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d{1,20})(?:[/?#]|$)/;
+/** Off zendesk.com (a mapped proxy host, a saved page) the agent path may sit under a prefix. */
+const TICKET_PATH_ANYWHERE = /\/agent\/tickets\/(\d{1,20})(?:[/?#]|$)/;
+/** Assumed, modelled in our fixtures: the workspace's tab strip names each ticket "#<number> <subject>". */
+const ACTIVE_HEADER_TAB_SELECTOR = '[data-test-id="header-tab"][data-is-active="true"]';
+const HEADER_TAB_NUMBER = /^#(\d{1,20})\b/;
 const NAME_MAX = 200;
 const TAG_MAX = 100;
 const ID_MAX = 200;
 
 type Person = { name?: string; email?: string };
 
+/** Where the ticket id comes from: the agent URL now, or (off zendesk.com) the page once its active tab is known. */
+type UrlTicketId = { kind: 'id'; ticketId: string } | { kind: 'from-page'; page: URL } | { kind: 'not-zendesk'; reason: string };
+
 /** The ticket number when `url` is a Zendesk agent ticket page, else a reason it is not one. */
-function ticketIdFromUrl(url: string): { ticketId: string } | { reason: string } {
+function ticketIdFromUrl(url: string, options: TicketReadOptions | undefined): UrlTicketId {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { reason: 'The page URL does not parse' };
+    return { kind: 'not-zendesk', reason: 'The page URL does not parse' };
+  }
+  if (options?.anyHost === true) {
+    const number = TICKET_PATH_ANYWHERE.exec(parsed.pathname)?.[1];
+    return number === undefined ? { kind: 'from-page', page: parsed } : { kind: 'id', ticketId: number };
   }
   const host = parsed.hostname.toLowerCase();
-  if (parsed.protocol !== 'https:' || !host.endsWith('.zendesk.com')) return { reason: `${host || url} is not a Zendesk host` };
+  if (parsed.protocol !== 'https:' || !host.endsWith('.zendesk.com')) {
+    return { kind: 'not-zendesk', reason: `${host || url} is not a Zendesk host` };
+  }
   const match = TICKET_PATH.exec(parsed.pathname);
   const ticketId = match?.[1];
-  if (ticketId === undefined) return { reason: `${parsed.pathname} is not an agent ticket page` };
-  return { ticketId };
+  if (ticketId === undefined) return { kind: 'not-zendesk', reason: `${parsed.pathname} is not an agent ticket page` };
+  return { kind: 'id', ticketId };
+}
+
+/**
+ * The ticket id of a page off zendesk.com whose URL names no ticket (a saved page, a fixture):
+ * the "#<number>" of the active header tab, else the page's address, plus which ticket tab is
+ * active when several are open, so switching tabs never reuses one tab's id for another ticket.
+ */
+function ticketIdFromPage(doc: Document, tab: Element, page: URL): string {
+  const header = doc.querySelector(ACTIVE_HEADER_TAB_SELECTOR);
+  const number = header === null ? undefined : HEADER_TAB_NUMBER.exec(singleLineText(header))?.[1];
+  if (number !== undefined) return number;
+  const address = `${page.host}${page.pathname}`;
+  const subjects = Array.from(doc.querySelectorAll(SUBJECT_SELECTOR));
+  const activeSubject = tab.querySelector(SUBJECT_SELECTOR);
+  const position = activeSubject === null ? -1 : subjects.indexOf(activeSubject);
+  const id = subjects.length > 1 && position >= 0 ? `${address}#tab-${position + 1}` : address;
+  return id.slice(-ID_MAX);
 }
 
 /** Whether an element holds a ticket's content (its conversation log or subject). */
@@ -118,7 +151,7 @@ function messageBody(article: Element): string {
   const content = article.querySelector(MESSAGE_BODY_SELECTOR);
   if (content !== null) return readableText(content);
   // No content wrapper: the article's text without its sender, timestamp and note tag.
-  const copy = article.cloneNode(true) as Element;
+  const copy = inertCopy(article);
   for (const header of Array.from(copy.querySelectorAll(MESSAGE_HEADER_SELECTOR))) header.remove();
   return readableText(copy);
 }
@@ -163,9 +196,9 @@ function readTags(tab: Element): string[] {
   return [...new Set(tags.filter((tag) => tag !== ''))].slice(0, TICKET_LIMITS.tags);
 }
 
-export const readZendeskTicket: TicketPageReader = (doc: Document, url: string): TicketReadResult => {
-  const fromUrl = ticketIdFromUrl(url);
-  if ('reason' in fromUrl) return notATicketPage(fromUrl.reason);
+export const readZendeskTicket: TicketPageReader = (doc: Document, url: string, options?: TicketReadOptions): TicketReadResult => {
+  const fromUrl = ticketIdFromUrl(url, options);
+  if (fromUrl.kind === 'not-zendesk') return notATicketPage(fromUrl.reason);
   // The DOM signature: a Zendesk host showing no ticket markup at all is not the agent workspace (yet).
   if (doc.querySelector(LOG_SELECTOR) === null && doc.querySelector(SUBJECT_SELECTOR) === null) {
     return notATicketPage('No Zendesk ticket conversation or subject on this page');
@@ -191,7 +224,7 @@ export const readZendeskTicket: TicketPageReader = (doc: Document, url: string):
 
   const candidate: TicketContextInput = {
     site: 'zendesk',
-    ticketId: fromUrl.ticketId,
+    ticketId: fromUrl.kind === 'id' ? fromUrl.ticketId : ticketIdFromPage(doc, tab, fromUrl.page),
     subject,
     requester,
     messages,
