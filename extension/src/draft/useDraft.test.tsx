@@ -32,11 +32,11 @@ async function subscribed(fake: FakeDraftClient, count: number) {
 describe('useDraft', () => {
   it('starts a draft for the ticket with the options and follows it to done', async () => {
     const fake = fakeDraftClient();
-    const { result } = mount(fake, { options: { tone: 'formal' } });
+    const { result } = mount(fake, { options: { tone: 'formal', length: 'short' } });
 
     expect(result.current.state.status).toBe('starting');
     const sub = await subscribed(fake, 1);
-    expect(fake.starts).toEqual([{ ticket: ticket(), options: { tone: 'formal' } }]);
+    expect(fake.starts).toEqual([{ ticket: ticket(), options: { tone: 'formal', length: 'short' } }]);
     expect(sub.draftId).toBe('dr_1');
 
     act(() => sub.push(...draftStream('Hello [1]')));
@@ -89,10 +89,10 @@ describe('useDraft', () => {
     expect(result.current).toMatchObject({ text: 'My edit', edited: true });
     expect(result.current.state.text).toBe('Draft one');
 
-    act(() => result.current.regenerate({ tone: 'formal' }));
+    act(() => result.current.regenerate({ tone: 'formal', length: 'long' }));
     const second = await subscribed(fake, 2);
 
-    expect(fake.starts[1]?.options).toEqual({ tone: 'formal' });
+    expect(fake.starts[1]?.options).toEqual({ tone: 'formal', length: 'long' });
     expect(result.current).toMatchObject({ text: '', edited: false });
     act(() => second.push({ type: 'token', text: 'Draft two' }));
     expect(result.current.text).toBe('Draft two');

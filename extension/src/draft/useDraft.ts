@@ -50,12 +50,14 @@ export function ticketKey(ticket: TicketContext): string {
   return JSON.stringify(ticket);
 }
 
+/** `assist.start`'s options; an unset one leaves the choice to the server (length follows the tone). */
 export interface StartOptions {
   tone?: DraftTone;
+  length?: DraftLength;
 }
 
-function startOptions(options: DraftOptions): StartOptions {
-  return options.tone === undefined ? {} : { tone: options.tone };
+function startOptions({ tone, length }: DraftOptions): StartOptions {
+  return { ...(tone === undefined ? {} : { tone }), ...(length === undefined ? {} : { length }) };
 }
 
 interface Regeneration {

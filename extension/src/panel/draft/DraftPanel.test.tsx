@@ -11,7 +11,7 @@ import type { TandemClient } from '../../connection/tandemClient';
 import { ANALYSIS, LIVE, citedSource, draftStream, suggestion, ticket } from '../../draft/draftFixtures';
 import { fakeDraftClient, type FakeDraftClient } from '../../draft/fakeDraftClient';
 import type { ActionsClient } from '../actions/ActionsList';
-import { DraftPanel, type DraftPanelProps, type PanelClient } from './DraftPanel';
+import { DraftPanel, type DraftPanelProps, type FeedbackClient, type PanelClient } from './DraftPanel';
 import { createPanelCommands } from './panelCommands';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -19,12 +19,14 @@ const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 let fake: FakeDraftClient;
 let client: PanelClient;
 let execute: ReturnType<typeof vi.fn<ActionsClient['actions']['execute']['mutate']>>;
+let rate: ReturnType<typeof vi.fn<FeedbackClient['assist']['feedback']['mutate']>>;
 let onInsert: ReturnType<typeof vi.fn<DraftPanelProps['onInsert']>>;
 
 beforeEach(() => {
   fake = fakeDraftClient();
   execute = vi.fn<ActionsClient['actions']['execute']['mutate']>();
-  client = { ...fake.client, actions: { execute: { mutate: execute } } };
+  rate = vi.fn<FeedbackClient['assist']['feedback']['mutate']>(async () => ({}));
+  client = { assist: { ...fake.client.assist, feedback: { mutate: rate } }, actions: { execute: { mutate: execute } } };
   onInsert = vi.fn<DraftPanelProps['onInsert']>(async () => ({ ok: true, composer: 'Zendesk reply box' }));
 });
 
@@ -271,6 +273,13 @@ describe('DraftPanel', () => {
     await waitFor(() => expect(fake.starts).toHaveLength(3));
     expect(fake.starts[2]?.options).toEqual({ tone: 'concise' });
     expect(screen.getByTestId('length-select')).toHaveProperty('value', '');
+
+    fireEvent.change(screen.getByTestId('length-select'), { target: { value: 'short' } });
+    await waitFor(() => expect(fake.starts).toHaveLength(4));
+    expect(fake.starts[3]?.options).toEqual({ tone: 'concise', length: 'short' });
+    fireEvent.change(screen.getByTestId('tone-select'), { target: { value: '' } });
+    await waitFor(() => expect(fake.starts).toHaveLength(5));
+    expect(fake.starts[4]?.options).toEqual({ length: 'short' });
   });
 
   it('answers Alt+Shift+R and Alt+Shift+I, and stops listening when unmounted', async () => {
@@ -342,9 +351,8 @@ describe('DraftPanel', () => {
     expect(execute.mock.calls[0]?.[0]).toMatchObject({ suggestionId: 'sg_1', confirmed: true });
   });
 
-  it('rates a finished draft once and shows the choice', async () => {
-    const onRate = vi.fn(async () => undefined);
-    mount({ onRate });
+  it('rates a finished draft once through assist.feedback and shows the choice', async () => {
+    mount();
     const sub = await stream(draftStream().slice(0, 4));
     expect(screen.queryByTestId('feedback-helpful')).toBeNull();
     act(() => sub.push(...draftStream().slice(4)));
@@ -353,22 +361,20 @@ describe('DraftPanel', () => {
     fireEvent.click(screen.getByTestId('feedback-not-helpful'));
 
     await waitFor(() => expect(text('feedback-status')).toBe('Thanks, noted.'));
-    expect(onRate.mock.calls).toEqual([['dr_1', 'helpful']]);
+    expect(rate.mock.calls).toEqual([[{ draftId: 'dr_1', rating: 'helpful' }]]);
     expect(screen.getByTestId('feedback-helpful').getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByTestId('feedback-not-helpful')).toHaveProperty('disabled', true);
   });
 
   it('lets the agent rate again when sending failed', async () => {
-    const onRate = vi.fn<(draftId: string, rating: string) => Promise<unknown>>();
-    onRate.mockRejectedValueOnce(new Error('Server unreachable'));
-    onRate.mockResolvedValueOnce(undefined);
-    mount({ onRate });
+    rate.mockRejectedValueOnce(new Error('Server unreachable'));
+    mount();
     await stream(draftStream());
 
     fireEvent.click(screen.getByTestId('feedback-not-helpful'));
     await waitFor(() => expect(text('feedback-status')).toBe('Server unreachable'));
     fireEvent.click(screen.getByTestId('feedback-not-helpful'));
     await waitFor(() => expect(text('feedback-status')).toBe('Thanks, noted.'));
-    expect(onRate).toHaveBeenCalledTimes(2);
+    expect(rate).toHaveBeenCalledTimes(2);
   });
 });

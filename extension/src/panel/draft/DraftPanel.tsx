@@ -16,8 +16,13 @@ import { DraftView, canUseText } from './DraftView';
 import { runInsert, type InsertDraft, type InsertStatus } from './insertStatus';
 import { panelCommandForKey, type PanelCommand, type PanelCommands } from './panelCommands';
 
+/** The rating call, described structurally like the others so tests can pass a fake. */
+export interface FeedbackClient {
+  assist: { feedback: { mutate: (input: { draftId: string; rating: DraftRating }) => Promise<unknown> } };
+}
+
 /** What the panel calls on the server; `createTandemClient(settings)` gives one (keep it across renders). */
-export type PanelClient = DraftClient & ActionsClient;
+export type PanelClient = DraftClient & ActionsClient & FeedbackClient;
 
 export interface DraftPanelProps {
   /** Undefined while the extension is not configured: the panel then says so and drafts nothing. */
@@ -28,13 +33,11 @@ export interface DraftPanelProps {
   onInsert: InsertDraft;
   /** Forwarded `chrome.commands` ('regenerate-draft', 'insert-draft'); see `usePanelCommands`. */
   commands?: PanelCommands;
-  /** Sends the agent's rating of a draft; without it the rating buttons are hidden. */
-  onRate?: (draftId: string, rating: DraftRating) => Promise<unknown>;
 }
 
 const IDLE: InsertStatus = { kind: 'idle' };
 
-export function DraftPanel({ client, ticket, onInsert, commands, onRate }: DraftPanelProps) {
+export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelProps) {
   const [options, setOptions] = useState<DraftOptions>({});
   const draft = useDraft(client, ticket, options);
   const { state } = draft;
@@ -113,8 +116,8 @@ export function DraftPanel({ client, ticket, onInsert, commands, onRate }: Draft
         insert={insertStatus}
         onInsert={() => void insertDraft()}
       />
-      {onRate !== undefined && state.status === 'done' && draftId !== undefined ? (
-        <DraftFeedback key={draftId} onRate={(rating) => onRate(draftId, rating)} />
+      {state.status === 'done' && draftId !== undefined ? (
+        <DraftFeedback key={draftId} onRate={(rating) => client.assist.feedback.mutate({ draftId, rating })} />
       ) : null}
       <ActionsList key={draftId ?? 'none'} client={client} actions={state.actions} />
     </div>
