@@ -1,7 +1,9 @@
 /**
- * The extension's options page: where the agent points Tandem at a server and signs in with a token.
+ * The extension's options page: where the agent points Tandem at a server and signs in with a
+ * token, and chooses which helpdesks (and which extra hosts) Tandem reads.
  */
 import { SettingsForm } from './settings/SettingsForm';
+import { SitesForm } from './settings/SitesForm';
 import './styles/pages.css';
 
 function OptionsPage() {
@@ -10,6 +12,9 @@ function OptionsPage() {
       <h1>Tandem settings</h1>
       <p className="muted">Connect the side panel to your team&apos;s Tandem server. Ask your team lead for an API token.</p>
       <SettingsForm />
+      <h2>Helpdesks</h2>
+      <p className="muted">Tandem reads the open ticket on these sites. An admin can add hosts Tandem does not know.</p>
+      <SitesForm />
     </main>
   );
 }
