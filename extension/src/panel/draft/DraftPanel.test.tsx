@@ -83,6 +83,15 @@ describe('DraftPanel', () => {
     expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', false);
   });
 
+  it('says when the stream dropped and is reconnecting', async () => {
+    mount();
+    await waitFor(() => expect(fake.subscriptions).toHaveLength(1));
+    act(() => fake.subscriptions[0]!.reconnecting());
+    expect(text('draft-status')).toBe('Connection lost, reconnecting…');
+    act(() => fake.subscriptions[0]!.push({ type: 'token', text: 'Back' }));
+    expect(text('draft-status')).toBe('Writing…');
+  });
+
   it('shows the review badge, a restart and a stream error', async () => {
     mount();
     const sub = await stream([
@@ -286,7 +295,7 @@ describe('DraftPanel', () => {
     const { unmount } = mount();
     await stream(draftStream());
 
-    fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
+    expect(fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true })).toBe(false);
     await waitFor(() => expect(onInsert).toHaveBeenCalledTimes(1));
     fireEvent.keyDown(document, { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
     await waitFor(() => expect(fake.starts).toHaveLength(2));
@@ -305,7 +314,8 @@ describe('DraftPanel', () => {
     mount();
     await stream(draftStream());
     fireEvent.click(screen.getByTestId('edit-draft'));
-    fireEvent.keyDown(screen.getByTestId('edit-text'), { key: 'R', code: 'KeyR', altKey: true, shiftKey: true });
+    // Not default-prevented: the key still types in the editor (Alt+Shift+R is a character on a Mac).
+    expect(fireEvent.keyDown(screen.getByTestId('edit-text'), { key: '‰', code: 'KeyR', altKey: true, shiftKey: true })).toBe(true);
     fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(fake.starts).toHaveLength(1);

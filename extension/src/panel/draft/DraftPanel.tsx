@@ -64,11 +64,13 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
     // A new tone applies at once, unless that would throw away the agent's own words.
     if (!draft.edited) regenerate(next);
   };
-  const onCommand = (command: PanelCommand) => {
+  /** False when the command does not apply now, so the key press keeps its default (typing in the editor). */
+  const onCommand = (command: PanelCommand): boolean => {
     // While the editor is open the keys belong to it, and regenerating would lose the unsaved edit.
-    if (editing) return;
+    if (editing) return false;
     if (command === 'regenerate-draft') regenerate();
     else void insertDraft();
+    return true;
   };
 
   // Listeners are added once; they call the newest handler, which sees the current draft.
@@ -80,11 +82,10 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
     const onKeyDown = (event: KeyboardEvent) => {
       const command = panelCommandForKey(event);
       if (command === undefined || event.repeat) return;
-      event.preventDefault();
-      commandRef.current(command);
+      if (commandRef.current(command)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
-    const stopListening = commands?.listen((command) => commandRef.current(command));
+    const stopListening = commands?.listen((command) => void commandRef.current(command));
     return () => {
       document.removeEventListener('keydown', onKeyDown);
       stopListening?.();
@@ -117,9 +118,9 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
         onInsert={() => void insertDraft()}
       />
       {state.status === 'done' && draftId !== undefined ? (
-        <DraftFeedback key={draftId} onRate={(rating) => client.assist.feedback.mutate({ draftId, rating })} />
+        <DraftFeedback key={`feedback-${draftId}`} onRate={(rating) => client.assist.feedback.mutate({ draftId, rating })} />
       ) : null}
-      <ActionsList key={draftId ?? 'none'} client={client} actions={state.actions} />
+      <ActionsList key={`actions-${draftId ?? 'none'}`} client={client} actions={state.actions} />
     </div>
   );
 }

@@ -37,7 +37,7 @@ function statusLine(state: DraftState): string {
     case 'idle':
       return 'No draft yet';
     case 'starting':
-      return 'Starting a draft…';
+      return state.reconnecting ? 'Connection lost, reconnecting…' : 'Starting a draft…';
     case 'streaming':
       return state.reconnecting ? 'Connection lost, reconnecting…' : 'Writing…';
     case 'done':
