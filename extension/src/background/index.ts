@@ -1,20 +1,28 @@
 /**
- * The MV3 service worker: opens the side panel from the toolbar button and relays each tab's
- * current ticket from its content script into session storage, where the side panel reads it.
- * A service worker has no window or DOM, and may be stopped at any moment, so it keeps no state
- * of its own: everything lives in storage.
+ * The MV3 service worker: opens the side panel from the toolbar button, relays each tab's
+ * current ticket from its content script into session storage (where the side panel reads it),
+ * delivers what became of inserted drafts to the server's assist.feedback, and keeps content
+ * scripts registered for the admin's mapped hosts. A service worker has no window or DOM, and may be stopped at any moment, so it
+ * keeps no state of its own: everything lives in storage.
  */
+import { SITE_SETTINGS_KEYS } from '../settings/siteSettings';
 import { clearTabTicket, saveTabTicket } from '../tickets/ticketStorage';
-import { relayContentMessage, type TabTicketStore } from './ticketRelay';
+import { chromeDraftOutcomeDelivery } from './draftOutcomeDelivery';
+import { isDraftOutcomeMessage, relayDraftOutcome } from './draftOutcomeRelay';
+import { syncMappedHostScripts } from './mappedHostScripts';
+import { relayContentMessage, type MessageOrigin, type TabTicketStore } from './ticketRelay';
 
 const tabTickets: TabTicketStore = { save: saveTabTicket, clear: clearTabTicket };
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 
 chrome.runtime.onMessage.addListener((raw: unknown, sender, sendReply) => {
-  const origin = { extensionId: sender.id, tabId: sender.tab?.id, frameId: sender.frameId };
-  relayContentMessage(raw, origin, chrome.runtime.id, tabTickets).then(sendReply, (error: unknown) =>
-    sendReply({ ok: false, error: error instanceof Error ? error.message : 'The ticket could not be stored' }),
+  const origin: MessageOrigin = { extensionId: sender.id, tabId: sender.tab?.id, frameId: sender.frameId };
+  const reply = isDraftOutcomeMessage(raw)
+    ? relayDraftOutcome(raw, origin, chrome.runtime.id, chromeDraftOutcomeDelivery)
+    : relayContentMessage(raw, origin, chrome.runtime.id, tabTickets);
+  reply.then(sendReply, (error: unknown) =>
+    sendReply({ ok: false, error: error instanceof Error ? error.message : 'The message could not be handled' }),
   );
   // Keeps the reply channel open for the asynchronous answer.
   return true;
@@ -31,3 +39,12 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 chrome.webNavigation.onCommitted.addListener((details) => {
   if (details.frameId === 0 && details.documentLifecycle !== 'prerender') void clearTabTicket(details.tabId);
 });
+
+// Content scripts for mapped hosts follow the mappings and the origins the admin granted. Chrome
+// keeps registrations across restarts, but an update renames the script file: sync at every start.
+void syncMappedHostScripts();
+chrome.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && SITE_SETTINGS_KEYS.hostMappings in changes) void syncMappedHostScripts();
+});
+chrome.permissions.onAdded.addListener(() => void syncMappedHostScripts());
+chrome.permissions.onRemoved.addListener(() => void syncMappedHostScripts());

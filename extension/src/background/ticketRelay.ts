@@ -17,17 +17,23 @@ export interface MessageOrigin {
   frameId: number | undefined;
 }
 
+/** Why a message may not have come from one of our content scripts in a tab's top frame, if it may not. */
+export function contentScriptOriginProblem(origin: MessageOrigin, ownExtensionId: string): string | undefined {
+  if (origin.extensionId !== ownExtensionId) return 'Messages are accepted only from this extension';
+  if (origin.tabId === undefined || origin.tabId < 0) return 'Ticket messages must come from a content script in a tab';
+  // A ticket belongs to the page, not to an embedded frame (an ad, a chat widget) inside it.
+  if (origin.frameId !== undefined && origin.frameId !== 0) return 'Ticket messages must come from the top frame';
+  return undefined;
+}
+
 export async function relayContentMessage(
   raw: unknown,
   origin: MessageOrigin,
   ownExtensionId: string,
   store: TabTicketStore,
 ): Promise<MessageReply> {
-  if (origin.extensionId !== ownExtensionId) return { ok: false, error: 'Messages are accepted only from this extension' };
-  if (origin.tabId === undefined || origin.tabId < 0)
-    return { ok: false, error: 'Ticket messages must come from a content script in a tab' };
-  // A ticket belongs to the page, not to an embedded frame (an ad, a chat widget) inside it.
-  if (origin.frameId !== undefined && origin.frameId !== 0) return { ok: false, error: 'Ticket messages must come from the top frame' };
+  const problem = contentScriptOriginProblem(origin, ownExtensionId);
+  if (problem !== undefined || origin.tabId === undefined) return { ok: false, error: problem ?? 'No tab' };
 
   const parsed = contentScriptMessageSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Invalid message' };
