@@ -1,24 +1,18 @@
 /**
- * Content script for the local fixture helpdesk: watches the page's open ticket with the fixture
- * adapter and reports it to the background. Each supported site gets one file like this.
+ * The auto-detecting content script. Declared here for loopback pages (the e2e tests' and demos'
+ * local fixture helpdesks, which may mimic Gmail, Zendesk or Salesforce markup), and registered
+ * by the background for every admin-mapped host, which is why the background looks this file's
+ * built name up by its loopback match pattern. The host mappings and each site's DOM signature
+ * pick the adapter; a page nothing recognises gets no ticket.
  */
 import type { PlasmoCSConfig } from 'plasmo';
-import { readFixtureTicket } from '../adapters/fixtureAdapter';
-import { isExtensionContextGone, sendToBackground } from '../ticketWatch/sendToBackground';
-import { watchTicketPage } from '../ticketWatch/watchTicketPage';
+import { runContentScript } from '../ticketWatch/runContentScript';
 
 export const config: PlasmoCSConfig = {
   // Chrome match patterns without a port match every port, so any local fixture server works.
+  // background/mappedHostScripts.ts finds this script by these patterns: keep them in step.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   run_at: 'document_idle',
 };
 
-const watch = watchTicketPage({
-  doc: document,
-  read: readFixtureTicket,
-  currentUrl: () => location.href,
-  send: sendToBackground,
-  onSendError: () => {
-    if (isExtensionContextGone()) watch.stop();
-  },
-});
+runContentScript('auto');

@@ -1,0 +1,13 @@
+/**
+ * Content script for Salesforce (Lightning console and Classic case pages): reads the open case
+ * with the Salesforce adapter, reports it to the background and answers the side panel's draft inserts.
+ */
+import type { PlasmoCSConfig } from 'plasmo';
+import { runContentScript } from '../ticketWatch/runContentScript';
+
+export const config: PlasmoCSConfig = {
+  matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://*.salesforce.com/*'],
+  run_at: 'document_idle',
+};
+
+runContentScript('salesforce');

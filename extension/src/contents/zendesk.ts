@@ -1,0 +1,13 @@
+/**
+ * Content script for the Zendesk agent workspace: reads the active ticket tab with the Zendesk
+ * adapter, reports it to the background and answers the side panel's draft inserts.
+ */
+import type { PlasmoCSConfig } from 'plasmo';
+import { runContentScript } from '../ticketWatch/runContentScript';
+
+export const config: PlasmoCSConfig = {
+  matches: ['https://*.zendesk.com/*'],
+  run_at: 'document_idle',
+};
+
+runContentScript('zendesk');
