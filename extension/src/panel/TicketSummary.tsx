@@ -24,7 +24,7 @@ export function TicketSummary({ current }: { current: CurrentTicket }) {
         <span data-testid="ticket-id">{ticket.ticketId}</span> · {ticket.status}
         {requester === undefined ? null : <> · {requester}</>}
         {' · '}
-        {ticket.messages.length === 1 ? '1 message' : `${ticket.messages.length} messages`}
+        <span data-testid="ticket-message-count">{ticket.messages.length === 1 ? '1 message' : `${ticket.messages.length} messages`}</span>
       </p>
       {ticket.tags.length === 0 ? null : (
         <ul className="tags" aria-label="Tags">

@@ -5,7 +5,14 @@
  * suggest actions; finish with a confidence score. Yields `DraftEvent`s in the order clients
  * render them.
  */
-import type { DraftEvent, DraftLength, DraftTone, TicketAnalysis, TicketContext } from '@tandem/shared';
+import {
+  ticketCustomerText,
+  type DraftEvent,
+  type DraftLength,
+  type DraftTone,
+  type TicketAnalysis,
+  type TicketContext,
+} from '@tandem/shared';
 import { z } from 'zod';
 import type { KnowledgeSearchResult } from '../knowledge/search/searchKnowledge.js';
 import { detectLanguage } from '../language/languageId.js';
@@ -56,12 +63,6 @@ const MAX_TURNS = 12;
 const MAX_TURN_CHARS = 4000;
 const MAX_TOOLS = 16;
 
-/** The customer's side of the ticket: what analysis and retrieval are about. */
-function customerText(ticket: TicketContext): string {
-  const customer = ticket.messages.filter((m) => m.authorRole === 'customer').slice(-3);
-  return [ticket.subject, ...customer.map((m) => m.body)].join('\n').slice(0, 8000);
-}
-
 /** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
 async function analyse(deps: AssistDeps, ticket: TicketContext, text: string, intentText: string): Promise<TicketAnalysis> {
   const language = ticket.language ?? (await detectLanguage(text)).language;
@@ -99,7 +100,7 @@ export async function* draftTicket(
       role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
       text: vault.redact(m.body.slice(0, MAX_TURN_CHARS)),
     }));
-  const text = customerText(ticket);
+  const text = ticketCustomerText(ticket);
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, 4000);
 
