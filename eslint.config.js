@@ -81,6 +81,8 @@ export default tseslint.config(
       'desktop/src/main/**',
       'desktop/src/preload/**',
       'desktop/*.config.ts',
+      'extension/bin/**',
+      'extension/src/cli/**',
     ],
     languageOptions: { globals: { ...globals.node } },
   },
@@ -123,7 +125,8 @@ export default tseslint.config(
   },
   {
     files: ['extension/**'],
-    ignores: ['extension/src/tools/**'],
+    // The tandem-extract CLI (bin/, src/cli/) runs in Node, reading saved pages from disk.
+    ignores: ['extension/src/tools/**', 'extension/bin/**', 'extension/src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
