@@ -160,19 +160,26 @@ describe('insertDraft into a textarea or input (fallback)', () => {
   });
 
   it('refuses a disabled or read-only box', () => {
-    expect(insertDraft(mount('<textarea id="composer" disabled></textarea>'), 'x')).toMatchObject({ ok: false });
-    expect(insertDraft(mount('<textarea id="composer" readonly></textarea>'), 'x')).toMatchObject({ ok: false });
-    expect(insertDraft(mount('<div id="composer">not editable</div>'), 'x')).toEqual({
+    expect(insertDraft(mount('<textarea id="composer" disabled></textarea>'), 'x')).toMatchObject({ ok: false, reason: 'locked' });
+    expect(insertDraft(mount('<textarea id="composer" readonly></textarea>'), 'x')).toEqual({
       ok: false,
+      reason: 'locked',
       error: 'The reply box on this page cannot be edited right now',
     });
+  });
+
+  it('calls an editor wrapper with nothing editable inside closed', () => {
+    const composer = mount('<div id="composer">an editor wrapper</div>');
+
+    expect(insertDraft(composer, 'x')).toMatchObject({ ok: false, reason: 'closed' });
+    expect(composer.textContent).toBe('an editor wrapper');
   });
 
   it('refuses a composer no longer in the page', () => {
     const composer = mount('<div id="composer" contenteditable="true"></div>');
     composer.remove();
 
-    expect(insertDraft(composer, 'x')).toMatchObject({ ok: false });
+    expect(insertDraft(composer, 'x')).toMatchObject({ ok: false, reason: 'closed' });
   });
 });
 

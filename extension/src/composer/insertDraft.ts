@@ -14,7 +14,10 @@ export interface InsertedAround {
   after: string;
 }
 
-export type InsertDraftResult = { ok: true; via: 'execCommand' | 'fallback'; around: InsertedAround } | { ok: false; error: string };
+export type InsertDraftResult =
+  | { ok: true; via: 'execCommand' | 'fallback'; around: InsertedAround }
+  /** `closed`: no box to type in (gone, or an editor's wrapper with nothing editable); `locked`: a disabled or read-only box. */
+  | { ok: false; reason: 'closed' | 'locked'; error: string };
 
 /**
  * Trailing parts of a rich composer that belong after the agent's words: Gmail's signature and
@@ -173,8 +176,11 @@ function insertIntoEditable(composer: HTMLElement, text: string): InsertDraftRes
 }
 
 export function insertDraft(composer: HTMLElement, text: string): InsertDraftResult {
-  if (!composer.isConnected) return { ok: false, error: 'The reply box is no longer on the page — open the reply editor and try again' };
-  if (!isEditableComposer(composer)) return { ok: false, error: 'The reply box on this page cannot be edited right now' };
+  if (!composer.isConnected) return { ok: false, reason: 'closed', error: 'The reply box is no longer on the page' };
   const control = asTextControl(composer);
+  if (control === undefined && !isContentEditable(composer)) {
+    return { ok: false, reason: 'closed', error: 'The reply editor on this page has nothing to type in' };
+  }
+  if (!isEditableComposer(composer)) return { ok: false, reason: 'locked', error: 'The reply box on this page cannot be edited right now' };
   return control === undefined ? insertIntoEditable(composer, text) : insertIntoControl(control, text);
 }

@@ -57,6 +57,17 @@ describe('answerInsertDraft', () => {
     expect(NO_COMPOSER_ERROR).toBe('No reply box is open on this page — open the reply editor and try again');
   });
 
+  it('says the same when the editor left only its wrapper, and names a locked box', () => {
+    const wrapper = page('<div id="composer" data-test-id="ticket-rich-text-editor"></div>');
+    expect(answerInsertDraft(REQUEST, SIDE_PANEL, OWN_ID, wrapper.target)).toEqual({ ok: false, error: NO_COMPOSER_ERROR });
+
+    const locked = page('<textarea id="composer" readonly></textarea>');
+    expect(answerInsertDraft(REQUEST, SIDE_PANEL, OWN_ID, locked.target)).toEqual({
+      ok: false,
+      error: 'The reply box on this page cannot be edited right now',
+    });
+  });
+
   it.each<[string, InsertRequestSender]>([
     ['another extension', { id: 'someone-else' }],
     ['no sender id', {}],

@@ -67,7 +67,8 @@ export function answerInsertDraft(
     const detail = error instanceof Error ? error.message : 'the page refused the edit';
     return reply({ ok: false, error: `The draft could not be inserted: ${detail}`.slice(0, 500) });
   }
-  if (!result.ok) return reply({ ok: false, error: result.error });
+  // A closed editor (only its wrapper left, or gone) is the same to the agent as no reply box.
+  if (!result.ok) return reply({ ok: false, error: result.reason === 'closed' ? NO_COMPOSER_ERROR : result.error });
   target.onInserted?.({ composer, message, around: result.around });
   return reply({ ok: true, composer: target.composerLabel().slice(0, 100) });
 }
