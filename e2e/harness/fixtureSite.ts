@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { zendeskThreadPage } from './generatedPages.js';
 
-const FOLDERS = [path.resolve(import.meta.dirname, '../fixtures'), path.resolve(import.meta.dirname, '../../extension/src/adapters/fixtures')];
+const FOLDERS = [
+  path.resolve(import.meta.dirname, '../fixtures'),
+  path.resolve(import.meta.dirname, '../../extension/src/adapters/fixtures'),
+];
 
 /** Pages built on request: `/generated/zendesk-thread-<messages>.html`. */
 function generatedPage(name: string): string | undefined {
@@ -38,7 +41,9 @@ export async function serveFixtures(): Promise<FixtureSite> {
     const body = generated === undefined ? fixtureFile(name) : Promise.resolve(Buffer.from(generated));
     body.then(
       (page) =>
-        page === undefined ? res.writeHead(404).end('not found') : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
+        page === undefined
+          ? res.writeHead(404).end('not found')
+          : res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
       () => res.writeHead(500).end('error'),
     );
   });

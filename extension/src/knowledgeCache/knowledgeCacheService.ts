@@ -53,6 +53,8 @@ export class KnowledgeCacheService {
   private loaded: Promise<void> | undefined;
   private syncing: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
   private failures = 0;
+  /** Set while the server cannot be asked; a load finishing later must not claim "up to date". */
+  private offlineDetail: string | undefined;
   /** Bumped by every follow/stop, so a follow still awaiting IndexedDB knows it was superseded. */
   private followGeneration = 0;
 
@@ -80,7 +82,9 @@ export class KnowledgeCacheService {
   load(): Promise<void> {
     this.loaded ??= (async () => {
       await this.index.loadFrom(this.db);
-      this.update({ status: 'ready', cursor: await cacheCursor(this.db), lastSyncedAt: await lastSyncedAt(this.db) });
+      const [cursor, syncedAt] = [await cacheCursor(this.db), await lastSyncedAt(this.db)];
+      const offline = this.offlineDetail;
+      this.update({ status: offline === undefined ? 'ready' : 'offline', detail: offline, cursor, lastSyncedAt: syncedAt });
     })().catch((error: unknown) => {
       this.loaded = undefined;
       this.update({ status: 'error', detail: error instanceof Error ? error.message : 'The local cache could not be read' });
@@ -101,6 +105,7 @@ export class KnowledgeCacheService {
    */
   async follow(identity: CacheIdentity, fetchPage: FetchSyncPage): Promise<void> {
     this.stopFollowing();
+    this.offlineDetail = undefined;
     const generation = this.followGeneration;
     if (await adoptIdentity(this.db, identity)) await this.reload();
     else await this.load();
@@ -161,6 +166,7 @@ export class KnowledgeCacheService {
   /** The server cannot be asked (signed out, unreachable at start): say so without clearing anything. */
   markOffline(detail: string): void {
     this.stopFollowing();
+    this.offlineDetail = detail;
     if (this.current.status !== 'loading' && this.current.status !== 'error') this.update({ status: 'offline', detail });
   }
 

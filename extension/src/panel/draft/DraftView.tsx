@@ -79,7 +79,13 @@ export function DraftView(props: DraftViewProps) {
     <section className="card draft" aria-label="Reply draft" aria-busy={active}>
       <div className="draft__head">
         <h3>Reply draft</h3>
-        <span className={`draft__status draft__status--${state.status}`} data-testid="draft-status" role="status" aria-live="polite">
+        <span
+          className={`draft__status draft__status--${state.status}`}
+          data-testid="draft-status"
+          data-status={state.status}
+          role="status"
+          aria-live="polite"
+        >
           {active ? <span className="draft__spinner" aria-hidden="true" /> : null}
           {statusLine(state)}
         </span>

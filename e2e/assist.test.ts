@@ -1,0 +1,209 @@
+// The whole agent flow with the built extension in Chromium, on each site's fixture page served on
+// 127.0.0.1: the content script reads the ticket → the side panel shows it → knowledge cards →
+// a streamed draft from a real Tandem server → Insert puts it into the page's own composer.
+// Then: switching tickets updates the panel; with the server stopped, cards come from the
+// local cache; hostile markup stays inert; a 5,000-message thread keeps the panel responsive.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TENANT_ID } from '../server/src/auth/bootstrapAdmin.js';
+import { loadDemoKnowledge } from '../server/src/knowledge/ingest/demoKnowledge.js';
+import { startTestServer, type TestServer } from '../server/src/testing/testServer.js';
+import { launchChromium, type ChromiumSession } from './harness/chromium.js';
+import { serveFixtures, type FixtureSite } from './harness/fixtureSite.js';
+
+interface SiteCase {
+  site: string;
+  page: string;
+  subject: string;
+  /** The composer the draft must land in. */
+  composer: string;
+  /** Switches the page to its other ticket the way the site does; returns that ticket's subject. */
+  switchTicket: (page: Page, site: FixtureSite) => Promise<string>;
+}
+
+const SITES: SiteCase[] = [
+  {
+    site: 'gmail',
+    page: 'gmail-thread.html',
+    subject: 'Cracked battery mount on order LB-7781',
+    composer: 'div.M9 [contenteditable="true"]',
+    // Opening another thread in Gmail: a navigation of the same tab.
+    switchTicket: async (page, site) => {
+      await page.goto(site.url('gmail-thread-variant.html'));
+      return (await page.locator('h2').first().innerText()).trim();
+    },
+  },
+  {
+    site: 'zendesk',
+    page: 'zendesk-ticket.html',
+    subject: 'Parcel arrived damaged',
+    composer: 'section[data-is-active="true"] [contenteditable="true"]',
+    // Zendesk keeps every open ticket in the DOM and flips which tab is active.
+    switchTicket: async (page) => {
+      await page.evaluate(() => {
+        for (const pane of Array.from(document.querySelectorAll('[data-test-id="ticket-pane"], [data-test-id="header-tab"]'))) {
+          pane.setAttribute('data-is-active', pane.getAttribute('data-is-active') === 'true' ? 'false' : 'true');
+        }
+      });
+      return 'Cannot export invoices to CSV';
+    },
+  },
+  {
+    site: 'salesforce',
+    page: 'salesforce-case.html',
+    subject: '',
+    composer: '.tabContent.active .ql-editor',
+    // The Service Console's tabs: the active one carries the `active` class.
+    switchTicket: async (page) => {
+      await page.evaluate(() => {
+        for (const tab of Array.from(document.querySelectorAll('.tabContent.oneConsoleTab'))) tab.classList.toggle('active');
+      });
+      return page.evaluate(
+        () => document.querySelector('.tabContent.active [field-label="Subject"] [name="outputField"]')?.textContent?.trim() ?? '',
+      );
+    },
+  },
+];
+
+describe('agent flow in the extension', () => {
+  let server: TestServer | undefined;
+  let site: FixtureSite;
+  let browser: ChromiumSession;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    // The demo knowledge base `npm start` loads: our own help articles for a fictional store.
+    const { jobId } = await loadDemoKnowledge(server.knowledge, DEFAULT_TENANT_ID);
+    await server.knowledge.ingest.settled(jobId);
+    site = await serveFixtures();
+    browser = await launchChromium({ withExtension: true });
+    const settings = { serverUrl: server.url, apiToken: server.adminToken };
+    await browser.extension!.serviceWorker.evaluate((values) => chrome.storage.local.set(values), settings);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  async function tabIdOf(url: string): Promise<number> {
+    const id = await browser.extension!.serviceWorker.evaluate(async (pageUrl) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === pageUrl)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`no tab shows ${url}`);
+    return id;
+  }
+
+  /** The side panel pinned to one tab, as Chrome shows it beside that tab. */
+  async function panelFor(page: Page): Promise<Page> {
+    const panel = await browser.context.newPage();
+    await panel.goto(browser.extension!.url(`sidepanel.html?tabId=${await tabIdOf(page.url())}`));
+    return panel;
+  }
+
+  for (const c of SITES) {
+    it(`${c.site}: ticket → cards → streamed draft → insert into the composer; switching tickets follows`, async () => {
+      const page = await browser.context.newPage();
+      await page.goto(site.url(c.page));
+      const panel = await panelFor(page);
+
+      const subject = c.subject === '' ? await page.evaluate(() => document.documentElement.dataset.tandemTicket ?? '') : c.subject;
+      await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).not.toBeNull();
+      if (c.subject !== '') expect(await panel.getByTestId('ticket-subject').textContent()).toBe(subject);
+      const ticketId = await page.evaluate(() => document.documentElement.dataset.tandemTicket);
+      expect(ticketId).toBeTruthy();
+
+      // Cards for this ticket (from the cache first, then the server).
+      const cards = panel.getByTestId('knowledge-cards');
+      await expect.poll(() => cards.getAttribute('data-ticket-id'), { timeout: 15_000 }).toBe(ticketId);
+      await expect.poll(() => panel.getByTestId('knowledge-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+      // The draft streams to its end, then goes into the page's composer.
+      await expect.poll(() => panel.getByTestId('draft-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+      const draft = (await panel.getByTestId('draft-text').innerText()).trim();
+      expect(draft.length).toBeGreaterThan(20);
+      await panel.getByTestId('insert-draft').click();
+      const firstLine =
+        draft
+          .split('\n')[0]
+          ?.replace(/\[\d+\]/g, '')
+          .trim() ?? '';
+      await expect.poll(() => page.locator(c.composer).first().innerText(), { timeout: 10_000 }).toContain(firstLine.slice(0, 30));
+
+      // Another ticket in the same tab: the panel follows.
+      const otherSubject = await c.switchTicket(page, site);
+      await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).toBe(otherSubject);
+      const otherId = await page.evaluate(() => document.documentElement.dataset.tandemTicket);
+      expect(otherId).not.toBe(ticketId);
+      await expect.poll(() => cards.getAttribute('data-ticket-id'), { timeout: 15_000 }).toBe(otherId);
+
+      await panel.close();
+      await page.close();
+    });
+  }
+
+  it('renders hostile ticket markup as inert text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(site.url('zendesk-ticket.html'));
+    const panel = await panelFor(page);
+    await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).toBe('Parcel arrived damaged');
+    await expect.poll(() => panel.getByTestId('draft-status').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/done|error/);
+    expect(
+      await panel.evaluate(() => ({
+        scripts: document.querySelectorAll('main script').length,
+        images: document.querySelectorAll('main img').length,
+      })),
+    ).toEqual({
+      scripts: 0,
+      images: 0,
+    });
+    expect(await panel.evaluate(() => 'pwned' in window || 'tandemPwned' in window)).toBe(false);
+    await panel.close();
+    await page.close();
+  });
+
+  it('keeps the panel responsive on a 5,000-message thread, keeping the newest messages', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(site.url('generated/zendesk-thread-5000.html'));
+    const panel = await panelFor(page);
+    await expect
+      .poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 20_000 })
+      .toBe('Replacement charger lost in transit');
+    // The panel's main thread answers quickly while the draft streams.
+    const lags: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const started = Date.now();
+      await panel.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+      lags.push(Date.now() - started);
+    }
+    expect(Math.max(...lags)).toBeLessThan(1_000);
+    const summary = await panel.getByTestId('ticket-message-count').textContent();
+    expect(summary).toMatch(/\d+ messages/);
+    expect(Number(/(\d+)/.exec(summary ?? '')?.[1])).toBeLessThan(5_000);
+    await panel.close();
+    await page.close();
+  });
+
+  it('shows cards from the local cache when the server is gone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(site.url('gmail-thread.html'));
+    const panel = await panelFor(page);
+    // The cache is complete once the panel says it is up to date.
+    await expect.poll(() => panel.getByTestId('cache-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('ready');
+    await panel.close();
+
+    await server?.close();
+    server = undefined;
+    const offline = await panelFor(page);
+    const ticketId = await page.evaluate(() => document.documentElement.dataset.tandemTicket);
+    await expect.poll(() => offline.getByTestId('connection-state').textContent(), { timeout: 20_000 }).toBe('Server unreachable');
+    await expect.poll(() => offline.getByTestId('cache-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('offline');
+    const cards = offline.getByTestId('knowledge-cards');
+    await expect.poll(() => cards.getAttribute('data-ticket-id'), { timeout: 10_000 }).toBe(ticketId);
+    expect(await cards.getAttribute('data-origin')).toBe('cache');
+    expect(await offline.getByTestId('knowledge-card').count()).toBeGreaterThan(0);
+    await offline.close();
+    await page.close();
+  });
+});
