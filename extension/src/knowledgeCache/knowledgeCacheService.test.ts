@@ -1,0 +1,121 @@
+/**
+ * The panel's cache service over a real IndexedDB implementation and a scripted feed: searchable
+ * from the cache before any network, following the server, offline without losing anything,
+ * never claiming "up to date" while unreachable, and stopping for good on a full disk.
+ */
+import { type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openKnowledgeCacheDb, type KnowledgeCacheDb } from './cacheDb';
+import { KnowledgeCacheService, type KnowledgeCacheState } from './knowledgeCacheService';
+import { CacheQuotaError, syncKnowledge, type FetchSyncPage } from './syncKnowledge';
+
+const opened: KnowledgeCacheDb[] = [];
+const services: KnowledgeCacheService[] = [];
+function freshDb(): KnowledgeCacheDb {
+  const db = openKnowledgeCacheDb(`service-${opened.length}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  opened.push(db);
+  return db;
+}
+function service(db: KnowledgeCacheDb): KnowledgeCacheService {
+  const created = new KnowledgeCacheService({ db, pollMs: 20, maxBackoffMs: 40 });
+  services.push(created);
+  return created;
+}
+afterEach(() => {
+  for (const s of services.splice(0)) s.stopFollowing();
+  for (const db of opened.splice(0)) db.close();
+});
+
+const doc = (id: string, text: string): SyncedDocument => ({
+  documentId: id,
+  sourceId: 'src',
+  title: `Article ${id}`,
+  tags: [],
+  version: 1,
+  chunks: [{ chunkId: `${id}:1:0`, ordinal: 0, sectionPath: [], text }],
+});
+const page = (cursor: number, upserts: SyncedDocument[]): KnowledgeSyncPage => ({
+  cursor,
+  upserts,
+  deletions: [],
+  hasMore: false,
+  embedder: null,
+  latestCursor: cursor,
+});
+const identity = { serverUrl: 'http://127.0.0.1:8787', workspaceId: 'default' };
+
+function waitFor(s: KnowledgeCacheService, test: (state: KnowledgeCacheState) => boolean): Promise<KnowledgeCacheState> {
+  return new Promise((resolve) => {
+    if (test(s.state)) return resolve(s.state);
+    const stop = s.subscribe((state) => {
+      if (!test(state)) return;
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+describe('KnowledgeCacheService', () => {
+  it('answers from what an earlier session cached before it reaches the server', async () => {
+    const db = freshDb();
+    await syncKnowledge(db, async () => page(3, [doc('a', 'Refunds reach your card within five working days.')]), {
+      signal: new AbortController().signal,
+    });
+    const cache = service(db);
+    await cache.load();
+    expect(cache.state).toMatchObject({ status: 'ready', documents: 1, cursor: 3 });
+    expect(cache.search('when does my refund arrive', { k: 3 }).map((h) => h.documentId)).toEqual(['a']);
+  });
+
+  it('follows the server: new knowledge becomes searchable on the next poll', async () => {
+    const db = freshDb();
+    const feed: Record<number, KnowledgeSyncPage> = { 0: page(1, [doc('a', 'Reset your password from the sign-in page.')]) };
+    const fetchPage: FetchSyncPage = async (cursor) => feed[cursor] ?? page(cursor, []);
+    const cache = service(db);
+    await cache.follow(identity, fetchPage);
+    expect(cache.state).toMatchObject({ status: 'ready', documents: 1 });
+
+    feed[1] = page(2, [doc('b', 'Express shipping arrives the next working day.')]);
+    await waitFor(cache, (s) => s.documents === 2);
+    expect(cache.search('express shipping', { k: 3 })[0]?.documentId).toBe('b');
+  });
+
+  it('goes offline when the server fails, keeps its cards, and recovers', async () => {
+    const db = freshDb();
+    let up = true;
+    const fetchPage: FetchSyncPage = async (cursor) => {
+      if (!up) throw new Error('fetch failed');
+      return cursor === 0 ? page(1, [doc('a', 'Warranty covers two years.')]) : page(cursor, []);
+    };
+    const cache = service(db);
+    await cache.follow(identity, fetchPage);
+    up = false;
+    const offline = await waitFor(cache, (s) => s.status === 'offline');
+    expect(offline.detail).toBe('fetch failed');
+    expect(cache.search('warranty', { k: 3 })).toHaveLength(1);
+    up = true;
+    await waitFor(cache, (s) => s.status === 'ready');
+  });
+
+  it('stays offline when its load finishes after the server was found unreachable', async () => {
+    const cache = service(freshDb());
+    const loading = cache.load();
+    cache.markOffline('Server unreachable');
+    await loading;
+    expect(cache.state.status).toBe('offline');
+  });
+
+  it('stops syncing on a full disk and says so', async () => {
+    let calls = 0;
+    const fetchPage: FetchSyncPage = async () => {
+      calls += 1;
+      throw new CacheQuotaError();
+    };
+    const cache = service(freshDb());
+    await cache.follow(identity, fetchPage);
+    expect(cache.state.status).toBe('quota-exceeded');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(1);
+  });
+});
