@@ -206,4 +206,31 @@ describe('agent flow in the extension', () => {
     await offline.close();
     await page.close();
   });
+
+  it('signing out deletes the local knowledge cache', async () => {
+    const ext = browser.extension!;
+    const countDocuments = (page: Page) =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('tandem-knowledge');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('documents').objectStore('documents').count();
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    const options = await browser.context.newPage();
+    await options.goto(ext.url('options.html'));
+    expect(await countDocuments(options)).toBeGreaterThan(0);
+    await options.getByTestId('sign-out').click();
+    await expect.poll(() => options.getByTestId('options-status').textContent()).toMatch(/Signed out/);
+    expect(await countDocuments(options)).toBe(0);
+    expect(await ext.serviceWorker.evaluate(() => chrome.storage.local.get('apiToken'))).toEqual({});
+    await options.close();
+  });
 });

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { settingsDraftFromStorage, DEFAULT_SERVER_URL, type SettingsDraft } from './settings';
 import { saveSettings } from './saveSettings';
+import { signOut } from './signOut';
 import { readStoredSettings } from './settingsStorage';
 import { validateSettingsDraft } from './validateSettings';
 
@@ -75,6 +76,25 @@ export function SettingsForm() {
       </label>
       <button data-testid="save" type="submit" disabled={saving}>
         Save
+      </button>
+      <button
+        data-testid="sign-out"
+        type="button"
+        disabled={saving}
+        onClick={() => {
+          setSaving(true);
+          signOut()
+            .then(
+              () => {
+                setDraft((previous) => ({ ...previous, apiToken: '' }));
+                setStatus('Signed out; the local knowledge cache was deleted');
+              },
+              (error: unknown) => setStatus(`Sign-out failed: ${error instanceof Error ? error.message : 'storage failed'}`),
+            )
+            .finally(() => setSaving(false));
+        }}
+      >
+        Sign out
       </button>
       <p data-testid="options-status" role="status" aria-live="polite">
         {status}
