@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { firstTokenBench } from './assist/firstToken.js';
+import { extensionBench } from './extension/extensionBench.js';
 import { liveIngestBench } from './live/ingestRate.js';
 import { liveLatencyBench } from './live/subscriberLatency.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   assist: () => firstTokenBench(),
   live: async () => [...(await liveIngestBench()), ...(await liveLatencyBench())],
   confidence: () => confidenceCalibrationBench(),
+  extension: () => extensionBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

@@ -15,11 +15,11 @@ import { chunkDocument } from '../../server/src/knowledge/chunking/chunker.js';
 import { parseDocument } from '../../server/src/knowledge/parsing/registry.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 
-const DIMS = 512;
+export const DIMS = 512;
 /** Chunks per topic cluster: each query has about this many genuinely related chunks. */
 const CHUNKS_PER_TOPIC = 100;
 /** Recall is measured on the top RECALL_K, the candidates fusion relies on most. */
-const RECALL_K = 10;
+export const RECALL_K = 10;
 const COMMAND = '`npm run bench -- search`';
 
 function rng(seed: number) {
@@ -32,7 +32,7 @@ function rng(seed: number) {
   };
 }
 
-const TICKETS = [
+export const TICKETS = [
   'My Borealis lamp does not start, how do I reset it?',
   'I want to return the Cirrus backpack, it is unused',
   'How long is the warranty on the Ember heater?',
@@ -43,12 +43,13 @@ const TICKETS = [
   'model C77 reference 1077 billing question',
 ];
 
-interface Corpus {
+export interface Corpus {
   chunks: { documentId: string; chunkId: string; title: string; sectionPath: string[]; text: string }[];
   documents: Map<string, string>;
 }
 
-async function corpus(targetChunks: number): Promise<Corpus> {
+/** Generated articles, parsed and chunked as ingestion does, until `targetChunks` chunks (the extension bench reuses it). */
+export async function corpus(targetChunks: number): Promise<Corpus> {
   const chunks: Corpus['chunks'] = [];
   const documents = new Map<string, string>();
   const encoder = new TextEncoder();
@@ -73,6 +74,39 @@ function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h;
+}
+
+export interface SyntheticVectors {
+  /** One per chunk, in corpus order. */
+  vectors: Float32Array[];
+  titleVectors: Map<string, Float32Array>;
+  /** One per ticket in TICKETS, each near a stored chunk. */
+  queryVectors: Float32Array[];
+  /** More queries than the timed loop cycles through, for recall. */
+  recallQueries: Float32Array[];
+}
+
+/**
+ * The topic-clustered vectors of a corpus of `size` chunks, seeded by the size so every run (and
+ * the extension bench, which ranks the same vectors in the browser) gets the same ones.
+ */
+export function syntheticVectors(size: number, chunks: Corpus['chunks']): SyntheticVectors {
+  const random = rng(size);
+  const unit = () => normalise(Float32Array.from({ length: DIMS }, random));
+  // Centre plus a random unit vector of the given weight: at 0.8, members of a topic have cosine ≈ 0.6.
+  const noise = (weight: number, around: Float32Array) => {
+    const direction = unit();
+    return normalise(around.map((x, j) => x + weight * (direction[j] as number)));
+  };
+  const topics = Math.max(1, Math.round(size / CHUNKS_PER_TOPIC));
+  const centres = Array.from({ length: topics }, unit);
+  const topicOf = (documentId: string) => centres[Math.abs(hash(documentId)) % topics] as Float32Array;
+  const vectors = chunks.map((c) => noise(0.8, topicOf(c.documentId)));
+  const titleVectors = new Map<string, Float32Array>();
+  for (const c of chunks) if (!titleVectors.has(c.documentId)) titleVectors.set(c.documentId, noise(0.8, topicOf(c.documentId)));
+  const queryVectors = TICKETS.map((_, q) => noise(0.5, vectors[(q * 7919) % vectors.length] as Float32Array));
+  const recallQueries = Array.from({ length: 40 }, (_, q) => noise(0.5, vectors[(q * 2477) % vectors.length] as Float32Array));
+  return { vectors, titleVectors, queryVectors, recallQueries };
 }
 
 /** Share of each query's RECALL_K exact nearest chunks among the index's RECALL_K vector results. */
@@ -115,28 +149,15 @@ export async function searchLatencyBench(sizes: readonly number[] = [10_000, 100
   const rows: BenchRow[] = [];
   for (const size of sizes) {
     const { chunks, documents } = await corpus(size);
-    const random = rng(size);
-    const unit = () => normalise(Float32Array.from({ length: DIMS }, random));
-    // Centre plus a random unit vector of the given weight: at 0.8, members of a topic have cosine ≈ 0.6.
-    const noise = (weight: number, around: Float32Array) => {
-      const direction = unit();
-      return normalise(around.map((x, j) => x + weight * (direction[j] as number)));
-    };
-    const topics = Math.max(1, Math.round(size / CHUNKS_PER_TOPIC));
-    const centres = Array.from({ length: topics }, unit);
-    const topicOf = (documentId: string) => centres[Math.abs(hash(documentId)) % topics] as Float32Array;
     const index = new ChunkIndex();
     const byDocument = new Map<string, Corpus['chunks']>();
     for (const c of chunks) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c]);
-    const vectors = chunks.map((c) => noise(0.8, topicOf(c.documentId)));
+    const { vectors, titleVectors, queryVectors, recallQueries } = syntheticVectors(size, chunks);
     for (const [documentId, list] of byDocument) {
       index.upsertDocument({ documentId, sourceId: 'bench', title: documents.get(documentId) ?? '', tags: [] }, list);
-      index.setTitleVector(documentId, noise(0.8, topicOf(documentId)));
+      index.setTitleVector(documentId, titleVectors.get(documentId) as Float32Array);
     }
     chunks.forEach((c, i) => index.setChunkVector(c.chunkId, vectors[i] as Float32Array));
-    const queryVectors = TICKETS.map((_, q) => noise(0.5, vectors[(q * 7919) % vectors.length] as Float32Array));
-    // Recall over more queries than the timed loop cycles through.
-    const recallQueries = Array.from({ length: 40 }, (_, q) => noise(0.5, vectors[(q * 2477) % vectors.length] as Float32Array));
     const vectorRecall = recallAgainstExact(
       index,
       chunks.map((c) => c.chunkId),
