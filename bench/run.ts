@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { firstTokenBench } from './assist/firstToken.js';
 import { extensionBench } from './extension/extensionBench.js';
+import { ticketToCardsBench } from './extension/ticketToCards.js';
 import { liveIngestBench } from './live/ingestRate.js';
 import { liveLatencyBench } from './live/subscriberLatency.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   live: async () => [...(await liveIngestBench()), ...(await liveLatencyBench())],
   confidence: () => confidenceCalibrationBench(),
   extension: () => extensionBench(),
+  cards: () => ticketToCardsBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

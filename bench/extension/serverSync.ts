@@ -23,7 +23,7 @@ const FEED_LIMIT = 500;
 const SEED_BATCH = 50;
 
 /** Stores the corpus as ingestion would leave it: documents, chunks, then vectors announced on the feed. */
-async function seed(store: Store, size: number): Promise<number> {
+export async function seedServerKnowledge(store: Store, size: number): Promise<number> {
   const generated: Corpus = await corpus(size);
   const { vectors, titleVectors } = syntheticVectors(size, generated.chunks);
   const source = await store.knowledge.ensureSource(DEFAULT_TENANT_ID, 'help-center', 'Bench articles');
@@ -80,7 +80,7 @@ export async function serverSyncBench(page: BenchPage, pageServer: PageServer, s
     TANDEM_DEMO_STORE: 'false',
   });
   try {
-    const chunks = await seed(server.store, size);
+    const chunks = await seedServerKnowledge(server.store, size);
     const syncUrl = `${server.url}/trpc/knowledge.sync`;
     await checkFeed(syncUrl, server.adminToken, pageServer.origin);
     const result = await page.serverSync({

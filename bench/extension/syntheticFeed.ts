@@ -5,7 +5,6 @@
  * a page costs the feed server nothing. The first page is checked against knowledgeSyncPageSchema
  * (every page comes from the same code; checking all of them at 100k would cost seconds).
  */
-import { isDeepStrictEqual } from 'node:util';
 import {
   knowledgeSyncPageSchema,
   quantiseVector,
@@ -30,23 +29,7 @@ export interface SyntheticFeed {
   recallQueries: QuantisedVector[];
 }
 
-/**
- * quantiseVector's exact output with Node's base64 encoder: the shared pure-TS codec (written to
- * run in every context) takes about half a millisecond a vector, a minute at 100k. The first
- * vectors of every feed are checked against it, so the feed stays byte for byte what a server sends.
- */
-function quantiseFast(vector: Float32Array): QuantisedVector {
-  let max = 0;
-  for (const x of vector) max = Math.max(max, Math.abs(x));
-  const scale = max === 0 ? 0 : max / 127;
-  const bytes = new Int8Array(vector.length);
-  for (let i = 0; i < vector.length; i++) bytes[i] = scale === 0 ? 0 : Math.round((vector[i] as number) / scale);
-  return { b64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), scale };
-}
-
 function syncedDocuments({ chunks, documents }: Corpus, { vectors, titleVectors }: SyntheticVectors): SyncedDocument[] {
-  for (const vector of vectors.slice(0, 50))
-    if (!isDeepStrictEqual(quantiseFast(vector), quantiseVector(vector))) throw new Error('quantiseFast disagrees with quantiseVector');
   const byDocument = new Map<string, SyncedDocument>();
   chunks.forEach((chunk, i) => {
     let doc = byDocument.get(chunk.documentId);
@@ -58,7 +41,7 @@ function syncedDocuments({ chunks, documents }: Corpus, { vectors, titleVectors 
         title: documents.get(chunk.documentId) ?? chunk.title,
         tags: [],
         version: 1,
-        ...(titleVector === undefined ? {} : { titleVector: quantiseFast(titleVector) }),
+        ...(titleVector === undefined ? {} : { titleVector: quantiseVector(titleVector) }),
         chunks: [],
       };
       byDocument.set(chunk.documentId, doc);
@@ -69,7 +52,7 @@ function syncedDocuments({ chunks, documents }: Corpus, { vectors, titleVectors 
       ordinal: doc.chunks.length,
       sectionPath: chunk.sectionPath,
       text: chunk.text,
-      ...(vector === undefined ? {} : { vector: quantiseFast(vector) }),
+      ...(vector === undefined ? {} : { vector: quantiseVector(vector) }),
     });
   });
   return [...byDocument.values()];

@@ -42,7 +42,7 @@ function SidePanel() {
       <h1>Tandem</h1>
       <ConnectionStatus state={connection.state} />
       <TicketSummary current={current} />
-      {ticket === undefined ? null : <KnowledgeCards cards={cards} cache={cache.state} />}
+      <KnowledgeCards cards={cards} cache={cache.state} />
       <DraftPanel
         client={client}
         ticket={ticket}

@@ -12,7 +12,8 @@ export const config: PlasmoCSConfig = {
   // Chrome match patterns without a port match every port, so any local fixture server works.
   // background/mappedHostScripts.ts finds this script by these patterns: keep them in step.
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
-  run_at: 'document_idle',
+  // At document_end the ticket's markup is parsed; document_idle would also wait for its images.
+  run_at: 'document_end',
 };
 
 runContentScript('auto');

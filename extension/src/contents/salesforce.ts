@@ -7,7 +7,8 @@ import { runContentScript } from '../ticketWatch/runContentScript';
 
 export const config: PlasmoCSConfig = {
   matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://*.salesforce.com/*'],
-  run_at: 'document_idle',
+  // At document_end the ticket's markup is parsed; document_idle would also wait for its images.
+  run_at: 'document_end',
 };
 
 runContentScript('salesforce');

@@ -8,7 +8,6 @@ import type { SearchHit } from '@tandem/shared';
 import { ChunkIndex } from '@tandem/shared/search';
 import type { CachedChunk, CachedDocument, KnowledgeCacheDb } from './cacheDb';
 import type { AppliedChanges } from './syncKnowledge';
-import { floatVector } from './syncedRecords';
 
 export interface LocalSearchOptions {
   k: number;
@@ -16,8 +15,10 @@ export interface LocalSearchOptions {
   language?: string | undefined;
 }
 
-/** Documents read from IndexedDB per batch while loading, so a large cache never blocks for long. */
-const LOAD_BATCH = 500;
+/** Chunks read from IndexedDB per range read while loading. */
+const LOAD_BATCH = 5_000;
+/** Longest stretch of indexing before the panel gets its event loop back. */
+const LOAD_SLICE_MS = 12;
 
 export class LocalKnowledgeIndex {
   private index = new ChunkIndex();
@@ -43,8 +44,9 @@ export class LocalKnowledgeIndex {
       },
       ordered.map((c) => ({ chunkId: c.chunkId, sectionPath: c.sectionPath, text: c.text })),
     );
-    for (const chunk of ordered) if (chunk.vector !== undefined) this.index.setChunkVector(chunk.chunkId, floatVector(chunk.vector));
-    if (document.titleVector !== undefined) this.index.setTitleVector(document.documentId, floatVector(document.titleVector));
+    // The index normalises every vector, so the int8 values go in as they are: the scale cancels.
+    for (const chunk of ordered) if (chunk.vector !== undefined) this.index.setChunkVector(chunk.chunkId, chunk.vector.bytes);
+    if (document.titleVector !== undefined) this.index.setTitleVector(document.documentId, document.titleVector.bytes);
   }
 
   apply(changes: AppliedChanges): void {
@@ -53,28 +55,39 @@ export class LocalKnowledgeIndex {
     for (const { document, chunks } of changes.upserts) this.upsert(document, chunks);
   }
 
-  /** Loads every cached document; yields to the event loop between batches. */
+  /**
+   * Loads every cached document. Chunks are read in primary-key pages (one IndexedDB range read
+   * each, far cheaper than one lookup per document), then indexed document by document.
+   */
   async loadFrom(db: KnowledgeCacheDb): Promise<void> {
+    const documents = await db.documents.toArray();
+    const byDocument = new Map<string, CachedChunk[]>();
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? db.chunks.orderBy(':id') : db.chunks.where(':id').above(after);
+      const batch = await range.limit(LOAD_BATCH).toArray();
+      for (const chunk of batch) {
+        const list = byDocument.get(chunk.documentId);
+        if (list === undefined) byDocument.set(chunk.documentId, [chunk]);
+        else list.push(chunk);
+      }
+      if (batch.length < LOAD_BATCH) break;
+      after = batch[batch.length - 1]?.chunkId;
+    }
     const fresh = new ChunkIndex();
     const previous = this.index;
     this.index = fresh;
     try {
-      let offset = 0;
-      for (;;) {
-        const documents = await db.documents.orderBy('documentId').offset(offset).limit(LOAD_BATCH).toArray();
-        if (documents.length === 0) break;
-        const chunks = await db.chunks
-          .where('documentId')
-          .anyOf(documents.map((d) => d.documentId))
-          .toArray();
-        const byDocument = new Map<string, CachedChunk[]>();
-        for (const chunk of chunks) {
-          const list = byDocument.get(chunk.documentId) ?? [];
-          list.push(chunk);
-          byDocument.set(chunk.documentId, list);
+      let sliceStarted = performance.now();
+      for (const document of documents) {
+        this.upsert(document, byDocument.get(document.documentId) ?? []);
+        // Each document's chunks are indexed now; letting go of them keeps the peak memory down.
+        byDocument.delete(document.documentId);
+        // Indexing a large cache takes seconds: give the panel's event loop a turn every slice.
+        if (performance.now() - sliceStarted > LOAD_SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStarted = performance.now();
         }
-        for (const document of documents) this.upsert(document, byDocument.get(document.documentId) ?? []);
-        offset += documents.length;
       }
     } catch (error) {
       this.index = previous;

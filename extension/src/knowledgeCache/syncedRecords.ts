@@ -1,6 +1,6 @@
 /**
- * Synced documents (the wire format, base64 int8 vectors) to cached records (typed arrays) and
- * cached records to what the search index takes. Pure, so the sync and the index agree.
+ * Synced documents (the wire format, base64 int8 vectors) to cached records (typed arrays). Pure,
+ * so what the sync stores is exactly what the index later reads.
  */
 import { base64ToBytes, type QuantisedVector, type SyncedDocument } from '@tandem/shared';
 import type { CachedChunk, CachedDocument, StoredVector } from './cacheDb';
@@ -8,12 +8,6 @@ import type { CachedChunk, CachedDocument, StoredVector } from './cacheDb';
 export function storedVector(vector: QuantisedVector): StoredVector {
   const bytes = base64ToBytes(vector.b64);
   return { bytes: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), scale: vector.scale };
-}
-
-export function floatVector(vector: StoredVector): Float32Array {
-  const out = new Float32Array(vector.bytes.length);
-  for (let i = 0; i < out.length; i++) out[i] = (vector.bytes[i] ?? 0) * vector.scale;
-  return out;
 }
 
 export function cachedRecords(doc: SyncedDocument): { document: CachedDocument; chunks: CachedChunk[] } {

@@ -61,9 +61,19 @@ function cacheLine(state: KnowledgeCacheState): string {
 
 export function KnowledgeCards({ cards, cache }: { cards: Cards | undefined; cache: KnowledgeCacheState }) {
   const list = useRef<HTMLElement>(null);
-  // Stamped after the DOM holds the cards: the ticket-open → cards benchmark reads it.
+  // Stamped (epoch ms) once the DOM holds a ticket's first cards, and again when the server's
+  // replace them: the ticket-open → cards benchmark reads both.
   useLayoutEffect(() => {
-    if (list.current !== null && cards !== undefined) list.current.dataset.renderedAt = String(performance.timeOrigin + performance.now());
+    const element = list.current;
+    if (element === null || cards === undefined) return;
+    const now = String(performance.timeOrigin + performance.now());
+    if (element.dataset.stampedTicket !== cards.ticketId) {
+      element.dataset.stampedTicket = cards.ticketId;
+      element.dataset.firstRenderedAt = now;
+      element.dataset.firstOrigin = cards.origin;
+      delete element.dataset.serverRenderedAt;
+    }
+    if (cards.origin === 'server' && element.dataset.serverRenderedAt === undefined) element.dataset.serverRenderedAt = now;
   }, [cards]);
 
   return (

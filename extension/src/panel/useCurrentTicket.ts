@@ -9,15 +9,16 @@ import { ticketSourceFor, type TicketSource } from './ticketSource';
 
 export type CurrentTicket = { kind: 'loading' } | { kind: 'none' } | { kind: 'ticket'; stored: StoredTicket };
 
-async function readFrom(source: TicketSource): Promise<StoredTicket | undefined> {
+/** The ticket, and the tab it follows when that is one known tab (undefined for "latest"). */
+async function readFrom(source: TicketSource): Promise<{ stored: StoredTicket | undefined; tabId: number | undefined }> {
   switch (source.kind) {
     case 'pinned-tab':
-      return readTabTicket(source.tabId);
+      return { stored: await readTabTicket(source.tabId), tabId: source.tabId };
     case 'latest':
-      return readLatestTicket();
+      return { stored: await readLatestTicket(), tabId: undefined };
     case 'active-tab': {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-      return tab?.id === undefined ? undefined : readTabTicket(tab.id);
+      return tab?.id === undefined ? { stored: undefined, tabId: undefined } : { stored: await readTabTicket(tab.id), tabId: tab.id };
     }
   }
 }
@@ -29,18 +30,37 @@ export function useCurrentTicket(): CurrentTicket {
     let disposed = false;
     let generation = 0;
     let source: TicketSource | undefined;
+    /** The one tab followed, once known: its ticket changes then need no second read. */
+    let followedTab: number | undefined;
 
     const refresh = async () => {
       const mine = ++generation;
       source ??= ticketSourceFor(location.search, (await chrome.tabs.getCurrent()) !== undefined);
-      const stored = await readFrom(source);
+      const { stored, tabId } = await readFrom(source);
       // Only the newest read may win: a slow read must not overwrite a later tab switch.
-      if (!disposed && mine === generation) setCurrent(stored === undefined ? { kind: 'none' } : { kind: 'ticket', stored });
+      if (disposed || mine !== generation) return;
+      followedTab = tabId;
+      setCurrent(stored === undefined ? { kind: 'none' } : { kind: 'ticket', stored });
     };
-    const onTabActivated = () => void refresh();
+    const onTabActivated = () => {
+      followedTab = undefined;
+      void refresh();
+    };
+    const onTicketsChanged = (changed: ReadonlyMap<number, StoredTicket | undefined>) => {
+      // Following one known tab: the change carries its ticket, so the panel renders without
+      // another storage read (this is on the ticket-open → cards path).
+      if (followedTab === undefined) {
+        void refresh();
+        return;
+      }
+      if (!changed.has(followedTab)) return;
+      const stored = changed.get(followedTab);
+      generation += 1;
+      if (!disposed) setCurrent(stored === undefined ? { kind: 'none' } : { kind: 'ticket', stored });
+    };
 
     void refresh();
-    const unwatch = watchTickets(() => void refresh());
+    const unwatch = watchTickets(onTicketsChanged);
     chrome.tabs.onActivated.addListener(onTabActivated);
     return () => {
       disposed = true;

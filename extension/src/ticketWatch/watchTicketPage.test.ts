@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFixtureTicket } from '../adapters/fixtureAdapter';
 import type { ContentScriptMessage } from '../messages/messages';
-import { watchTicketPage, type TicketPageWatch } from './watchTicketPage';
+import { SETTLE_MS, watchTicketPage, type TicketPageWatch } from './watchTicketPage';
 
 const TICKET_HTML = `<main data-tandem-fixture="ticket" data-ticket-id="T-1001"><h1 class="ticket-subject">Refund</h1>
   <article class="message" data-role="customer"><div class="body">Charged twice</div></article></main>`;
@@ -46,9 +46,9 @@ describe('watchTicketPage', () => {
       .querySelector('main')!
       .insertAdjacentHTML('beforeend', '<article class="message" data-role="agent"><div class="body">On it</div></article>');
     document.querySelector('main')!.setAttribute('data-ticket-id', 'T-1001');
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS - 10);
     expect(sent).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(20);
     expect(sent.map((message) => message.type)).toEqual(['ticket.opened', 'ticket.updated']);
 
     document.querySelector('main')!.setAttribute('data-ticket-id', 'T-2002');

@@ -9,6 +9,13 @@ import { nextTicketReport, type ReportedTicket } from './ticketReports';
 
 export const TICKET_MARK_ATTRIBUTE = 'data-tandem-ticket';
 
+/**
+ * How long DOM changes are gathered before the page is read. A helpdesk renders a ticket switch
+ * in one or a few tasks, so a short window sees it whole; a longer one only delays the cards
+ * (the budget from opening a ticket to cards is 100 ms). Later changes are read again anyway.
+ */
+export const SETTLE_MS = 40;
+
 export interface TicketPageWatchOptions {
   doc: Document;
   read: TicketPageReader;
@@ -38,7 +45,7 @@ function isOwnMark(record: MutationRecord, doc: Document): boolean {
 }
 
 export function watchTicketPage(options: TicketPageWatchOptions): TicketPageWatch {
-  const { doc, read, currentUrl, send, onSendError, settleMs = 150 } = options;
+  const { doc, read, currentUrl, send, onSendError, settleMs = SETTLE_MS } = options;
   let reported: ReportedTicket | undefined;
   let stopped = false;
   let pending: ReturnType<typeof setTimeout> | undefined;

@@ -24,6 +24,13 @@ export function isCurrentTicketKey(key: string): boolean {
   return key.startsWith(KEY_PREFIX);
 }
 
+/** The tab a current-ticket key belongs to, or undefined for any other key. */
+export function tabIdOfKey(key: string): number | undefined {
+  if (!isCurrentTicketKey(key)) return undefined;
+  const id = key.slice(KEY_PREFIX.length);
+  return /^\d{1,10}$/.test(id) ? Number(id) : undefined;
+}
+
 /** A stored value as a ticket, or undefined when it is missing or malformed. */
 export function parseStoredTicket(value: unknown): StoredTicket | undefined {
   const parsed = storedTicketSchema.safeParse(value);

@@ -4,7 +4,7 @@
  * open tabs needs. Older browsers without it fall back to local storage.
  */
 import type { TicketContext } from '@tandem/shared';
-import { currentTicketKey, isCurrentTicketKey, latestStoredTicket, parseStoredTicket, type StoredTicket } from './currentTicket';
+import { currentTicketKey, latestStoredTicket, parseStoredTicket, tabIdOfKey, type StoredTicket } from './currentTicket';
 
 function ticketArea(): chrome.storage.StorageArea {
   return (chrome.storage.session as chrome.storage.StorageArea | undefined) ?? chrome.storage.local;
@@ -33,11 +33,20 @@ export async function readLatestTicket(): Promise<StoredTicket | undefined> {
   return latestStoredTicket(await ticketArea().get(null));
 }
 
-/** Calls `onChange` whenever any tab's ticket changes; returns the unsubscribe. */
-export function watchTickets(onChange: () => void): () => void {
+/**
+ * Calls `onChange` whenever any tab's ticket changes, with the new values by tab id (undefined
+ * when cleared) so a listener following one tab needs no second read; returns the unsubscribe.
+ */
+export function watchTickets(onChange: (changed: ReadonlyMap<number, StoredTicket | undefined>) => void): () => void {
   const areaName = ticketAreaName();
   const listener = (changes: Record<string, chrome.storage.StorageChange>, changedArea: string) => {
-    if (changedArea === areaName && Object.keys(changes).some(isCurrentTicketKey)) onChange();
+    if (changedArea !== areaName) return;
+    const changed = new Map<number, StoredTicket | undefined>();
+    for (const [key, change] of Object.entries(changes)) {
+      const tabId = tabIdOfKey(key);
+      if (tabId !== undefined) changed.set(tabId, parseStoredTicket(change.newValue));
+    }
+    if (changed.size > 0) onChange(changed);
   };
   chrome.storage.onChanged.addListener(listener);
   return () => chrome.storage.onChanged.removeListener(listener);
