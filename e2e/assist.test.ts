@@ -163,6 +163,18 @@ describe('agent flow in the extension', () => {
     await page.close();
   });
 
+  it('says it could not read a ticket whose page layout changed, and shows no ticket', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(site.url('generated/gmail-redesigned.html'));
+    const panel = await panelFor(page);
+    await expect.poll(() => panel.getByTestId('ticket-unreadable').count(), { timeout: 15_000 }).toBe(1);
+    expect(await panel.getByTestId('ticket-unreadable-detail').textContent()).toBe('The Gmail thread has no subject heading');
+    expect(await panel.getByTestId('ticket-subject').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.tandemTicket)).toBeUndefined();
+    await panel.close();
+    await page.close();
+  });
+
   it('keeps the panel responsive on a 5,000-message thread, keeping the newest messages', async () => {
     const page = await browser.context.newPage();
     await page.goto(site.url('generated/zendesk-thread-5000.html'));

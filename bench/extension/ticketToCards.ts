@@ -8,10 +8,12 @@
  * Tandem server. Two ways a ticket opens: a switch inside the helpdesk's single-page app, timed
  * from the page's DOM change, and a page load, timed from the navigation's start (the page's own
  * load then counts too). The panel stamps when a ticket's first cards are in its DOM (epoch ms;
- * one machine, one clock). Peer, same opens: until the server's ranking replaced them.
+ * one machine, one clock). Peer, same opens: until the server's ranking replaced them. Also:
+ * how long an article edited on the server takes to reach the panel's cache.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_TENANT_ID } from '../../server/src/auth/bootstrapAdmin.js';
 import { startTestServer } from '../../server/src/testing/testServer.js';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchChromium } from '../../e2e/harness/chromium.js';
 import { serveFixtures } from '../../e2e/harness/fixtureSite.js';
@@ -24,6 +26,7 @@ const CHUNKS = 10_000;
 const OPENS = 42;
 const SWITCHES_PER_PAGE = 30;
 const WARM_UP = 4;
+const EDITS = 20;
 
 /** Pages holding two tickets, and how each site switches between them; each returns its start time (epoch ms). */
 const SWITCHES: [string, () => number][] = [
@@ -174,6 +177,33 @@ export async function ticketToCardsBench(): Promise<BenchRow[]> {
         }),
       );
     }
+    // 3. Freshness: an article edited on the server → in the panel's local cache (its count of
+    // cached articles moves). The panel asks the change feed every 2 s while open.
+    const source = await server.store.knowledge.ensureSource(DEFAULT_TENANT_ID, 'help-center', 'Freshness articles');
+    const freshness: number[] = [];
+    const serverSearchable: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const documents = (await server.store.knowledge.countDocuments(DEFAULT_TENANT_ID)).documents;
+      const started = Date.now();
+      await server.store.knowledge.upsertDocument({
+        tenantId: DEFAULT_TENANT_ID,
+        sourceId: source.id,
+        externalId: `fresh-${i}`,
+        title: `Fresh article ${i}`,
+        contentHash: `fresh-${i}`,
+        chunks: [{ text: `Quokka voucher ${i} policy: a new rule for store credit.`, sectionPath: [] }],
+      });
+      server.knowledge.indexes.notify();
+      await server.knowledge.indexes.settle();
+      serverSearchable.push(Date.now() - started);
+      await panel.waitForFunction(
+        (expected) => (document.querySelector('[data-testid="cache-status"]')?.textContent ?? '').includes(`${expected} articles`),
+        documents + 1,
+        { timeout: 15_000, polling: 10 },
+      );
+      freshness.push(Date.now() - started);
+    }
+
     const spa = summary(switches);
     const nav = summary(opens);
     return [
@@ -189,6 +219,13 @@ export async function ticketToCardsBench(): Promise<BenchRow[]> {
         metric: `ticket page load → knowledge cards p50 / p95, built extension in Chromium, from navigation start, ${chunks / 1000}k cached chunks`,
         value: `${nav.cache} (${nav.fromCache}/${opens.length} first from the cache)`,
         peer: `the page's own DOMContentLoaded ${ms(percentile(pageLoads, 50))} / ${ms(percentile(pageLoads, 95))}; server's cards ${nav.server}`,
+        command: COMMAND,
+      },
+      {
+        area: AREA,
+        metric: `knowledge update → in the extension's local cache p50 / p95 (${EDITS} edits, panel open; budget < 3 s)`,
+        value: `${ms(percentile(freshness, 50))} / ${ms(percentile(freshness, 95))}`,
+        peer: `searchable on the server ${ms(percentile(serverSearchable, 50))} / ${ms(percentile(serverSearchable, 95))}; the panel polls every 2 s`,
         command: COMMAND,
       },
     ];

@@ -14,10 +14,16 @@ const FOLDERS = [
   path.resolve(import.meta.dirname, '../../extension/src/adapters/fixtures'),
 ];
 
-/** Pages built on request: `/generated/zendesk-thread-<messages>.html`. */
-function generatedPage(name: string): string | undefined {
+/**
+ * Pages built on request: `/generated/zendesk-thread-<messages>.html`, and
+ * `/generated/gmail-redesigned.html` (our Gmail thread after a redesign renamed its subject).
+ */
+async function generatedPage(name: string): Promise<string | undefined> {
   const thread = /^zendesk-thread-(\d{1,5})\.html$/.exec(name);
-  return thread === null ? undefined : zendeskThreadPage(Number(thread[1]));
+  if (thread !== null) return zendeskThreadPage(Number(thread[1]));
+  if (name !== 'gmail-redesigned.html') return undefined;
+  const page = (await fixtureFile('gmail-thread.html'))?.toString('utf8');
+  return page?.replace(/<h2 class="hP"([^>]*)>([\s\S]*?)<\/h2>/, '<div class="subject-v2"$1>$2</div>');
 }
 
 async function fixtureFile(name: string): Promise<Buffer | undefined> {
@@ -37,8 +43,9 @@ export async function serveFixtures(): Promise<FixtureSite> {
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const name = path.basename(pathname);
-    const generated = pathname.startsWith('/generated/') ? generatedPage(name) : undefined;
-    const body = generated === undefined ? fixtureFile(name) : Promise.resolve(Buffer.from(generated));
+    const body = pathname.startsWith('/generated/')
+      ? generatedPage(name).then((page) => (page === undefined ? undefined : Buffer.from(page)))
+      : fixtureFile(name);
     body.then(
       (page) =>
         page === undefined

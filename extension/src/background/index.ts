@@ -6,13 +6,13 @@
  * keeps no state of its own: everything lives in storage.
  */
 import { SITE_SETTINGS_KEYS } from '../settings/siteSettings';
-import { clearTabTicket, saveTabTicket } from '../tickets/ticketStorage';
+import { clearTabTicket, saveTabTicket, saveTabUnreadable } from '../tickets/ticketStorage';
 import { chromeDraftOutcomeDelivery } from './draftOutcomeDelivery';
 import { isDraftOutcomeMessage, relayDraftOutcome } from './draftOutcomeRelay';
 import { syncMappedHostScripts } from './mappedHostScripts';
 import { relayContentMessage, type MessageOrigin, type TabTicketStore } from './ticketRelay';
 
-const tabTickets: TabTicketStore = { save: saveTabTicket, clear: clearTabTicket };
+const tabTickets: TabTicketStore = { save: saveTabTicket, clear: clearTabTicket, saveUnreadable: saveTabUnreadable };
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
 

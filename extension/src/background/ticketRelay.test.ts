@@ -19,10 +19,11 @@ const TICKET: TicketContext = {
 };
 
 function memoryStore() {
-  const tickets = new Map<number, TicketContext>();
+  const tickets = new Map<number, TicketContext | { unreadable: string }>();
   const store: TabTicketStore = {
     save: async (tabId, ticket) => void tickets.set(tabId, ticket),
     clear: async (tabId) => void tickets.delete(tabId),
+    saveUnreadable: async (tabId, detail) => void tickets.set(tabId, { unreadable: detail }),
   };
   return { tickets, store };
 }
@@ -36,6 +37,15 @@ describe('relayContentMessage', () => {
 
     expect(await relayContentMessage({ type: 'ticket.closed' }, FROM_TAB_7, OWN_ID, store)).toEqual({ ok: true });
     expect(tickets.has(7)).toBe(false);
+  });
+
+  it('records that the ticket page of the tab did not read, replacing its old ticket', async () => {
+    const { tickets, store } = memoryStore();
+    await relayContentMessage({ type: 'ticket.opened', ticket: TICKET }, FROM_TAB_7, OWN_ID, store);
+
+    expect(await relayContentMessage({ type: 'ticket.unreadable', detail: 'No subject' }, FROM_TAB_7, OWN_ID, store)).toEqual({ ok: true });
+    expect(tickets.get(7)).toEqual({ unreadable: 'No subject' });
+    expect((await relayContentMessage({ type: 'ticket.unreadable', detail: 'x'.repeat(501) }, FROM_TAB_7, OWN_ID, store)).ok).toBe(false);
   });
 
   it('applies the shared schema defaults to what it stores', async () => {

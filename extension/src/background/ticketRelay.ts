@@ -8,6 +8,8 @@ import { contentScriptMessageSchema, type MessageReply } from '../messages/messa
 export interface TabTicketStore {
   save(tabId: number, ticket: TicketContext): Promise<void>;
   clear(tabId: number): Promise<void>;
+  /** The tab shows a known site's ticket page that did not read. */
+  saveUnreadable(tabId: number, detail: string): Promise<void>;
 }
 
 /** The parts of `chrome.runtime.MessageSender` the relay trusts. */
@@ -45,6 +47,9 @@ export async function relayContentMessage(
       return { ok: true };
     case 'ticket.closed':
       await store.clear(origin.tabId);
+      return { ok: true };
+    case 'ticket.unreadable':
+      await store.saveUnreadable(origin.tabId, message.detail);
       return { ok: true };
   }
 }

@@ -21,10 +21,20 @@ export const ticketClosedMessageSchema = z.object({
   type: z.literal('ticket.closed'),
 });
 
+/**
+ * The page looks like a ticket on a known site, but its layout did not read (the site changed its
+ * markup): the panel says so instead of showing nothing, or worse, a wrong ticket.
+ */
+export const ticketUnreadableMessageSchema = z.object({
+  type: z.literal('ticket.unreadable'),
+  detail: z.string().max(500),
+});
+
 export const contentScriptMessageSchema = z.discriminatedUnion('type', [
   ticketOpenedMessageSchema,
   ticketUpdatedMessageSchema,
   ticketClosedMessageSchema,
+  ticketUnreadableMessageSchema,
 ]);
 export type ContentScriptMessage = z.infer<typeof contentScriptMessageSchema>;
 export type ContentScriptMessageInput = z.input<typeof contentScriptMessageSchema>;

@@ -47,4 +47,12 @@ describe('TicketSummary', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
+
+  it('says plainly when a ticket page did not read, its detail as text', () => {
+    const html = renderToStaticMarkup(<TicketSummary current={{ kind: 'unreadable', tabId: 3, detail: `No subject ${HOSTILE}` }} />);
+
+    expect(html).toContain('data-testid="ticket-unreadable"');
+    expect(html).toContain('No subject &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
 });

@@ -15,6 +15,19 @@ export function TicketSummary({ current }: { current: CurrentTicket }) {
       </section>
     );
   }
+  if (current.kind === 'unreadable') {
+    return (
+      <section className="card" aria-label="Ticket">
+        <p data-testid="ticket-unreadable">
+          <strong>Tandem couldn&apos;t read this ticket.</strong> The page looks like a helpdesk Tandem knows, but its layout has changed;
+          nothing was guessed.
+        </p>
+        <p className="muted" data-testid="ticket-unreadable-detail">
+          {current.detail}
+        </p>
+      </section>
+    );
+  }
   const { ticket } = current.stored;
   const requester = ticket.requester.name ?? ticket.requester.email;
   return (

@@ -4,13 +4,23 @@
  */
 import { useEffect, useState } from 'react';
 import { readLatestTicket, readTabTicket, watchTickets } from '../tickets/ticketStorage';
-import type { StoredTicket } from '../tickets/currentTicket';
+import type { StoredTab, StoredTicket } from '../tickets/currentTicket';
 import { ticketSourceFor, type TicketSource } from './ticketSource';
 
-export type CurrentTicket = { kind: 'loading' } | { kind: 'none' } | { kind: 'ticket'; stored: StoredTicket };
+export type CurrentTicket =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'ticket'; stored: StoredTicket }
+  /** A known site's ticket page whose layout did not read: said plainly, never guessed. */
+  | { kind: 'unreadable'; tabId: number; detail: string };
+
+function currentFrom(stored: StoredTab | undefined): CurrentTicket {
+  if (stored === undefined) return { kind: 'none' };
+  return 'ticket' in stored ? { kind: 'ticket', stored } : { kind: 'unreadable', tabId: stored.tabId, detail: stored.unreadable.detail };
+}
 
 /** The ticket, and the tab it follows when that is one known tab (undefined for "latest"). */
-async function readFrom(source: TicketSource): Promise<{ stored: StoredTicket | undefined; tabId: number | undefined }> {
+async function readFrom(source: TicketSource): Promise<{ stored: StoredTab | undefined; tabId: number | undefined }> {
   switch (source.kind) {
     case 'pinned-tab':
       return { stored: await readTabTicket(source.tabId), tabId: source.tabId };
@@ -40,13 +50,13 @@ export function useCurrentTicket(): CurrentTicket {
       // Only the newest read may win: a slow read must not overwrite a later tab switch.
       if (disposed || mine !== generation) return;
       followedTab = tabId;
-      setCurrent(stored === undefined ? { kind: 'none' } : { kind: 'ticket', stored });
+      setCurrent(currentFrom(stored));
     };
     const onTabActivated = () => {
       followedTab = undefined;
       void refresh();
     };
-    const onTicketsChanged = (changed: ReadonlyMap<number, StoredTicket | undefined>) => {
+    const onTicketsChanged = (changed: ReadonlyMap<number, StoredTab | undefined>) => {
       // Following one known tab: the change carries its ticket, so the panel renders without
       // another storage read (this is on the ticket-open → cards path).
       if (followedTab === undefined) {
@@ -56,7 +66,7 @@ export function useCurrentTicket(): CurrentTicket {
       if (!changed.has(followedTab)) return;
       const stored = changed.get(followedTab);
       generation += 1;
-      if (!disposed) setCurrent(stored === undefined ? { kind: 'none' } : { kind: 'ticket', stored });
+      if (!disposed) setCurrent(currentFrom(stored));
     };
 
     void refresh();

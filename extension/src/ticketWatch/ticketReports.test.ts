@@ -30,4 +30,13 @@ describe('nextTicketReport', () => {
     expect(nextTicketReport(first.reported, read(ticket('T-1', 'solved'))).message?.type).toBe('ticket.updated');
     expect(nextTicketReport(first.reported, noTicket).message).toEqual({ type: 'ticket.closed' });
   });
+
+  it('says when a page of a known site did not read, once per distinct reason', () => {
+    const unreadable: TicketReadResult = { kind: 'no-ticket', reason: 'unreadable-layout', detail: 'No h2.hP subject' };
+    const first = nextTicketReport(undefined, unreadable);
+    expect(first.message).toEqual({ type: 'ticket.unreadable', detail: 'No h2.hP subject' });
+    expect(nextTicketReport(first.reported, unreadable).message).toBeUndefined();
+    expect(nextTicketReport(first.reported, noTicket).message).toEqual({ type: 'ticket.closed' });
+    expect(nextTicketReport(first.reported, read(ticket('T-1'))).message?.type).toBe('ticket.opened');
+  });
 });

@@ -7,7 +7,10 @@ import type { TicketReadResult } from '@tandem/shared';
 import type { ContentScriptMessage } from '../messages/messages';
 
 /** What the background last heard from this page. */
-export type ReportedTicket = { kind: 'ticket'; ticketId: string; fingerprint: string } | { kind: 'none' };
+export type ReportedTicket =
+  { kind: 'ticket'; ticketId: string; fingerprint: string } | { kind: 'none' } | { kind: 'unreadable'; detail: string };
+
+const DETAIL_MAX = 500;
 
 export interface TicketReportStep {
   /** The message to send, if anything changed. */
@@ -17,6 +20,13 @@ export interface TicketReportStep {
 
 /** `previous` is undefined before the first report, so a freshly loaded page always reports once. */
 export function nextTicketReport(previous: ReportedTicket | undefined, read: TicketReadResult): TicketReportStep {
+  if (read.kind === 'no-ticket' && read.reason === 'unreadable-layout') {
+    const detail = read.detail.slice(0, DETAIL_MAX);
+    const reported: ReportedTicket = { kind: 'unreadable', detail };
+    return previous?.kind === 'unreadable' && previous.detail === detail
+      ? { reported }
+      : { message: { type: 'ticket.unreadable', detail }, reported };
+  }
   if (read.kind === 'no-ticket') {
     const reported: ReportedTicket = { kind: 'none' };
     return previous?.kind === 'none' ? { reported } : { message: { type: 'ticket.closed' }, reported };

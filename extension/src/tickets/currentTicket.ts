@@ -16,6 +16,17 @@ export const storedTicketSchema = z.object({
 });
 export type StoredTicket = z.infer<typeof storedTicketSchema>;
 
+/** The tab shows a known site's ticket page whose layout did not read. */
+export const storedUnreadableSchema = z.object({
+  tabId: z.number().int().nonnegative(),
+  unreadable: z.object({ detail: z.string().max(500) }),
+  receivedAt: z.number(),
+});
+export type StoredUnreadable = z.infer<typeof storedUnreadableSchema>;
+
+/** What a tab's key holds: its ticket, or the news that its ticket could not be read. */
+export type StoredTab = StoredTicket | StoredUnreadable;
+
 export function currentTicketKey(tabId: number): string {
   return `${KEY_PREFIX}${tabId}`;
 }
@@ -35,6 +46,14 @@ export function tabIdOfKey(key: string): number | undefined {
 export function parseStoredTicket(value: unknown): StoredTicket | undefined {
   const parsed = storedTicketSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** A stored value as a tab's state (ticket or unreadable), or undefined when missing or malformed. */
+export function parseStoredTab(value: unknown): StoredTab | undefined {
+  const ticket = storedTicketSchema.safeParse(value);
+  if (ticket.success) return ticket.data;
+  const unreadable = storedUnreadableSchema.safeParse(value);
+  return unreadable.success ? unreadable.data : undefined;
 }
 
 /** The most recently received ticket of any tab in a storage snapshot. */

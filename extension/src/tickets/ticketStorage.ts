@@ -4,7 +4,15 @@
  * open tabs needs. Older browsers without it fall back to local storage.
  */
 import type { TicketContext } from '@tandem/shared';
-import { currentTicketKey, latestStoredTicket, parseStoredTicket, tabIdOfKey, type StoredTicket } from './currentTicket';
+import {
+  currentTicketKey,
+  latestStoredTicket,
+  parseStoredTab,
+  tabIdOfKey,
+  type StoredTab,
+  type StoredTicket,
+  type StoredUnreadable,
+} from './currentTicket';
 
 function ticketArea(): chrome.storage.StorageArea {
   return (chrome.storage.session as chrome.storage.StorageArea | undefined) ?? chrome.storage.local;
@@ -19,14 +27,19 @@ export async function saveTabTicket(tabId: number, ticket: TicketContext): Promi
   await ticketArea().set({ [currentTicketKey(tabId)]: stored });
 }
 
+export async function saveTabUnreadable(tabId: number, detail: string): Promise<void> {
+  const stored: StoredUnreadable = { tabId, unreadable: { detail }, receivedAt: Date.now() };
+  await ticketArea().set({ [currentTicketKey(tabId)]: stored });
+}
+
 export async function clearTabTicket(tabId: number): Promise<void> {
   await ticketArea().remove(currentTicketKey(tabId));
 }
 
-export async function readTabTicket(tabId: number): Promise<StoredTicket | undefined> {
+export async function readTabTicket(tabId: number): Promise<StoredTab | undefined> {
   const key = currentTicketKey(tabId);
   const snapshot = await ticketArea().get(key);
-  return parseStoredTicket(snapshot[key]);
+  return parseStoredTab(snapshot[key]);
 }
 
 export async function readLatestTicket(): Promise<StoredTicket | undefined> {
@@ -37,14 +50,14 @@ export async function readLatestTicket(): Promise<StoredTicket | undefined> {
  * Calls `onChange` whenever any tab's ticket changes, with the new values by tab id (undefined
  * when cleared) so a listener following one tab needs no second read; returns the unsubscribe.
  */
-export function watchTickets(onChange: (changed: ReadonlyMap<number, StoredTicket | undefined>) => void): () => void {
+export function watchTickets(onChange: (changed: ReadonlyMap<number, StoredTab | undefined>) => void): () => void {
   const areaName = ticketAreaName();
   const listener = (changes: Record<string, chrome.storage.StorageChange>, changedArea: string) => {
     if (changedArea !== areaName) return;
-    const changed = new Map<number, StoredTicket | undefined>();
+    const changed = new Map<number, StoredTab | undefined>();
     for (const [key, change] of Object.entries(changes)) {
       const tabId = tabIdOfKey(key);
-      if (tabId !== undefined) changed.set(tabId, parseStoredTicket(change.newValue));
+      if (tabId !== undefined) changed.set(tabId, parseStoredTab(change.newValue));
     }
     if (changed.size > 0) onChange(changed);
   };
