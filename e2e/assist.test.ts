@@ -15,6 +15,8 @@ interface SiteCase {
   site: string;
   page: string;
   subject: string;
+  /** The customer, as the panel's header names them. */
+  requester: string;
   /** The composer the draft must land in. */
   composer: string;
   /** Switches the page to its other ticket the way the site does; returns that ticket's subject. */
@@ -26,6 +28,7 @@ const SITES: SiteCase[] = [
     site: 'gmail',
     page: 'gmail-thread.html',
     subject: 'Cracked battery mount on order LB-7781',
+    requester: 'Tomasz Wielgus',
     composer: 'div.M9 [contenteditable="true"]',
     // Opening another thread in Gmail: a navigation of the same tab.
     switchTicket: async (page, site) => {
@@ -37,6 +40,7 @@ const SITES: SiteCase[] = [
     site: 'zendesk',
     page: 'zendesk-ticket.html',
     subject: 'Parcel arrived damaged',
+    requester: 'Noor Haddad',
     composer: 'section[data-is-active="true"] [contenteditable="true"]',
     // Zendesk keeps every open ticket in the DOM and flips which tab is active.
     switchTicket: async (page) => {
@@ -51,7 +55,8 @@ const SITES: SiteCase[] = [
   {
     site: 'salesforce',
     page: 'salesforce-case.html',
-    subject: '',
+    subject: 'Label printer skips every second label',
+    requester: 'Mara Quill',
     composer: '.tabContent.active .ql-editor',
     // The Service Console's tabs: the active one carries the `active` class.
     switchTicket: async (page) => {
@@ -108,11 +113,12 @@ describe('agent flow in the extension', () => {
       await page.goto(site.url(c.page));
       const panel = await panelFor(page);
 
-      const subject = c.subject === '' ? await page.evaluate(() => document.documentElement.dataset.tandemTicket ?? '') : c.subject;
-      await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).not.toBeNull();
-      if (c.subject !== '') expect(await panel.getByTestId('ticket-subject').textContent()).toBe(subject);
+      // The right context: this ticket's subject, its customer, its id.
+      await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).toBe(c.subject);
+      expect(await panel.locator('section[aria-label="Ticket"]').innerText()).toContain(c.requester);
       const ticketId = await page.evaluate(() => document.documentElement.dataset.tandemTicket);
       expect(ticketId).toBeTruthy();
+      expect(await panel.getByTestId('ticket-id').textContent()).toBe(ticketId);
 
       // Cards for this ticket (from the cache first, then the server).
       const cards = panel.getByTestId('knowledge-cards');
