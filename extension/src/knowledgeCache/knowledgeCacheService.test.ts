@@ -3,11 +3,11 @@
  * from the cache before any network, following the server, offline without losing anything,
  * never claiming "up to date" while unreachable, and stopping for good on a full disk.
  */
-import { type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
+import { quantiseVector, type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKnowledgeCacheDb, type KnowledgeCacheDb } from './cacheDb';
-import { KnowledgeCacheService, type KnowledgeCacheState } from './knowledgeCacheService';
+import { KnowledgeCacheService, QUERY_VECTORS_KEPT, type KnowledgeCacheState } from './knowledgeCacheService';
 import { CacheQuotaError, syncKnowledge, type FetchSyncPage } from './syncKnowledge';
 
 const opened: KnowledgeCacheDb[] = [];
@@ -117,5 +117,40 @@ describe('KnowledgeCacheService', () => {
     expect(cache.state.status).toBe('quota-exceeded');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(calls).toBe(1);
+  });
+
+  it('keeps the server embedding of a query for offline ranking, only for the cache embedder', async () => {
+    const db = freshDb();
+    const cache = service(db);
+    const synced = (embedder: string) => async (cursor: number) => ({ ...page(cursor === 0 ? 1 : cursor, []), embedder });
+    await cache.follow(identity, synced('use-lite@0.2.0'));
+    const vector = quantiseVector(Float32Array.from({ length: 8 }, (_, i) => i - 3));
+
+    await cache.rememberQueryVector('refund for a damaged lamp', 'use-lite@0.2.0', vector);
+    const restored = await cache.queryVector('refund for a damaged lamp');
+    expect(restored).toHaveLength(8);
+    expect(Math.hypot(...(restored ?? []))).toBeCloseTo(1, 5);
+    expect(await cache.queryVector('another question')).toBeUndefined();
+
+    await cache.rememberQueryVector('from another model', 'openai:text-embedding-3-small', vector);
+    expect(await cache.queryVector('from another model')).toBeUndefined();
+  });
+
+  it('forgets the least recently used query vectors beyond its limit', async () => {
+    const db = freshDb();
+    const cache = service(db);
+    const vector = quantiseVector(Float32Array.of(1, 0, 0, 0));
+    await db.queryVectors.bulkPut(
+      Array.from({ length: QUERY_VECTORS_KEPT }, (_, i) => ({
+        text: `q${i}`,
+        embedder: 'e',
+        vector: { bytes: Int8Array.of(1, 0, 0, 0), scale: 1 },
+        usedAt: i + 10,
+      })),
+    );
+    await cache.rememberQueryVector('newest', 'e', vector);
+    expect(await db.queryVectors.count()).toBe(QUERY_VECTORS_KEPT);
+    expect(await db.queryVectors.get('q0')).toBeUndefined();
+    expect(await db.queryVectors.get('newest')).toBeDefined();
   });
 });

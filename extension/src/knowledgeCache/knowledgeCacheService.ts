@@ -2,20 +2,28 @@
  * The side panel's local knowledge: loads the IndexedDB cache into a LocalKnowledgeIndex, keeps
  * both current by polling the server's change feed (every 2 s while the panel is open, backing
  * off while the server is unreachable), and answers searches from memory. It works offline with
- * whatever was synced last, and says which state it is in so the panel can show it.
+ * whatever was synced last, and says which state it is in so the panel can show it. It also keeps
+ * the server's embeddings of recent queries, so a ticket seen online is ranked with vectors offline.
  */
-import type { SearchHit } from '@tandem/shared';
+import type { QuantisedVector, SearchHit } from '@tandem/shared';
+import { normalise } from '@tandem/shared/search';
 import type { KnowledgeCacheDb } from './cacheDb';
 import { LocalKnowledgeIndex, type LocalSearchOptions } from './localKnowledgeIndex';
+import { storedVector } from './syncedRecords';
 import {
   adoptIdentity,
   cacheCursor,
+  cacheEmbedder,
   CacheQuotaError,
   lastSyncedAt,
   syncKnowledge,
   type CacheIdentity,
   type FetchSyncPage,
 } from './syncKnowledge';
+
+/** Query vectors kept for offline hybrid search (a ticket seen online is ranked the same offline). */
+export const QUERY_VECTORS_KEPT = 500;
+const QUERY_KEY_CHARS = 1_000;
 
 export type CacheStatus = 'loading' | 'syncing' | 'ready' | 'offline' | 'quota-exceeded' | 'error';
 
@@ -168,6 +176,27 @@ export class KnowledgeCacheService {
     this.stopFollowing();
     this.offlineDetail = detail;
     if (this.current.status !== 'loading' && this.current.status !== 'error') this.update({ status: 'offline', detail });
+  }
+
+  /**
+   * The server's embedding of a query seen before, when it came from the embedder that built the
+   * cached vectors; undefined otherwise (the lexical rankers then answer alone).
+   */
+  async queryVector(text: string): Promise<Float32Array | undefined> {
+    const [stored, embedder] = await Promise.all([this.db.queryVectors.get(text.slice(0, QUERY_KEY_CHARS)), cacheEmbedder(this.db)]);
+    if (stored === undefined || embedder === undefined || stored.embedder !== embedder) return undefined;
+    void this.db.queryVectors.update(stored.text, { usedAt: Date.now() }).catch(() => undefined);
+    return normalise(stored.vector.bytes);
+  }
+
+  /** Keeps the server's embedding of a query, dropping the least recently used beyond the limit. */
+  async rememberQueryVector(text: string, embedder: string, vector: QuantisedVector): Promise<void> {
+    const key = text.slice(0, QUERY_KEY_CHARS);
+    await this.db.transaction('rw', this.db.queryVectors, async () => {
+      await this.db.queryVectors.put({ text: key, embedder, vector: storedVector(vector), usedAt: Date.now() });
+      const excess = (await this.db.queryVectors.count()) - QUERY_VECTORS_KEPT;
+      if (excess > 0) await this.db.queryVectors.orderBy('usedAt').limit(excess).delete();
+    });
   }
 
   search(text: string, options: LocalSearchOptions): SearchHit[] {

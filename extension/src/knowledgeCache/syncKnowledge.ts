@@ -50,6 +50,12 @@ export async function cacheCursor(db: KnowledgeCacheDb): Promise<number> {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 }
 
+/** The embedder that built the cached vectors, once the server has told. */
+export async function cacheEmbedder(db: KnowledgeCacheDb): Promise<string | undefined> {
+  const value = await metaValue(db, META.embedder);
+  return typeof value === 'string' ? value : undefined;
+}
+
 export async function lastSyncedAt(db: KnowledgeCacheDb): Promise<number | undefined> {
   const value = await metaValue(db, META.syncedAt);
   return typeof value === 'number' ? value : undefined;

@@ -38,11 +38,24 @@ export function useKnowledgeCards(
       setCards(undefined);
       return;
     }
-    setCards((previous) => {
-      // The server's answer for this very query is better than the cache's: keep it.
-      if (previous?.origin === 'server' && previous.ticketId === ticketId && previous.query === query) return previous;
-      return { ticketId, query, hits: cache.search(query, { k: CARD_COUNT }), origin: 'cache' };
-    });
+    const fromCache = (vector?: Float32Array) =>
+      setCards((previous) => {
+        // The server's answer for this very query is better than the cache's: keep it.
+        if (previous?.origin === 'server' && previous.ticketId === ticketId && previous.query === query) return previous;
+        return { ticketId, query, hits: cache.search(query, { k: CARD_COUNT, vector }), origin: 'cache' };
+      });
+    fromCache();
+    // A query seen online before has its server embedding cached: rank again with the vectors too.
+    let current = true;
+    void cache.queryVector(query).then(
+      (vector) => {
+        if (current && vector !== undefined) fromCache(vector);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [cache, cachedChunks, ticketId, query]);
 
   useEffect(() => {
@@ -50,13 +63,18 @@ export function useKnowledgeCards(
     const controller = new AbortController();
     client.knowledge.search
       .query({ query, k: CARD_COUNT }, { signal: controller.signal })
-      .then((result) => {
-        if (!controller.signal.aborted) setCards({ ticketId, query, hits: result.hits, origin: 'server' });
+      .then(async (result) => {
+        if (controller.signal.aborted) return;
+        setCards({ ticketId, query, hits: result.hits, origin: 'server' });
+        // Kept for offline: the same ticket is then ranked with vectors from the cache alone.
+        const embedded = await client.knowledge.embedQuery.query({ text: query }, { signal: controller.signal });
+        if (embedded.embedder !== null && embedded.vector !== null)
+          await cache.rememberQueryVector(query, embedded.embedder, embedded.vector);
       })
       // Unreachable or failing server: the cache's cards stay, and the panel says it is offline.
       .catch(() => undefined);
     return () => controller.abort();
-  }, [client, ticketId, query]);
+  }, [cache, client, ticketId, query]);
 
   return cards !== undefined && cards.ticketId === ticketId && cards.query === query ? cards : undefined;
 }
