@@ -18,6 +18,7 @@ import {
   type ServerSyncInput,
   type ServerSyncResult,
 } from './pageApi.js';
+import { timeLoop } from '../timeLoop.js';
 
 /** tRPC's response envelope; the synthetic feed answers in the same one so both are parsed alike. */
 interface TrpcEnvelope {
@@ -69,18 +70,6 @@ async function timedSync(db: KnowledgeCacheDb, feed: FeedTarget, onApplied?: (ch
   const started = performance.now();
   const progress = await syncKnowledge(db, feedFetcher(feed), { signal: new AbortController().signal, onApplied });
   return { ms: performance.now() - started, pages: progress.pages, documents: progress.documents };
-}
-
-function timeLoop(run: (i: number) => void, warmup: number, iterations: number): { times: number[]; wallMs: number } {
-  for (let i = 0; i < warmup; i++) run(i);
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    run(i);
-    times.push(performance.now() - t);
-  }
-  return { times, wallMs: performance.now() - started };
 }
 
 /**

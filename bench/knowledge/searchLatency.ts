@@ -14,6 +14,7 @@ import { generatedArticle } from '../../server/src/testing/generatedArticles.js'
 import { chunkDocument } from '../../server/src/knowledge/chunking/chunker.js';
 import { parseDocument } from '../../server/src/knowledge/parsing/registry.js';
 import { ms, percentile, type BenchRow } from '../report.js';
+import { timeLoop } from '../timeLoop.js';
 
 export const DIMS = 512;
 /** Chunks per topic cluster: each query has about this many genuinely related chunks. */
@@ -133,16 +134,8 @@ function recallAgainstExact(
 }
 
 function timeQueries(run: (q: number) => void, iterations: number): { p50: number; p95: number; perSecond: number } {
-  for (let i = 0; i < 20; i++) run(i); // warm-up
-  const times: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    run(i);
-    times.push(performance.now() - t);
-  }
-  const elapsed = (performance.now() - started) / 1000;
-  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: iterations / elapsed };
+  const { times, wallMs } = timeLoop(run, 20, iterations);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), perSecond: iterations / (wallMs / 1000) };
 }
 
 export async function searchLatencyBench(sizes: readonly number[] = [10_000, 100_000]): Promise<BenchRow[]> {

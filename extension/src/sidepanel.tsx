@@ -20,11 +20,11 @@ import './styles/pages.css';
 function SidePanel() {
   const connection = useConnection();
   const current = useCurrentTicket();
-  const cache = useKnowledgeCache(connection.state, connection.settings);
   const connected = connection.state?.kind === 'connected';
   const { settings } = connection;
   // One client per server and token while connected: offline, nothing waits on the network.
   const client = useMemo(() => (connected && settings !== undefined ? createTandemClient(settings) : undefined), [connected, settings]);
+  const cache = useKnowledgeCache(connection.state, settings, client);
   const ticket = current.kind === 'ticket' ? current.stored.ticket : undefined;
   const tabId = current.kind === 'ticket' ? current.stored.tabId : undefined;
   const cards = useKnowledgeCards(ticket, cache.service, cache.state.chunks, client);

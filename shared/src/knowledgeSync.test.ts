@@ -4,20 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, dequantiseVector, InvalidBase64Error, quantiseVector } from './knowledgeSync.js';
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return dot / Math.sqrt(na * nb);
-}
+import { cosineSimilarity as cosine } from './search/vectorIndex.js';
 
 describe('knowledge sync vector codec', () => {
   it('encodes standard base64 with padding (RFC 4648 test vectors)', () => {

@@ -126,7 +126,9 @@ describe('KnowledgeCacheService', () => {
     await cache.follow(identity, synced('use-lite@0.2.0'));
     const vector = quantiseVector(Float32Array.from({ length: 8 }, (_, i) => i - 3));
 
+    expect(await cache.wantsQueryVector('refund for a damaged lamp')).toBe(true);
     await cache.rememberQueryVector('refund for a damaged lamp', 'use-lite@0.2.0', vector);
+    expect(await cache.wantsQueryVector('refund for a damaged lamp')).toBe(false);
     const restored = await cache.queryVector('refund for a damaged lamp');
     expect(restored).toHaveLength(8);
     expect(Math.hypot(...(restored ?? []))).toBeCloseTo(1, 5);
@@ -134,6 +136,12 @@ describe('KnowledgeCacheService', () => {
 
     await cache.rememberQueryVector('from another model', 'openai:text-embedding-3-small', vector);
     expect(await cache.queryVector('from another model')).toBeUndefined();
+  });
+
+  it('asks for no query embedding while the cache holds no vectors', async () => {
+    const cache = service(freshDb());
+    await cache.follow(identity, async (cursor) => page(cursor === 0 ? 1 : cursor, []));
+    expect(await cache.wantsQueryVector('anything')).toBe(false);
   });
 
   it('forgets the least recently used query vectors beyond its limit', async () => {

@@ -189,6 +189,12 @@ export class KnowledgeCacheService {
     return normalise(stored.vector.bytes);
   }
 
+  /** Whether a server embedding of this query would add anything: the cache has vectors, but none for it. */
+  async wantsQueryVector(text: string): Promise<boolean> {
+    const [embedder, stored] = await Promise.all([cacheEmbedder(this.db), this.db.queryVectors.get(text.slice(0, QUERY_KEY_CHARS))]);
+    return embedder !== undefined && stored?.embedder !== embedder;
+  }
+
   /** Keeps the server's embedding of a query, dropping the least recently used beyond the limit. */
   async rememberQueryVector(text: string, embedder: string, vector: QuantisedVector): Promise<void> {
     const key = text.slice(0, QUERY_KEY_CHARS);

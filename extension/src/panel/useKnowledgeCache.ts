@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionState } from '../connection/connectionState';
-import { createTandemClient } from '../connection/tandemClient';
+import type { TandemClient } from '../connection/tandemClient';
 import { openKnowledgeCacheDb } from '../knowledgeCache/cacheDb';
 import { KnowledgeCacheService, type KnowledgeCacheState } from '../knowledgeCache/knowledgeCacheService';
 import { clearKnowledgeCache } from '../knowledgeCache/syncKnowledge';
@@ -16,7 +16,12 @@ export interface PanelKnowledgeCache {
   state: KnowledgeCacheState;
 }
 
-export function useKnowledgeCache(connection: ConnectionState | undefined, settings: ExtensionSettings | undefined): PanelKnowledgeCache {
+/** `client` is the panel's own (set while connected), so the cache follows with the same token. */
+export function useKnowledgeCache(
+  connection: ConnectionState | undefined,
+  settings: ExtensionSettings | undefined,
+  client: TandemClient | undefined,
+): PanelKnowledgeCache {
   const [db] = useState(() => openKnowledgeCacheDb());
   const service = useMemo(() => new KnowledgeCacheService({ db }), [db]);
   const [state, setState] = useState(service.state);
@@ -36,7 +41,7 @@ export function useKnowledgeCache(connection: ConnectionState | undefined, setti
   useEffect(() => {
     if (kind === undefined) return;
     if (kind === 'connected' && settings !== undefined && workspaceId !== undefined) {
-      const client = createTandemClient(settings);
+      if (client === undefined) return;
       void service.follow({ serverUrl: settings.serverUrl, workspaceId }, (cursor, signal) =>
         client.knowledge.sync.query({ cursor }, { signal }),
       );
@@ -50,7 +55,7 @@ export function useKnowledgeCache(connection: ConnectionState | undefined, setti
     service.stopFollowing();
     void clearKnowledgeCache(db).then(() => service.reload());
     return;
-  }, [db, service, kind, workspaceId, detail, settings]);
+  }, [db, service, kind, workspaceId, detail, settings, client]);
 
   return { service, state };
 }

@@ -67,6 +67,7 @@ export function useKnowledgeCards(
         if (controller.signal.aborted) return;
         setCards({ ticketId, query, hits: result.hits, origin: 'server' });
         // Kept for offline: the same ticket is then ranked with vectors from the cache alone.
+        if (!(await cache.wantsQueryVector(query)) || controller.signal.aborted) return;
         const embedded = await client.knowledge.embedQuery.query({ text: query }, { signal: controller.signal });
         if (embedded.embedder !== null && embedded.vector !== null)
           await cache.rememberQueryVector(query, embedded.embedder, embedded.vector);

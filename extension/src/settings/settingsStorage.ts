@@ -3,6 +3,7 @@
  * and the side panel agree on one source of truth.
  */
 import { SETTINGS_KEYS, type ExtensionSettings } from './settings';
+import { watchLocalKeys } from './watchLocalKeys';
 
 const settingsKeys: string[] = Object.values(SETTINGS_KEYS);
 
@@ -20,9 +21,5 @@ export async function writeSettings(settings: ExtensionSettings): Promise<void> 
 
 /** Calls `onChange` whenever a settings key changes in any context; returns the unsubscribe. */
 export function watchSettings(onChange: () => void): () => void {
-  const listener = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
-    if (areaName === 'local' && settingsKeys.some((key) => key in changes)) onChange();
-  };
-  chrome.storage.onChanged.addListener(listener);
-  return () => chrome.storage.onChanged.removeListener(listener);
+  return watchLocalKeys(settingsKeys, onChange);
 }

@@ -3,6 +3,7 @@
  * `chrome.storage.local`: the options page writes them, the background and content scripts obey.
  */
 import { SITE_SETTINGS_KEYS, siteSettingsFromStorage, type SiteSettings } from './siteSettings';
+import { watchLocalKeys } from './watchLocalKeys';
 
 const siteSettingsKeys: string[] = Object.values(SITE_SETTINGS_KEYS);
 
@@ -19,9 +20,5 @@ export async function writeSiteSettings(settings: SiteSettings): Promise<void> {
 
 /** Calls `onChange` whenever a site-settings key changes in any context; returns the unsubscribe. */
 export function watchSiteSettings(onChange: () => void): () => void {
-  const listener = (changes: Record<string, chrome.storage.StorageChange>, areaName: string) => {
-    if (areaName === 'local' && siteSettingsKeys.some((key) => key in changes)) onChange();
-  };
-  chrome.storage.onChanged.addListener(listener);
-  return () => chrome.storage.onChanged.removeListener(listener);
+  return watchLocalKeys(siteSettingsKeys, onChange);
 }

@@ -48,6 +48,21 @@ export interface VectorIndexOptions {
 
 export const DEFAULT_VECTOR_OPTIONS: VectorIndexOptions = { scanShare: 0.25, rerankPool: 384 };
 
+/** Cosine of the angle between two vectors of any length scale (0 when either is all zeros). */
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
 export function normalise(vector: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(vector);
   let norm = 0;

@@ -12,24 +12,11 @@ import { generatedArticle } from '../../testing/generatedArticles.js';
 import { HashedWordsEmbedder } from '../../testing/hashedWordsEmbedder.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { syncHandler } from './sync.handler.js';
+import { cosineSimilarity as cosine } from '@tandem/shared/search';
 
 const embedder = new HashedWordsEmbedder();
 let server: TestServer;
 let api: ServerClient;
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 /** What a client's cache holds after applying pages from `cursor` until the server has no more. */
 async function syncAll(client: ServerClient, cursor: number, limit: number) {
