@@ -1,10 +1,12 @@
 // One linter for the whole workspace. Beyond style, it enforces the architecture's boundaries:
 // shared/ imports no app and no platform API; clients reach the server only through the
-// AppRouter type; extension background code never touches `window`.
+// AppRouter type; extension background code never touches `window`; inside server/src imports
+// only go down the floors (scripts/lint/serverLayers.js, docs/architecture.md).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { serverLayers } from './scripts/lint/serverLayers.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -122,6 +124,11 @@ export default tseslint.config(
   {
     files: ['extension/**', 'desktop/src/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', clientServerImport] },
+  },
+  {
+    files: ['server/src/**'],
+    plugins: { tandem: { rules: { 'server-layers': serverLayers } } },
+    rules: { 'tandem/server-layers': 'error' },
   },
   {
     files: ['extension/**'],

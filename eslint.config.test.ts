@@ -53,3 +53,54 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('server/src/loose.ts', 'export const f = (x: any) => x;\n')).toContain('@typescript-eslint/no-explicit-any');
   });
 });
+
+describe('server floors (server/src)', () => {
+  const imports = (specifier: string) => `import { x } from '${specifier}';\nexport const y = x;\n`;
+  const layerErrors = async (filePath: string, specifier: string) =>
+    (await ruleIdsFor(filePath, imports(specifier))).filter((id) => id === 'tandem/server-layers');
+
+  it('fails an import up the floors', async () => {
+    expect(await layerErrors('server/src/storage/x.ts', '../knowledge/knowledgeEngine.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/storage/x.ts', '../auth/bootstrapAdmin.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/config/x.ts', '../assist/actions/actionRegistry.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/security/x.ts', '../storage/ids.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/knowledge/ingest/x.ts', '../../cli/main.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/live/x.ts', '../routers/live/router.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/routers/x/y.ts', '../../createServer.js')).toHaveLength(1);
+  });
+
+  it('lets imports go down the floors', async () => {
+    expect(await layerErrors('server/src/knowledge/x.ts', '../security/hostGuard.js')).toEqual([]);
+    expect(await layerErrors('server/src/storage/x.ts', '../config/env.js')).toEqual([]);
+    expect(await layerErrors('server/src/routers/knowledge/x.ts', '../../knowledge/knowledgeEngine.js')).toEqual([]);
+    expect(await layerErrors('server/src/cli/x.ts', '../createServer.js')).toEqual([]);
+  });
+
+  it('keeps the domain units apart; assist reads knowledge and live through their entry points only', async () => {
+    expect(await layerErrors('server/src/live/outbound/x.ts', '../../knowledge/sources/hostGuard.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/knowledge/x.ts', '../assist/assistEngine.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/assist/x.ts', '../knowledge/search/searchKnowledge.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/assist/x.ts', '../live/liveContext.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/assist/drafting/x.ts', '../../knowledge/index.js')).toEqual([]);
+    expect(await layerErrors('server/src/assist/x.ts', '../live/index.js')).toEqual([]);
+  });
+
+  it('lets only createServer reach the demo store, and the demo store only the floors below the domain', async () => {
+    expect(await layerErrors('server/src/assist/actions/x.ts', '../../demoStore/demoStoreApi.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/routers/x/y.ts', '../../demoStore/demoStoreApi.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/createServer.ts', './demoStore/demoStoreApi.js')).toEqual([]);
+    expect(await layerErrors('server/src/demoStore/x.ts', '../assist/connectors/demoStore.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/demoStore/x.ts', '../security/hmacSignature.js')).toEqual([]);
+  });
+
+  it('keeps test helpers out of production code, and lets tests assemble any parts', async () => {
+    expect(await layerErrors('server/src/knowledge/x.ts', '../testing/fakeOpenAi.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/knowledge/x.test.ts', '../testing/fakeOpenAi.js')).toEqual([]);
+    expect(await layerErrors('server/src/storage/x.test.ts', '../createServer.js')).toEqual([]);
+  });
+
+  it('fails a unit the floors do not know', async () => {
+    expect(await layerErrors('server/src/widgets/x.ts', '../storage/ids.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/knowledge/x.ts', '../widgets/x.js')).toHaveLength(1);
+  });
+});

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readLocalFiles } from '../../server/src/cli/readDocsDir.js';
+import { readLocalFiles } from '../../server/src/knowledge/ingest/readLocalFiles.js';
 import { createKnowledgeEngine } from '../../server/src/knowledge/knowledgeEngine.js';
 import { KnowledgeIndexes } from '../../server/src/knowledge/search/knowledgeIndexes.js';
 import { createLogger } from '../../server/src/logging/logger.js';

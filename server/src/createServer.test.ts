@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { tandemErrorSchema } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashApiToken } from './auth/apiTokens.js';
+import { hashApiToken } from './security/apiTokens.js';
 import { createLogger } from './logging/logger.js';
 import { startTestServer, type TestServer } from './testing/testServer.js';
 import type { AppRouter } from './trpc/appRouter.js';

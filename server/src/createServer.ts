@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import type { OutboundEventType } from '@tandem/shared';
 import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -26,7 +27,7 @@ import { createKnowledgeEngine } from './knowledge/knowledgeEngine.js';
 import { registerConsoleRoutes } from './http/consoleRoutes.js';
 import { registerProbeRoutes } from './http/probeRoutes.js';
 import { createLiveContext } from './live/liveContext.js';
-import { createOutboundWebhooks, type OutboundEventType } from './live/outbound/outboundWebhooks.js';
+import { createOutboundWebhooks } from './live/outbound/outboundWebhooks.js';
 import { createLiveEventLog, type LiveEventLog } from './live/liveEventLog.js';
 import { registerLiveWebhooks } from './live/webhookIngest.js';
 import { DEFAULT_DEMO_STORE_PREFIX, registerDemoStore } from './demoStore/demoStoreApi.js';

@@ -4,6 +4,7 @@
  */
 export * from './actions.js';
 export * from './auth.js';
+export * from './demoStore.js';
 export * from './draft.js';
 export * from './errors.js';
 export * from './knowledge.js';

@@ -65,3 +65,8 @@ export const customerLiveStateSchema = z.object({
   openTickets: z.array(z.object({ id: z.string(), subject: z.string(), status: z.string() })),
 });
 export type CustomerLiveState = z.infer<typeof customerLiveStateSchema>;
+
+/** The events Tandem sends to a workspace's own systems (outbound webhooks): what an endpoint may subscribe to. */
+export const OUTBOUND_EVENT_TYPES = ['handoff.created', 'action.executed', 'alert.fired'] as const;
+export const outboundEventTypeSchema = z.enum(OUTBOUND_EVENT_TYPES);
+export type OutboundEventType = z.infer<typeof outboundEventTypeSchema>;

@@ -3,7 +3,7 @@
  * flight (resumable), and action execution. Built once by createServer.
  */
 import type { DraftEvent, ExecuteActionInput, Principal, TicketContext } from '@tandem/shared';
-import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
+import type { KnowledgeEngine } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 import { executeAction, type ExecuteDeps } from './actions/executeAction.js';

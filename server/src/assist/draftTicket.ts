@@ -14,7 +14,7 @@ import {
   type TicketContext,
 } from '@tandem/shared';
 import { z } from 'zod';
-import type { KnowledgeSearchResult } from '../knowledge/search/searchKnowledge.js';
+import type { KnowledgeSearchResult } from '../knowledge/index.js';
 import { detectLanguage } from '../language/languageId.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';

@@ -6,7 +6,8 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Store } from '../storage/store.js';
-import { generateApiToken, hashApiToken, newId } from './apiTokens.js';
+import { generateApiToken, hashApiToken } from '../security/apiTokens.js';
+import { newId } from '../storage/ids.js';
 
 export const DEFAULT_TENANT_ID = 'default';
 

@@ -15,7 +15,7 @@ import { createLogger } from '../logging/logger.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
 import { storeOn, type Store } from '../storage/store.js';
 import { progressBar } from './progressBar.js';
-import { readLocalFiles } from './readDocsDir.js';
+import { readLocalFiles } from '../knowledge/ingest/readLocalFiles.js';
 import { retrievalReport, type JudgedQuery, type RetrievalReport } from './retrievalMetrics.js';
 
 const queryLineSchema = z.object({

@@ -4,7 +4,7 @@
  */
 import type { IngestProgress } from '@tandem/shared';
 import { progressBar } from './progressBar.js';
-import { readLocalFiles, type LocalFile } from './readDocsDir.js';
+import { readLocalFiles, type LocalFile } from '../knowledge/ingest/readLocalFiles.js';
 import type { ServerClient } from './serverClient.js';
 
 const BATCH_BYTES = 8 * 1024 * 1024;

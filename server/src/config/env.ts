@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { ConnectorsConfig } from '../assist/actions/actionRegistry.js';
+import type { ConnectorsConfig } from './connectors.js';
 
 const port = z.coerce
   .number({ error: 'expected a port number' })

@@ -6,6 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { demoAddressSchema } from '@tandem/shared';
 import { z } from 'zod';
 import {
   DEFAULT_DEMO_SEED,
@@ -31,20 +32,6 @@ export interface DemoStoreApiOptions {
 export const DEFAULT_DEMO_STORE_PREFIX = '/demo-store/api';
 const MAX_REPLAYS = 1_000;
 
-/** A postal address as the demo store takes it (its API and the actions that call it). */
-export const demoAddressSchema = z
-  .object({
-    address1: z.string().trim().min(1).max(200),
-    address2: z.string().trim().max(200).default(''),
-    city: z.string().trim().min(1).max(100),
-    state: z.string().trim().min(2).max(50),
-    zip: z
-      .string()
-      .trim()
-      .regex(/^\d{5}(-\d{4})?$/, 'a 5-digit zip code'),
-    country: z.string().trim().min(2).max(60).default('USA'),
-  })
-  .strict();
 const itemIdsSchema = z.array(z.string().min(1).max(40)).min(1).max(50);
 const bodies = {
   cancel: z.object({ reason: z.enum(CANCEL_REASONS) }).strict(),

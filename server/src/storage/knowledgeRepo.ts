@@ -4,7 +4,7 @@
  * keeps every search index and extension cache current.
  */
 import type { Source, SourceKind } from '@tandem/shared';
-import { newId } from '../auth/apiTokens.js';
+import { newId } from './ids.js';
 import type { Database, SqlExecutor } from './database.js';
 import { decodeVector, encodeVector } from './vectorCodec.js';
 

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CustomerRef, LiveEvent, LiveEventType } from '@tandem/shared';
-import { newId } from '../auth/apiTokens.js';
+import { newId } from './ids.js';
 import type { Database } from './database.js';
 
 export interface LiveSourceInfo {

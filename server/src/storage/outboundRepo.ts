@@ -8,8 +8,8 @@
  * The endpoint secret is kept in plain text on purpose, as a live source's is: signing needs it.
  */
 import { randomBytes } from 'node:crypto';
-import { newId } from '../auth/apiTokens.js';
-import type { OutboundEventType } from '../live/outbound/outboundEventTypes.js';
+import { newId } from './ids.js';
+import type { OutboundEventType } from '@tandem/shared';
 import type { SqlExecutor } from './database.js';
 
 export interface OutboundEndpointInfo {

@@ -4,7 +4,7 @@
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { ServerConfig } from '../config/env.js';
-import { bearerToken, hashApiToken } from '../auth/apiTokens.js';
+import { bearerToken, hashApiToken } from '../security/apiTokens.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
 import type { LiveContext } from '../live/liveContext.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';

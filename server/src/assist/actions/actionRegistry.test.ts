@@ -1,7 +1,8 @@
 // The registry offers exactly the configured connectors' actions, and their schemas as tool-calling JSON Schema.
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from './actionDefinition.js';
-import { createActionRegistry, toJsonSchema, type ConnectorsConfig } from './actionRegistry.js';
+import type { ConnectorsConfig } from '../../config/connectors.js';
+import { createActionRegistry, toJsonSchema } from './actionRegistry.js';
 
 const everything: ConnectorsConfig = {
   demoStore: { baseUrl: 'http://127.0.0.1:8787/demo-store/api' },

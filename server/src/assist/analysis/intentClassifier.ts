@@ -5,7 +5,7 @@
  * adding an example is the whole of "teaching" an intent, and the neighbours explain the answer.
  */
 import { analyze, Bm25Index, VectorIndex } from '@tandem/shared/search';
-import type { Embedder } from '../../knowledge/embedding/embedder.js';
+import type { Embedder } from '../../knowledge/index.js';
 
 export interface LabelledExample {
   text: string;

@@ -3,7 +3,7 @@
  * fictional outdoor store, written for Tandem, so search and drafts work out of the box.
  */
 import path from 'node:path';
-import { readLocalFiles } from '../../cli/readDocsDir.js';
+import { readLocalFiles } from './readLocalFiles.js';
 import type { KnowledgeEngine } from '../knowledgeEngine.js';
 
 export const DEMO_KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../../demo/knowledge');

@@ -6,7 +6,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { IngestDocumentError, IngestProgress, Source, SourceKind } from '@tandem/shared';
-import { newId } from '../../auth/apiTokens.js';
+import { newId } from '../../storage/ids.js';
 import type { Logger } from '../../logging/logger.js';
 import { pendingItems, type StoredIngestJob } from '../../storage/ingestJobsRepo.js';
 import type { Store } from '../../storage/store.js';

@@ -7,12 +7,12 @@
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { type LookupFunction } from 'node:net';
 import { type Readable, type Transform, pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { IngestError } from '../ingestError.js';
-import { normalizeHostname } from './addressPolicy.js';
-import { type ConnectTarget } from './hostGuard.js';
+import { normalizeHostname } from '../../security/addressPolicy.js';
+import { type ConnectTarget } from '../../security/hostGuard.js';
+import { pinnedLookup } from '../../security/pinnedLookup.js';
 
 export interface HopRequest {
   url: URL;
@@ -51,14 +51,6 @@ export function requestHop(hop: HopRequest): Promise<HopResult> {
     request.on('error', (error) => reject(signal.aborted ? signal.reason : networkError(url, error)));
     request.end();
   });
-}
-
-/** Answers every lookup with the validated address, in whichever shape the caller asked for. */
-function pinnedLookup(target: NonNullable<ConnectTarget>): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
-  };
 }
 
 async function readResponse(response: IncomingMessage, hop: HopRequest): Promise<HopResult> {

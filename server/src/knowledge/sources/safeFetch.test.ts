@@ -5,7 +5,7 @@ import https from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestError } from '../ingestError.js';
-import { isPublicAddress } from './addressPolicy.js';
+import { isPublicAddress } from '../../security/addressPolicy.js';
 import { safeFetch, type SafeFetchOptions } from './safeFetch.js';
 import { page, redirect, startServer, type TestServer } from './testServer.js';
 

@@ -6,7 +6,8 @@
  */
 import { IngestError } from '../ingestError.js';
 import { fileNameFor } from './fileName.js';
-import { type AddressRules, guardHost } from './hostGuard.js';
+import { type AddressRules, type ConnectTarget, guardHost } from '../../security/hostGuard.js';
+import { NetworkPolicyError } from '../../security/networkPolicyError.js';
 import { requestHop } from './httpHop.js';
 
 export interface FetchedResource {
@@ -68,7 +69,7 @@ async function followRedirects(start: URL, options: SafeFetchOptions, signal: Ab
   let current = start;
   for (let redirects = 0; ; redirects++) {
     visited.add(current.href);
-    const target = await untilAborted(guardHost(current, options), signal);
+    const target = await untilAborted(guardHostForIngest(current, options), signal);
     const hop = await requestHop({ url: current, target, headers, signal, maxBytes: options.maxBytes });
     if (hop.kind === 'response') {
       if (hop.bytes.length === 0) throw new IngestError('EMPTY', `${current.href} returned an empty body.`);
@@ -83,6 +84,17 @@ async function followRedirects(start: URL, options: SafeFetchOptions, signal: Ab
       throw new IngestError('TOO_MANY_REDIRECTS', `${start.href} redirected more than ${maxRedirects} times.`);
     }
     current = next;
+  }
+}
+
+/** The host guard's refusal as the ingestion's own typed error. */
+async function guardHostForIngest(url: URL, rules: AddressRules): Promise<ConnectTarget> {
+  try {
+    return await guardHost(url, rules);
+  } catch (error) {
+    if (error instanceof NetworkPolicyError)
+      throw new IngestError(error.code === 'PRIVATE_ADDRESS' ? 'PRIVATE_ADDRESS' : 'FETCH_FAILED', error.message);
+    throw error;
   }
 }
 

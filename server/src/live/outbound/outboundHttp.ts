@@ -1,17 +1,17 @@
 /**
  * One POST to a tenant's webhook endpoint, made safe against SSRF: endpoint URLs are tenant input,
  * so unless private URLs are allowed the host is resolved, every address must be public, and the
- * connection is pinned to the address that was checked (the knowledge fetcher's host guard), so a
+ * connection is pinned to the address that was checked (security/hostGuard, security/pinnedLookup), so a
  * DNS answer that changes between check and connect cannot turn it inward. Redirects are never
  * followed: they would carry a signed body to a host nobody registered. Only the status and
  * Retry-After are read; the body is drained under a small cap and dropped.
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { normalizeHostname } from '../../knowledge/sources/addressPolicy.js';
-import { type AddressRules, type ConnectTarget, guardHost } from '../../knowledge/sources/hostGuard.js';
-import { IngestError } from '../../knowledge/ingestError.js';
+import { normalizeHostname } from '../../security/addressPolicy.js';
+import { type AddressRules, type ConnectTarget, guardHost } from '../../security/hostGuard.js';
+import { NetworkPolicyError } from '../../security/networkPolicyError.js';
+import { pinnedLookup } from '../../security/pinnedLookup.js';
 
 export interface OutboundPost {
   url: string;
@@ -79,9 +79,9 @@ export async function checkEndpointUrl(value: string, options: Pick<OutboundHttp
     if (options.resolveHost !== undefined) rules.resolveHost = options.resolveHost;
     return { url, target: await guardHost(url, rules) };
   } catch (error) {
-    if (error instanceof IngestError && error.code === 'PRIVATE_ADDRESS')
+    if (error instanceof NetworkPolicyError && error.code === 'PRIVATE_ADDRESS')
       throw new OutboundSendError('refused', `${url.hostname} is a private or local address`);
-    if (error instanceof IngestError) throw new OutboundSendError('network', `could not resolve ${url.hostname}`);
+    if (error instanceof NetworkPolicyError) throw new OutboundSendError('network', `could not resolve ${url.hostname}`);
     throw error;
   }
 }
@@ -150,14 +150,6 @@ async function fetchPost(fetchImpl: typeof fetch, url: URL, post: OutboundPost):
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Answers every lookup with the validated address, in whichever shape the caller asked for. */
-function pinnedLookup(target: NonNullable<ConnectTarget>): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
-    else callback(null, target.address, target.family);
-  };
 }
 
 const timeoutError = (ms: number) => new OutboundSendError('timeout', `no answer within ${ms} ms`);

@@ -10,7 +10,7 @@ import { createLogger } from '../../logging/logger.js';
 import { verifySignature } from '../../security/hmacSignature.js';
 import { openPgliteDatabase } from '../../storage/pglite/pgliteDatabase.js';
 import { storeOn, type Store } from '../../storage/store.js';
-import type { OutboundEventType } from './outboundEventTypes.js';
+import type { OutboundEventType } from '@tandem/shared';
 import {
   createOutboundWebhooks,
   LEASE_MS,

@@ -10,14 +10,12 @@
  * jitter (never sooner than a Retry-After asks), up to `maxAttempts`; any other answer fails the
  * delivery at once, since sending the same request again would be refused the same way.
  */
-import { newId } from '../../auth/apiTokens.js';
+import { newId } from '../../storage/ids.js';
 import type { Logger } from '../../logging/logger.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../../security/hmacSignature.js';
 import type { DeliveryOutcome, DueDelivery, OutboundRepo } from '../../storage/outboundRepo.js';
-import { type OutboundEventType, outboundEventTypeSchema } from './outboundEventTypes.js';
+import { type OutboundEventType, outboundEventTypeSchema } from '@tandem/shared';
 import { type OutboundAnswer, type OutboundHttpOptions, type OutboundPoster, OutboundSendError, outboundPoster } from './outboundHttp.js';
-
-export { OUTBOUND_EVENT_TYPES, type OutboundEventType } from './outboundEventTypes.js';
 
 export interface OutboundWebhooksOptions {
   store: { outbound: OutboundRepo };

@@ -1,7 +1,8 @@
 // assist.feedback and the feedback counts in assist.stats, over real HTTP: reports for one draft
 // merge, counts are per workspace, and a report with nothing to say is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiToken, hashApiToken, newId } from '../../auth/apiTokens.js';
+import { generateApiToken, hashApiToken } from '../../security/apiTokens.js';
+import { newId } from '../../storage/ids.js';
 import { DEFAULT_TENANT_ID } from '../../auth/bootstrapAdmin.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';

@@ -3,7 +3,8 @@
 // query embedding in the same vector space.
 import { dequantiseVector, type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { generateApiToken, hashApiToken, newId } from '../../auth/apiTokens.js';
+import { generateApiToken, hashApiToken } from '../../security/apiTokens.js';
+import { newId } from '../../storage/ids.js';
 import { DEFAULT_TENANT_ID } from '../../auth/bootstrapAdmin.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
 import { openPgliteDatabase } from '../../storage/pglite/pgliteDatabase.js';

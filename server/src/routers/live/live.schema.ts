@@ -1,6 +1,5 @@
-import { customerLiveStateSchema, customerRefSchema } from '@tandem/shared';
+import { customerLiveStateSchema, customerRefSchema, OUTBOUND_EVENT_TYPES, outboundEventTypeSchema } from '@tandem/shared';
 import { z } from 'zod';
-import { OUTBOUND_EVENT_TYPES, outboundEventTypeSchema } from '../../live/outbound/outboundEventTypes.js';
 
 export const customerStateInput = z.object({
   customer: customerRefSchema,

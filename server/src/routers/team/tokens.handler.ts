@@ -4,7 +4,8 @@
  */
 import { TRPCError } from '@trpc/server';
 import type { ApiTokenSummary, CreatedToken, CreateTokenInput, Principal } from '@tandem/shared';
-import { generateApiToken, hashApiToken, newId } from '../../auth/apiTokens.js';
+import { generateApiToken, hashApiToken } from '../../security/apiTokens.js';
+import { newId } from '../../storage/ids.js';
 import type { ServerDeps } from '../../trpc/context.js';
 
 export function listTokens(deps: ServerDeps, principal: Principal): Promise<ApiTokenSummary[]> {

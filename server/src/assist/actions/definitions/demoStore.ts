@@ -4,8 +4,8 @@
  * order, return or exchange delivered items, change a customer's address, hand the case to a
  * person. Reads and writes are open to every role; the shop itself refuses what its rules forbid.
  */
+import { demoAddressSchema } from '@tandem/shared';
 import { z } from 'zod';
-import { demoAddressSchema } from '../../../demoStore/demoStoreApi.js';
 import type { ActionContext, ActionDefinition, ActionOutcome } from '../actionDefinition.js';
 import type { DemoStoreAddress, DemoStoreClient, DemoStoreOrder } from '../../connectors/demoStore.js';
 import {

@@ -14,10 +14,6 @@ export function hashApiToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}
-
 /** Extracts the token from `Authorization: Bearer <token>`; anything else counts as no token. */
 export function bearerToken(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;

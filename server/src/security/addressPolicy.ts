@@ -1,5 +1,6 @@
 /**
- * Which hosts and IP addresses a knowledge fetch may reach when private URLs are not allowed:
+ * Which hosts and IP addresses an outbound request (a knowledge fetch, a webhook, a connector) may
+ * reach when private URLs are not allowed:
  * public unicast only. Everything a server can reach but the internet cannot (loopback, RFC 1918,
  * link-local and cloud metadata, CGNAT, multicast, reserved ranges) is refused, including those
  * addresses hidden inside IPv6 forms (IPv4-mapped, IPv4-compatible, NAT64, 6to4), because the

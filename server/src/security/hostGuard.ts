@@ -1,13 +1,13 @@
 /**
  * Decides, before any connection is made, which address a request to a URL may connect to. With
  * private URLs disallowed the host is resolved once, every address it resolves to must be
- * allowed, and the request is then pinned to one of those validated addresses, so a DNS answer
+ * allowed, and the request is then pinned (see pinnedLookup) to one of those validated addresses, so a DNS answer
  * that changes between the check and the connect (DNS rebinding) cannot redirect it inward.
  */
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { IngestError } from '../ingestError.js';
 import { isPrivateHostname, isPublicAddress, normalizeHostname } from './addressPolicy.js';
+import { NetworkPolicyError } from './networkPolicyError.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -40,7 +40,7 @@ export async function guardHost(url: URL, rules: AddressRules): Promise<ConnectT
   // One private answer is enough to refuse: which answer a connection would use is not ours to pick.
   if (blocked) throw refused(url, blocked.address);
   const [first] = addresses;
-  if (!first) throw new IngestError('FETCH_FAILED', `${url.hostname} did not resolve to any address.`);
+  if (!first) throw new NetworkPolicyError('UNRESOLVED', `${url.hostname} did not resolve to any address.`);
   return first;
 }
 
@@ -49,7 +49,7 @@ async function resolve(hostname: string, resolver: (hostname: string) => Promise
     return await resolver(hostname);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new IngestError('FETCH_FAILED', `Could not resolve ${hostname}${typeof code === 'string' ? ` (${code})` : ''}.`);
+    throw new NetworkPolicyError('UNRESOLVED', `Could not resolve ${hostname}${typeof code === 'string' ? ` (${code})` : ''}.`);
   }
 }
 
@@ -58,6 +58,6 @@ async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
   return entries.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
 }
 
-function refused(url: URL, address: string): IngestError {
-  return new IngestError('PRIVATE_ADDRESS', `Refusing to fetch ${url.origin}: ${address} is a private or local address.`);
+function refused(url: URL, address: string): NetworkPolicyError {
+  return new NetworkPolicyError('PRIVATE_ADDRESS', `Refusing to fetch ${url.origin}: ${address} is a private or local address.`);
 }

@@ -1,0 +1,7 @@
+/**
+ * The knowledge engine's public entry point: what other domain units (assist) may use of it.
+ * Everything else under knowledge/ is its own business.
+ */
+export { createKnowledgeEngine, type KnowledgeEngine, type KnowledgeEngineOptions } from './knowledgeEngine.js';
+export type { Embedder } from './embedding/embedder.js';
+export type { KnowledgeSearchResult } from './search/searchKnowledge.js';

@@ -1,0 +1,6 @@
+/**
+ * Live customer context's public entry point: what other domain units (assist) may use of it.
+ * Everything else under live/ is its own business.
+ */
+export { createLiveContext, type LiveContext } from './liveContext.js';
+export { createLiveEventLog, type LiveEventLog } from './liveEventLog.js';
