@@ -6,7 +6,7 @@
  */
 import type { TicketAnalysis } from '@tandem/shared';
 import { fold } from '@tandem/shared/search';
-import { EMOJI_VALENCE, LEXICONS, type LexiconLanguage, type SentimentLexicon } from './sentimentLexicon.js';
+import { EMOJI_VALENCE, LEXICONS, type LexiconLanguage, type SentimentLexicon } from './sentimentLexicon/index.js';
 
 export type Sentiment = TicketAnalysis['sentiment'];
 export type Urgency = TicketAnalysis['urgency'];
