@@ -4,8 +4,13 @@
  * ticket tabs stay in the DOM at once, so everything is read inside the one active tab, and a page
  * where that tab cannot be told apart is reported as unreadable rather than read from the wrong one.
  *
- * Selectors come from ../../../shared/SITES.md (Zendesk section). Assumptions not confirmed there,
- * modelled in our fixtures and kept optional so a missing one only drops that field:
+ * The selectors below are hooks in the workspace's own markup (mostly `data-test-id` attributes)
+ * that browser extensions working on Zendesk commonly rely on: the active tab marker, the subject,
+ * the conversation log with each message's sender and internal-note tag, and the reply editor;
+ * the subject and the log are required, and a page without them is reported, not guessed at. The
+ * requester field is less certain (Zendesk documents the requester only through its apps API, not
+ * the page), so it is read when present and never required. Further assumptions, modelled in our
+ * fixtures and kept optional so a missing one only drops that field:
  * - the status is the text of `[data-test-id="ticket-status"]` or `[data-test-id="ticket-fields-status-select"]`;
  * - tags are `[data-test-id="ticket-tag"]` elements (inside `[data-test-id="ticket-tags"]` when present);
  * - the requester field's text is "Name" or "Name <email>", and its `title` may hold the email;
