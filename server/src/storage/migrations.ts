@@ -1,6 +1,6 @@
 /**
  * Schema migrations, applied in order at start, each in its own transaction and recorded so it
- * runs once. Plain PostgreSQL that both drivers accept; pgvector is optional (see DESIGN).
+ * runs once. Plain PostgreSQL that both drivers accept; pgvector is optional (see docs/architecture.md).
  */
 import type { Database } from './database.js';
 
@@ -234,6 +234,24 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz not null default now(),
         primary key (tenant_id, draft_id)
       )
+    `,
+  },
+  {
+    id: 8,
+    name: 'sync identity: the data epoch, the change feed pruning horizons',
+    sql: `
+      create table store_identity (
+        singleton boolean primary key default true check (singleton),
+        epoch text not null,
+        created_at timestamptz not null default now()
+      );
+      insert into store_identity (epoch) values (gen_random_uuid()::text);
+      create table knowledge_feed_horizons (
+        tenant_id text primary key,
+        seq bigint not null
+      );
+      create index knowledge_changes_document on knowledge_changes (document_id, seq);
+      create index knowledge_changes_at on knowledge_changes (at)
     `,
   },
 ];

@@ -110,6 +110,67 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       expect((await store.knowledge.unembeddedChunks(100)).some((x) => x.id === newChunk!.id)).toBe(false);
     });
 
+    it('has a data epoch, the same on every read, and a tenant’s newest cursor beside it', async () => {
+      const state = await store.knowledge.feedState(tenantId);
+      expect(state.epoch).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await store.knowledge.feedState('nobody')).epoch).toBe(state.epoch);
+      expect(state).toMatchObject({ latestSeq: await store.knowledge.latestChangeSeq(tenantId), horizon: 0 });
+      expect((await store.knowledge.feedState('nobody')).latestSeq).toBe(0);
+    });
+
+    it('prunes feed rows older than the window that a newer row supersedes, and old deletions, raising the tenant’s horizon', async () => {
+      // A store of its own: pruning spans every tenant, and the other cases here read the shared feed.
+      const own = await openStore();
+      try {
+        // Another store is another data epoch.
+        expect((await own.knowledge.feedState('t1')).epoch).not.toBe((await store.knowledge.feedState('t1')).epoch);
+        await own.tenants.create('t1', 'One');
+        await own.tenants.create('t2', 'Two');
+        const source = (await own.knowledge.ensureSource('t1', 'upload', 'Uploads')).id;
+        const otherSource = (await own.knowledge.ensureSource('t2', 'upload', 'Uploads')).id;
+        const put = async (tenant: string, src: string, externalId: string, hash: string) =>
+          (await own.knowledge.upsertDocument({ ...doc(externalId, hash, ['text']), tenantId: tenant, sourceId: src })).document;
+        const a = await put('t1', source, 'a', 'a1');
+        await put('t1', source, 'a', 'a2');
+        const b = await put('t1', source, 'b', 'b1');
+        await own.knowledge.deleteDocument('t1', b.id);
+        const c = await put('t1', source, 'c', 'c1');
+        const [cChunk] = await own.knowledge.chunksOf([c.id]);
+        await own.knowledge.saveVectors([{ chunkId: cChunk!.id, vector: Float32Array.from([1, 0]) }], []);
+        const elsewhere = await put('t2', otherSource, 'x', 'x1');
+        await put('t2', otherSource, 'x', 'x2');
+        const before = await own.knowledge.changesSince(0, 100);
+        const deletion = before.find((ch) => ch.op === 'delete');
+
+        // Nothing is older than an hour ago: nothing goes.
+        expect(await own.knowledge.pruneChanges(new Date(Date.now() - 3_600_000))).toBe(0);
+        expect(await own.knowledge.feedHorizons()).toEqual(new Map());
+
+        // A window ending in the future makes every row old.
+        const later = new Date(Date.now() + 60_000);
+        expect(await own.knowledge.pruneChanges(later)).toBe(5);
+        const kept = await own.knowledge.changesSince(0, 100, 't1');
+        expect(kept.map((ch) => [ch.documentId, ch.op, ch.version])).toEqual([
+          [a.id, 'upsert', 2],
+          [c.id, 'vectors', 1],
+        ]);
+        expect((await own.knowledge.changesSince(0, 100, 't2')).map((ch) => [ch.documentId, ch.version])).toEqual([[elsewhere.id, 2]]);
+        const state = await own.knowledge.feedState('t1');
+        expect(state).toMatchObject({ horizon: deletion!.seq, latestSeq: kept.at(-1)!.seq });
+        expect((await own.knowledge.feedState('t2')).horizon).toBe(0);
+        expect(await own.knowledge.feedHorizons()).toEqual(new Map([['t1', deletion!.seq]]));
+
+        // Pruning again finds nothing new, and a horizon never moves back.
+        expect(await own.knowledge.pruneChanges(later)).toBe(0);
+        const d = await put('t1', source, 'd', 'd1');
+        await own.knowledge.deleteDocument('t1', d.id);
+        expect(await own.knowledge.pruneChanges(new Date(Date.now() + 120_000))).toBe(2);
+        expect((await own.knowledge.feedState('t1')).horizon).toBeGreaterThan(deletion!.seq);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('acknowledges a job item in the same transaction as its document, and reports what to retry', async () => {
       const job = await store.ingestJobs.create({ id: 'job_contract', tenantId, sourceId, items: ['x.md', 'y.md', 'z.md'] });
       expect(job.status).toBe('running');

@@ -7,7 +7,12 @@ import { actionsRepo } from './actionsRepo.js';
 import type { Database } from './database.js';
 import { feedbackRepo } from './feedbackRepo.js';
 import { ingestJobsRepo } from './ingestJobsRepo.js';
-import { knowledgeRepo } from './knowledgeRepo.js';
+import { knowledgeChangeFeedRepo } from './knowledge/changeFeedRepo.js';
+import { knowledgeDocumentsRepo } from './knowledge/documentsRepo.js';
+import { knowledgeMetaRepo } from './knowledge/metaRepo.js';
+import { knowledgeSourcesRepo } from './knowledge/sourcesRepo.js';
+import { knowledgeVectorsRepo } from './knowledge/vectorsRepo.js';
+import type { KnowledgeRepo } from './knowledgeRepo.js';
 import { liveEventsRepo } from './liveEventsRepo.js';
 import { liveNotificationsRepo } from './liveNotificationsRepo.js';
 import { migrate } from './migrations.js';
@@ -20,7 +25,7 @@ export interface Store {
   readonly db: Database;
   readonly tenants: ReturnType<typeof tenantsRepo>;
   readonly tokens: ReturnType<typeof tokensRepo>;
-  readonly knowledge: ReturnType<typeof knowledgeRepo>;
+  readonly knowledge: KnowledgeRepo;
   readonly ingestJobs: ReturnType<typeof ingestJobsRepo>;
   readonly actions: ReturnType<typeof actionsRepo>;
   readonly live: ReturnType<typeof liveEventsRepo>;
@@ -36,7 +41,13 @@ export async function storeOn(db: Database): Promise<Store> {
     db,
     tenants: tenantsRepo(db),
     tokens: tokensRepo(db),
-    knowledge: knowledgeRepo(db),
+    knowledge: {
+      ...knowledgeSourcesRepo(db),
+      ...knowledgeDocumentsRepo(db),
+      ...knowledgeChangeFeedRepo(db),
+      ...knowledgeVectorsRepo(db),
+      ...knowledgeMetaRepo(db),
+    },
     ingestJobs: ingestJobsRepo(db),
     actions: actionsRepo(db),
     live: liveEventsRepo(db),
