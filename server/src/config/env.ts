@@ -1,10 +1,14 @@
 /**
  * Server configuration, read once from the environment and validated with zod at start, so a bad
- * value stops the server with a message naming the variable instead of failing later.
+ * value stops the server with a message naming the variable instead of failing later: the
+ * connector groups included (connectorEnv.ts), and the storage driver only if this build has it.
+ * Messages never show a credential's value (masking.ts).
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { ConnectorsConfig } from './connectors.js';
+import { connectorsFromEnv, type ConfigProblem, type EnvConnectors } from './connectorEnv.js';
+import { shownValue } from './masking.js';
+import { AVAILABLE_STORAGE_DRIVERS, isStorageDriverAvailable, STORAGE_DRIVERS } from './storageDrivers.js';
 
 const port = z.coerce
   .number({ error: 'expected a port number' })
@@ -18,21 +22,39 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(' or ');
+
+const withoutControlCharacters = (value: string) => [...value].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f);
+
+/**
+ * A credential, shown nowhere (masking.ts hides every variable named SECRET, TOKEN, KEY or
+ * PASSWORD). A line break or control character in one is always a paste mistake that would break
+ * the header it is sent in, so it is refused at start rather than at the first call.
+ */
+const secret = (minLength = 1) =>
+  optionalString.pipe(
+    z
+      .string()
+      .min(minLength, `must be at least ${minLength} characters`)
+      .refine(withoutControlCharacters, 'must not contain line breaks or control characters')
+      .optional(),
+  );
+
 export const envSchema = z
   .object({
     TANDEM_PORT: port.default(8787),
     TANDEM_HOST: z.string().trim().min(1).default('127.0.0.1'),
     TANDEM_DATA_DIR: z.string().trim().min(1).default('.data'),
-    TANDEM_STORAGE: z.enum(['pglite', 'postgres'], { error: "expected 'pglite' or 'postgres'" }).default('pglite'),
+    TANDEM_STORAGE: z.enum(STORAGE_DRIVERS, { error: `expected ${quoted(STORAGE_DRIVERS)}` }).default('pglite'),
     TANDEM_DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' }).optional()),
     TANDEM_LLM_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
-    TANDEM_LLM_API_KEY: optionalString,
+    TANDEM_LLM_API_KEY: secret(),
     TANDEM_LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     TANDEM_EMBEDDER: z
       .enum(['use-lite', 'transformers', 'openai'], { error: "expected 'use-lite', 'transformers' or 'openai'" })
       .default('use-lite'),
     TANDEM_EMBEDDINGS_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
-    TANDEM_EMBEDDINGS_API_KEY: optionalString,
+    TANDEM_EMBEDDINGS_API_KEY: secret(),
     TANDEM_EMBEDDINGS_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
     TANDEM_TRANSFORMERS_MODEL: z.string().trim().min(1).default('Xenova/all-MiniLM-L6-v2'),
     TANDEM_MODELS_DIR: optionalString,
@@ -50,20 +72,21 @@ export const envSchema = z
       .default('true')
       .transform((v) => v === 'true'),
     TANDEM_REVIEW_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
+    // The connector groups: each is checked as a whole by connectorsFromEnv (all or none, then the connector's schema).
     TANDEM_SHOPIFY_SHOP: optionalString,
-    TANDEM_SHOPIFY_TOKEN: optionalString,
+    TANDEM_SHOPIFY_TOKEN: secret(),
     TANDEM_ZENDESK_SUBDOMAIN: optionalString,
     TANDEM_ZENDESK_EMAIL: optionalString,
-    TANDEM_ZENDESK_TOKEN: optionalString,
-    TANDEM_CALENDLY_TOKEN: optionalString,
+    TANDEM_ZENDESK_TOKEN: secret(),
+    TANDEM_CALENDLY_TOKEN: secret(),
     TANDEM_CALENDLY_OWNER: optionalString,
-    TANDEM_ACTION_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
-    TANDEM_ACTION_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    TANDEM_ACTION_WEBHOOK_URL: optionalString,
+    TANDEM_ACTION_WEBHOOK_SECRET: secret(),
     TANDEM_ALLOW_PRIVATE_URLS: z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
-    TANDEM_ADMIN_TOKEN: optionalString.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    TANDEM_ADMIN_TOKEN: secret(24),
     TANDEM_CONSOLE_DIR: optionalString,
     TANDEM_CORS_ORIGINS: z
       .string()
@@ -83,6 +106,13 @@ export const envSchema = z
         code: 'custom',
         path: ['TANDEM_EMBEDDINGS_BASE_URL'],
         message: "required (or TANDEM_LLM_BASE_URL) when TANDEM_EMBEDDER is 'openai'",
+      });
+    }
+    if (!isStorageDriverAvailable(env.TANDEM_STORAGE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TANDEM_STORAGE'],
+        message: `the '${env.TANDEM_STORAGE}' driver is not available in this version of Tandem yet (available: ${quoted(AVAILABLE_STORAGE_DRIVERS)})`,
       });
     }
     if (env.TANDEM_STORAGE === 'postgres' && env.TANDEM_DATABASE_URL === undefined) {
@@ -110,7 +140,7 @@ export interface ServerConfig {
   demoKnowledge: boolean;
   /** Serve Tandem's own demo store (customers, orders, payments) at /demo-store/api and use it for actions and live facts. */
   demoStore: boolean;
-  assist: { reviewThreshold: number; connectors: Omit<ConnectorsConfig, 'demoStore'> };
+  assist: { reviewThreshold: number; connectors: EnvConnectors };
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
@@ -130,15 +160,16 @@ const defaultConsoleDir = path.resolve(import.meta.dirname, '../../../desktop/di
 /** Reads and validates the environment; throws a `ConfigError` listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const given = env[name];
-      const shown = name.includes('KEY') || name.includes('TOKEN') || given === undefined ? '' : ` (got '${given}')`;
-      return `${name}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
+  // A separate pass, so a bad connector is reported together with every other bad variable.
+  const connectors = connectorsFromEnv((name) => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  });
+  const problems: ConfigProblem[] = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), message: issue.message }))),
+    ...connectors.problems,
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems.map((p) => describeProblem(p, env[p.variable])));
   const e = parsed.data;
   return {
     port: e.TANDEM_PORT,
@@ -163,20 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoStore: e.TANDEM_DEMO_STORE,
     assist: {
       reviewThreshold: e.TANDEM_REVIEW_THRESHOLD,
-      connectors: {
-        ...(e.TANDEM_SHOPIFY_SHOP !== undefined && e.TANDEM_SHOPIFY_TOKEN !== undefined
-          ? { shopify: { shopDomain: e.TANDEM_SHOPIFY_SHOP, accessToken: e.TANDEM_SHOPIFY_TOKEN } }
-          : {}),
-        ...(e.TANDEM_ZENDESK_SUBDOMAIN !== undefined && e.TANDEM_ZENDESK_EMAIL !== undefined && e.TANDEM_ZENDESK_TOKEN !== undefined
-          ? { zendesk: { subdomain: e.TANDEM_ZENDESK_SUBDOMAIN, email: e.TANDEM_ZENDESK_EMAIL, apiToken: e.TANDEM_ZENDESK_TOKEN } }
-          : {}),
-        ...(e.TANDEM_CALENDLY_TOKEN !== undefined && e.TANDEM_CALENDLY_OWNER !== undefined
-          ? { calendly: { token: e.TANDEM_CALENDLY_TOKEN, owner: e.TANDEM_CALENDLY_OWNER } }
-          : {}),
-        ...(e.TANDEM_ACTION_WEBHOOK_URL !== undefined && e.TANDEM_ACTION_WEBHOOK_SECRET !== undefined
-          ? { signedHttp: { url: e.TANDEM_ACTION_WEBHOOK_URL, secret: e.TANDEM_ACTION_WEBHOOK_SECRET } }
-          : {}),
-      },
+      connectors: connectors.connectors,
     },
     knowledge: { maxUploadBytes: Math.round(e.TANDEM_MAX_UPLOAD_MB * 1024 * 1024), allowPrivateUrls: e.TANDEM_ALLOW_PRIVATE_URLS },
     adminToken: e.TANDEM_ADMIN_TOKEN,
@@ -184,4 +202,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.TANDEM_CORS_ORIGINS,
     logLevel: e.TANDEM_LOG_LEVEL,
   };
+}
+
+/** `NAME: message (got 'value')`, the value left out for a credential and masked in a URL. */
+function describeProblem(problem: ConfigProblem, given: string | undefined): string {
+  const shown = shownValue(problem.variable, given);
+  return `${problem.variable}: ${problem.message}${shown === undefined ? '' : ` (got '${shown}')`}`;
 }
