@@ -1,9 +1,11 @@
 /**
- * `tandem serve`: starts the server, prints where everything is, stops cleanly on Ctrl-C/SIGTERM.
+ * `tandem serve`: starts the server, prints where everything is (startBanner.ts), stops cleanly on
+ * Ctrl-C/SIGTERM.
  */
 import type { ServerConfig } from '../config/env.js';
 import { createServer, SERVER_VERSION } from '../createServer.js';
 import { loadDemoKnowledge } from '../knowledge/ingest/demoKnowledge.js';
+import { startBanner } from './startBanner.js';
 
 export async function serveCommand(config: ServerConfig): Promise<number> {
   const tandem = await createServer(config);
@@ -13,22 +15,7 @@ export async function serveCommand(config: ServerConfig): Promise<number> {
     const demo = await loadDemoKnowledge(tandem.knowledge, tandem.admin.tenantId);
     tandem.server.log.info({ jobId: demo.jobId, documents: demo.documents }, 'loading the demo knowledge base');
   }
-  const base = address.replace('[::1]', 'localhost');
-  const lines = [
-    '',
-    `  Tandem ${SERVER_VERSION}   ${base}`,
-    `  Console        ${base}/console/`,
-    `  tRPC API       ${base}/trpc`,
-    `  Health         ${base}/healthz`,
-    `  Webhooks       ${base}/webhooks/<workspace>/<source>  (signed live events; create a source with live.sources.create)`,
-    ...(config.demoStore
-      ? [`  Demo store     ${base}/demo-store/api  (generated shop data behind the retail actions and live facts)`]
-      : []),
-    `  Data dir       ${config.dataDir}`,
-    `  Admin token    ${tandem.admin.adminToken ?? '(set TANDEM_ADMIN_TOKEN, or see the token printed on first start)'}`,
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(startBanner({ version: SERVER_VERSION, address, config, adminToken: tandem.admin.adminToken }));
 
   await new Promise<void>((resolve) => {
     let stopping = false;
