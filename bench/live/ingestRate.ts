@@ -11,7 +11,15 @@ import { createLogger } from '../../server/src/logging/logger.js';
 import { openPgliteDatabase } from '../../server/src/storage/pglite/pgliteDatabase.js';
 import { storeOn } from '../../server/src/storage/store.js';
 import { startLiveWebhookServer } from '../../server/src/testing/liveWebhookServer.js';
-import { postAll, sampleLiveEvent, signedRequest, WebhookClient, type SignedRequest } from '../../server/src/testing/liveWebhookClient.js';
+import {
+  describeAnswer,
+  postAll,
+  sampleLiveEvent,
+  signedRequest,
+  WebhookClient,
+  type SignedRequest,
+  type WebhookAnswer,
+} from '../../server/src/testing/liveWebhookClient.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 
 const COMMAND = '`npm run bench -- live`';
@@ -47,9 +55,8 @@ async function measure(options: { events: number; batch: number; concurrency: nu
         return signedRequest(TENANT, source.id, SECRET, options.batch === 1 ? events[0] : { events });
       });
     const client = new WebhookClient(url, options.concurrency);
-    const check = (answer: unknown) => {
-      if (answer instanceof Error || (answer as { status: number }).status !== 200)
-        throw new Error(`bench request failed: ${String(answer)}`);
+    const check = (answer: WebhookAnswer | Error) => {
+      if (answer instanceof Error || answer.status !== 200) throw new Error(`bench request failed: ${describeAnswer(answer)}`);
     };
     // Warm-up: connections, JIT, the source cache.
     await postAll(client, build('warm', Math.min(options.events / 10, 1_000)), options.concurrency, (_i, a) => check(a));

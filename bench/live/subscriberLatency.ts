@@ -11,7 +11,7 @@ import path from 'node:path';
 import { serverClient } from '../../server/src/cli/serverClient.js';
 import { openPgliteDatabase } from '../../server/src/storage/pglite/pgliteDatabase.js';
 import { storeOn } from '../../server/src/storage/store.js';
-import { type sampleLiveEvent, signedRequest, WebhookClient } from '../../server/src/testing/liveWebhookClient.js';
+import { describeAnswer, type sampleLiveEvent, signedRequest, WebhookClient } from '../../server/src/testing/liveWebhookClient.js';
 import { startTestServer } from '../../server/src/testing/testServer.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 
@@ -129,7 +129,7 @@ export async function liveLatencyBench(): Promise<BenchRow[]> {
           sentAt.set(n, at);
           posts.push(
             webhooks.post(request).then((answer) => {
-              if (answer.status !== 200) throw new Error(`bench: webhook answered ${answer.status}`);
+              if (answer.status !== 200) throw new Error(`bench: webhook answered ${describeAnswer(answer)}`);
               acked.push(performance.now() - at);
             }),
           );

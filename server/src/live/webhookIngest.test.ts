@@ -1,5 +1,6 @@
 // The live-event webhook over a real Fastify instance and a real (in-memory) PGlite store: what a
 // signed sender gets stored, and every refusal leaving the log untouched.
+import { httpStatusOf, tandemErrorSchema, type TandemErrorCode } from '@tandem/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logging/logger.js';
@@ -89,12 +90,12 @@ describe('live event webhook', () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  const refusals: [string, () => { path: string; headers: Record<string, string>; body: string }, number, string][] = [
+  const refusals: [string, () => { path: string; headers: Record<string, string>; body: string }, number, TandemErrorCode][] = [
     [
       'a signature made with another secret',
       () => signedRequest(TENANT, sourceId, 'another-secret-0123456789', sampleLiveEvent('r1')),
       401,
-      'invalid_signature',
+      'UNAUTHORIZED',
     ],
     [
       'no signature',
@@ -103,42 +104,42 @@ describe('live event webhook', () => {
         return { ...r, headers: { 'content-type': 'application/json' } };
       },
       401,
-      'invalid_signature',
+      'UNAUTHORIZED',
     ],
     [
       'a body altered after signing',
       () => ({ ...signed(sampleLiveEvent('r1')), body: JSON.stringify(sampleLiveEvent('r2')) }),
       401,
-      'invalid_signature',
+      'UNAUTHORIZED',
     ],
-    ['a timestamp older than the replay window', () => signed(sampleLiveEvent('r1'), now() - 301), 401, 'signature_expired'],
-    ['a timestamp too far ahead', () => signed(sampleLiveEvent('r1'), now() + 301), 401, 'signature_expired'],
-    ['an unknown tenant', () => signedRequest('nobody', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'unknown_source'],
-    ['an unknown source', () => signedRequest(TENANT, 'lsrc_missing', SECRET, sampleLiveEvent('r1')), 404, 'unknown_source'],
-    ['another tenant’s source', () => signedRequest('other', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'unknown_source'],
-    ['malformed JSON', () => signed('{"id": "r1", '), 400, 'malformed_json'],
-    ['a prototype-poisoning key', () => signed('{"__proto__": {"admin": true}, "id": "r1"}'), 400, 'malformed_json'],
-    ['a body over the limit', () => signed({ ...sampleLiveEvent('r1'), data: { blob: 'x'.repeat(5000) } }), 413, 'payload_too_large'],
-    ['an event without a customer', () => signed({ ...sampleLiveEvent('r1'), customer: {} }), 422, 'invalid_events'],
-    ['an unknown event type', () => signed({ ...sampleLiveEvent('r1'), type: 'order.exploded' }), 422, 'invalid_events'],
+    ['a timestamp older than the replay window', () => signed(sampleLiveEvent('r1'), now() - 301), 401, 'UNAUTHORIZED'],
+    ['a timestamp too far ahead', () => signed(sampleLiveEvent('r1'), now() + 301), 401, 'UNAUTHORIZED'],
+    ['an unknown tenant', () => signedRequest('nobody', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
+    ['an unknown source', () => signedRequest(TENANT, 'lsrc_missing', SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
+    ['another tenant’s source', () => signedRequest('other', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
+    ['malformed JSON', () => signed('{"id": "r1", '), 400, 'BAD_REQUEST'],
+    ['a prototype-poisoning key', () => signed('{"__proto__": {"admin": true}, "id": "r1"}'), 400, 'BAD_REQUEST'],
+    ['a body over the limit', () => signed({ ...sampleLiveEvent('r1'), data: { blob: 'x'.repeat(5000) } }), 413, 'PAYLOAD_TOO_LARGE'],
+    ['an event without a customer', () => signed({ ...sampleLiveEvent('r1'), customer: {} }), 422, 'UNPROCESSABLE_CONTENT'],
+    ['an unknown event type', () => signed({ ...sampleLiveEvent('r1'), type: 'order.exploded' }), 422, 'UNPROCESSABLE_CONTENT'],
     [
       'a batch with one invalid event',
       () => signed({ events: [sampleLiveEvent('r1'), { ...sampleLiveEvent('r2'), occurredAt: 'yesterday' }] }),
       422,
-      'invalid_events',
+      'UNPROCESSABLE_CONTENT',
     ],
     [
       'a batch over the maximum',
       () => signed({ events: ['r1', 'r2', 'r3', 'r4'].map((id) => sampleLiveEvent(id)) }),
       422,
-      'invalid_events',
+      'UNPROCESSABLE_CONTENT',
     ],
-    ['an empty batch', () => signed({ events: [] }), 422, 'invalid_events'],
+    ['an empty batch', () => signed({ events: [] }), 422, 'UNPROCESSABLE_CONTENT'],
     [
       'a body that is not JSON',
       () => ({ ...signed(sampleLiveEvent('r1')), headers: { ...signed(sampleLiveEvent('r1')).headers, 'content-type': 'text/plain' } }),
       415,
-      'unsupported_media_type',
+      'UNSUPPORTED_MEDIA_TYPE',
     ],
   ];
 
@@ -146,14 +147,26 @@ describe('live event webhook', () => {
     const before = await storedCount();
     const answer = await send(request());
     expect(answer.statusCode).toBe(status);
-    expect(answer.json()).toMatchObject({ code, message: expect.any(String) });
+    const error = tandemErrorSchema.strict().parse(answer.json());
+    expect(error).toMatchObject({ code, message: expect.any(String), requestId: expect.any(String) });
+    expect(httpStatusOf(error.code)).toBe(status);
     expect(await storedCount()).toBe(before);
     expect(appended).toEqual([]);
   });
 
   it('says which fields are wrong', async () => {
     const answer = await send(signed({ events: [sampleLiveEvent('r1'), { ...sampleLiveEvent('r2'), occurredAt: 'yesterday' }] }));
-    expect(answer.json<{ issues: { path: string }[] }>().issues.map((i) => i.path)).toEqual(['events.1.occurredAt']);
+    const error = tandemErrorSchema.parse(answer.json());
+    expect(Object.keys(error.issues?.fieldErrors ?? {})).toEqual(['events.1.occurredAt']);
+  });
+
+  it('tells a stale signature from a wrong one in the message', async () => {
+    const stale = tandemErrorSchema.parse((await send(signed(sampleLiveEvent('r1'), now() - 301))).json());
+    const wrong = tandemErrorSchema.parse(
+      (await send(signedRequest(TENANT, sourceId, 'another-secret-0123456789', sampleLiveEvent('r1')))).json(),
+    );
+    expect(stale.message).toMatch(/timestamp is more than 300 s from now/);
+    expect(wrong.message).toMatch(/A valid Tandem-Signature header is required/);
   });
 
   it('refuses with 429 and Retry-After once the writer’s queue is full, and stores nothing of it', async () => {
@@ -169,7 +182,7 @@ describe('live event webhook', () => {
       const refused = await send(signed(sampleLiveEvent('q2')), small);
       expect(refused.statusCode).toBe(429);
       expect(refused.headers['retry-after']).toBe('2');
-      expect(refused.json()).toMatchObject({ code: 'overloaded' });
+      expect(refused.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
       release();
       await held;
       expect((await first).json()).toEqual({ accepted: 1, duplicates: 0 });
@@ -188,7 +201,7 @@ describe('live event webhook', () => {
       const answer = await send(signed(sampleLiveEvent('f1')), failing);
       expect(answer.statusCode).toBe(503);
       expect(answer.headers['retry-after']).toBe('1');
-      expect(answer.json()).toMatchObject({ code: 'unavailable' });
+      expect(answer.json()).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
       expect(await storedCount()).toBe(before);
     } finally {
       await failing.close();

@@ -4,9 +4,19 @@
  * with the source's secret (`Tandem-Signature`, see security/hmacSignature.ts) over the raw body,
  * checked before the body is parsed. A request is answered 200 only once its events are committed
  * (see liveEventLog.ts), so a sender that got a 200 may forget the events; anything else means
- * nothing was stored and the sender should fix or retry. Errors are `{ code, message }` JSON.
+ * nothing was stored and the sender should fix or retry. Errors are Tandem's one error shape,
+ * `{ code, message, requestId, issues }` (shared/src/errors.ts), with the documented statuses:
+ * 400, 401, 404, 413, 415, 422, and 429/503 with Retry-After.
  */
-import { liveEventSchema } from '@tandem/shared';
+import {
+  codeForHttpStatus,
+  httpStatusOf,
+  invalidInputError,
+  liveEventSchema,
+  tandemError,
+  type TandemError,
+  type TandemErrorCode,
+} from '@tandem/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
@@ -52,19 +62,6 @@ export const DEFAULT_LIVE_WEBHOOK_LIMITS: LiveWebhookLimits = {
   sourceCacheMs: 5_000,
 };
 
-export type LiveWebhookErrorCode =
-  | 'unknown_source'
-  | 'invalid_signature'
-  | 'signature_expired'
-  | 'malformed_json'
-  | 'invalid_events'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'bad_request'
-  | 'overloaded'
-  | 'unavailable'
-  | 'internal';
-
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const paramsSchema = z.object({ tenantId: idSchema, sourceId: idSchema });
 
@@ -97,19 +94,20 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
     const parseJson = scope.getDefaultJsonParser('error', 'error');
 
     scope.setErrorHandler(async (error: FastifyError, req, reply) => {
-      const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-      if (status === 413) return fail(reply, 413, 'payload_too_large', `The body is larger than ${limits.bodyLimitBytes} bytes`);
-      if (status === 415) return fail(reply, 415, 'unsupported_media_type', 'Send the events as application/json');
-      if (status >= 400 && status < 500) return fail(reply, status, 'bad_request', error.message);
+      // Fastify's own refusals (too large, not JSON, a bad content length) in the same shape.
+      const code = codeForHttpStatus(typeof error.statusCode === 'number' ? error.statusCode : 500);
+      if (code === 'PAYLOAD_TOO_LARGE') return fail(req, reply, code, `The body is larger than ${limits.bodyLimitBytes} bytes`);
+      if (code === 'UNSUPPORTED_MEDIA_TYPE') return fail(req, reply, code, 'Send the events as application/json');
+      if (code !== 'INTERNAL_SERVER_ERROR') return fail(req, reply, code, error.message);
       req.log.error({ err: { message: error.message, code: error.code } }, 'live webhook failed');
-      return fail(reply, 500, 'internal', 'The events could not be received; nothing was stored');
+      return fail(req, reply, code, 'The events could not be received; nothing was stored');
     });
 
     scope.post(LIVE_WEBHOOK_PATH, async (req: FastifyRequest, reply) => {
       const params = paramsSchema.safeParse(req.params);
       // One answer for an unknown tenant and an unknown source: the caller is not yet authenticated.
       const source = params.success ? await sources.get(params.data.tenantId, params.data.sourceId) : undefined;
-      if (source === undefined) return fail(reply, 404, 'unknown_source', 'No such webhook source');
+      if (source === undefined) return fail(req, reply, 'NOT_FOUND', 'No such webhook source');
       const raw = req.body instanceof Buffer ? req.body : Buffer.alloc(0);
       const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
       const check = verifySignature(source.secret, typeof header === 'string' ? header : undefined, raw, {
@@ -119,43 +117,40 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
       if (!check.ok) {
         log.info({ tenantId: source.tenantId, sourceId: source.id, reason: check.reason }, 'live webhook signature refused');
         return check.reason === 'stale'
-          ? fail(reply, 401, 'signature_expired', `The signature timestamp is more than ${limits.toleranceSeconds} s from now`)
-          : fail(reply, 401, 'invalid_signature', `A valid ${SIGNATURE_HEADER} header is required`);
+          ? fail(req, reply, 'UNAUTHORIZED', `The signature timestamp is more than ${limits.toleranceSeconds} s from now`)
+          : fail(req, reply, 'UNAUTHORIZED', `A valid ${SIGNATURE_HEADER} header is required`);
       }
       let json: unknown;
       try {
         json = parseWith(parseJson, req, raw.toString('utf8'));
       } catch {
-        return fail(reply, 400, 'malformed_json', 'The body is not valid JSON');
+        return fail(req, reply, 'BAD_REQUEST', 'The body is not valid JSON');
       }
       const parsed = isBatch(json) ? batchSchema.safeParse(json) : liveEventSchema.safeParse(json);
       if (!parsed.success) {
-        return reply.code(422).send({
-          code: 'invalid_events' satisfies LiveWebhookErrorCode,
-          message: 'The events are not valid; none was stored',
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
+        return send(
+          reply,
+          invalidInputError(parsed.error, {
+            code: 'UNPROCESSABLE_CONTENT',
+            message: 'The events are not valid; none was stored',
+            requestId: req.id,
+          }),
+        );
       }
       const events = 'events' in parsed.data ? parsed.data.events : [parsed.data];
       const outcome = await eventLog
         .append(events.map((e): NewLiveEvent => ({ ...e, tenantId: source.tenantId, sourceId: source.id })))
         .catch(() => undefined);
-      if (outcome === undefined) return fail(reply.header('retry-after', '1'), 503, 'unavailable', 'The events could not be stored; retry');
+      if (outcome === undefined) {
+        return fail(req, reply.header('retry-after', '1'), 'UPSTREAM_UNAVAILABLE', 'The events could not be stored; retry');
+      }
       if (outcome.status === 'overloaded') {
-        return fail(
-          reply.header('retry-after', String(outcome.retryAfterSeconds)),
-          429,
-          'overloaded',
-          'Too many events waiting; retry later',
-        );
+        const retryAfter = String(outcome.retryAfterSeconds);
+        return fail(req, reply.header('retry-after', retryAfter), 'TOO_MANY_REQUESTS', 'Too many events waiting; retry later');
       }
       if (outcome.status === 'closed') {
-        return fail(
-          reply.header('retry-after', String(outcome.retryAfterSeconds)),
-          503,
-          'unavailable',
-          'The server is shutting down; retry',
-        );
+        const retryAfter = String(outcome.retryAfterSeconds);
+        return fail(req, reply.header('retry-after', retryAfter), 'UPSTREAM_UNAVAILABLE', 'The server is shutting down; retry');
       }
       return reply.code(200).send({ accepted: outcome.accepted, duplicates: outcome.duplicates });
     });
@@ -164,8 +159,13 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
   if (ownLog) app.addHook('onClose', () => eventLog.close());
 }
 
-function fail(reply: FastifyReply, status: number, code: LiveWebhookErrorCode, message: string): FastifyReply {
-  return reply.code(status).send({ code, message });
+function fail(req: FastifyRequest, reply: FastifyReply, code: TandemErrorCode, message: string): FastifyReply {
+  return send(reply, tandemError(code, message, { requestId: req.id }));
+}
+
+/** The status always follows the code, so the two cannot disagree. */
+function send(reply: FastifyReply, error: TandemError): FastifyReply {
+  return reply.code(httpStatusOf(error.code)).send(error);
 }
 
 function isBatch(json: unknown): boolean {

@@ -2,15 +2,24 @@
  * A webhook sender for tests and benchmarks: signs bodies the way a tenant's system must
  * (`Tandem-Signature` over the raw body) and posts them over keep-alive HTTP with plain node:http,
  * light enough that the sender does not dominate a throughput measurement on the same machine.
+ * A refusal is read as Tandem's one error shape, so callers report its code, not just a status.
  */
 import http from 'node:http';
-import type { LiveEvent } from '@tandem/shared';
+import { tandemErrorSchema, type LiveEvent, type TandemError } from '@tandem/shared';
 import { SIGNATURE_HEADER, signatureHeader } from '../security/hmacSignature.js';
 
 export interface WebhookAnswer {
   status: number;
   body: unknown;
+  /** Any answer but a 2xx, when its body is a TandemError. */
+  error: TandemError | undefined;
   retryAfter: string | undefined;
+}
+
+/** One line for a failed post: the error's code and message when the server sent one. */
+export function describeAnswer(answer: WebhookAnswer | Error): string {
+  if (answer instanceof Error) return answer.message;
+  return answer.error === undefined ? `HTTP ${answer.status}` : `HTTP ${answer.status} ${answer.error.code}: ${answer.error.message}`;
 }
 
 export interface SignedRequest {
@@ -74,8 +83,10 @@ export class WebhookClient {
             } catch {
               // Not JSON: keep the text.
             }
+            const status = res.statusCode ?? 0;
+            const error = status >= 200 && status < 300 ? undefined : tandemErrorSchema.safeParse(body).data;
             const retryAfter = res.headers['retry-after'];
-            resolve({ status: res.statusCode ?? 0, body, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined });
+            resolve({ status, body, error, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined });
           });
         },
       );
