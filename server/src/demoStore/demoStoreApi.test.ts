@@ -1,6 +1,6 @@
 // The demo shop API enforces a real shop's rules over HTTP and announces every change.
 import type { LiveEvent } from '@tandem/shared';
-import { liveEventSchema } from '@tandem/shared';
+import { httpStatusOf, liveEventSchema, tandemErrorSchema } from '@tandem/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerDemoStore } from './demoStoreApi.js';
@@ -72,7 +72,7 @@ describe('demo store lookups', () => {
   it('answers 400 for a search without email or name + zip', async () => {
     const response = await call('GET', '/customers?first_name=Ada');
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(response.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 
   it('returns a customer, their orders, an order by #id, and a product', async () => {
@@ -92,10 +92,34 @@ describe('demo store lookups', () => {
   it('answers 404 with a clear error for unknown records and routes', async () => {
     expect(await call('GET', '/orders/W0000000')).toMatchObject({
       status: 404,
-      body: { error: { code: 'not_found', message: 'No order #W0000000' } },
+      body: { error: { code: 'NOT_FOUND', message: 'No order #W0000000' } },
     });
     expect((await call('GET', '/customers/cus_none')).status).toBe(404);
     expect((await call('GET', '/nothing-here')).status).toBe(404);
+  });
+});
+
+describe('demo store errors', () => {
+  it.each([
+    ['a bad search', () => call('GET', '/customers?first_name=Ada'), 400],
+    ['an unknown order', () => call('GET', '/orders/W0000000'), 404],
+    ['an unknown route', () => call('GET', '/nothing-here'), 404],
+    ['a refused change', () => call('POST', `/orders/${orderWith('delivered').id}/cancel`, { reason: 'no longer needed' }), 409],
+  ])('answers %s with the shared error shape in an error envelope, its status following its code', async (_name, request, status) => {
+    const response = await request();
+    expect(response.status).toBe(status);
+    expect(Object.keys(response.body)).toEqual(['error']);
+    const error = tandemErrorSchema.strict().parse(response.body.error);
+    expect(error.requestId).toBe('req-1');
+    expect(httpStatusOf(error.code)).toBe(status);
+  });
+
+  it('says which fields of a body are wrong', async () => {
+    const response = await call('POST', `/orders/${orderWith('pending').id}/cancel`, { reason: 'changed my mind', refund: 'double' });
+    const error = tandemErrorSchema.parse(response.body.error);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', message: 'The request is not valid' });
+    expect(error.issues?.fieldErrors.reason).toHaveLength(1);
+    expect(error.issues?.formErrors.join(' ')).toMatch(/refund/);
   });
 });
 
@@ -122,7 +146,7 @@ describe('demo store rules', () => {
     const response = await call('POST', `/orders/${order.id}/cancel`, { reason: 'no longer needed' });
     expect(response.status).toBe(409);
     expect(response.body).toEqual({
-      error: { code: 'order_not_pending', message: `Order #${order.id} is delivered; only pending orders can be cancelled` },
+      error: { code: 'CONFLICT', message: `Order #${order.id} is delivered; only pending orders can be cancelled`, requestId: 'req-1' },
     });
     expect(store.getOrder(order.id).status).toBe('delivered');
     expect(events).toEqual([]);
@@ -135,7 +159,7 @@ describe('demo store rules', () => {
   ])('answers 400 for a cancel with %s', async (_, body) => {
     const response = await call('POST', `/orders/${orderWith('pending').id}/cancel`, body);
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(response.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 
   it('answers 400 in the API’s own shape for a body that is not JSON', async () => {
@@ -146,7 +170,7 @@ describe('demo store rules', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(response.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 
   it('returns delivered items: the order becomes return_requested and a second return is refused', async () => {
@@ -161,7 +185,7 @@ describe('demo store rules', () => {
     expect(store.getOrder(order.id).status).toBe('return_requested');
     const again = await call('POST', `/orders/${order.id}/return`, { item_ids: [itemId], payment_method_id: paidWith(order) });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ error: { code: 'order_not_delivered' } });
+    expect(again.body).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringMatching(/only delivered orders can/) } });
   });
 
   it('refuses a return of a pending order (409), of an item not in the order and to a card the order was not paid with (422)', async () => {
@@ -171,12 +195,23 @@ describe('demo store rules', () => {
     ).toBe(409);
     const order = orderWith('delivered');
     const wrongItem = await call('POST', `/orders/${order.id}/return`, { item_ids: ['1111111111'], payment_method_id: paidWith(order) });
-    expect(wrongItem).toMatchObject({ status: 422, body: { error: { code: 'item_not_in_order' } } });
+    expect(wrongItem).toMatchObject({
+      status: 422,
+      body: { error: { code: 'UNPROCESSABLE_CONTENT', message: expect.stringMatching(/is not in order/) } },
+    });
     const foreign = await call('POST', `/orders/${order.id}/return`, {
       item_ids: [order.items[0]!.itemId],
       payment_method_id: 'card_0000000',
     });
-    expect(foreign).toMatchObject({ status: 422, body: { error: { code: 'payment_method_not_allowed' } } });
+    expect(foreign).toMatchObject({
+      status: 422,
+      body: {
+        error: {
+          code: 'UNPROCESSABLE_CONTENT',
+          message: expect.stringMatching(/^Payment method card_0000000 does not belong to customer/),
+        },
+      },
+    });
   });
 
   it('exchanges a delivered item for another variant of the same product, and refuses another product', async () => {
@@ -187,7 +222,10 @@ describe('demo store rules', () => {
       new_item_ids: [otherProductItem],
       payment_method_id: paidWith(order),
     });
-    expect(refused).toMatchObject({ status: 422, body: { error: { code: 'item_not_exchangeable' } } });
+    expect(refused).toMatchObject({
+      status: 422,
+      body: { error: { code: 'UNPROCESSABLE_CONTENT', message: expect.stringMatching(/can only become another variant of itself/) } },
+    });
     const response = await call('POST', `/orders/${order.id}/exchange`, {
       item_ids: [itemId],
       new_item_ids: [newItemId],
@@ -248,7 +286,12 @@ describe('demo store rules', () => {
       new_item_ids: [pricier.variant.itemId],
       payment_method_id: 'gift_card_empty01',
     });
-    expect(poor).toMatchObject({ status: 422, body: { error: { code: 'insufficient_gift_card_balance' } } });
+    expect(poor).toMatchObject({
+      status: 422,
+      body: {
+        error: { code: 'UNPROCESSABLE_CONTENT', message: expect.stringMatching(/^Gift card gift_card_empty01 holds 0\.00, less than/) },
+      },
+    });
     expect(store.getOrder(pricier.order.id).items.map((i) => i.itemId)).toContain(pricier.item.itemId);
   });
 
@@ -302,7 +345,7 @@ describe('demo store API key', () => {
     await registerDemoStore(guarded, { prefix: '/shop', apiKey: 'demo-key-123', seed: 3 });
     const without = await guarded.inject({ method: 'GET', url: '/shop/products' });
     expect(without.statusCode).toBe(401);
-    expect(without.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(without.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     const wrong = await guarded.inject({ method: 'GET', url: '/shop/products', headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(401);
     const withKey = await guarded.inject({ method: 'GET', url: '/shop/products', headers: { authorization: 'Bearer demo-key-123' } });

@@ -1,12 +1,26 @@
 /**
  * The demo shop's JSON REST API as a Fastify plugin (`npm start` mounts it at /demo-store/api).
  * It behaves like a real shop's API: snake_case JSON, zod-validated bodies (400), missing records
- * (404), refused state changes (409) and unprocessable references (422) as `{"error": {code,
- * message}}`, an optional Bearer key, and `Idempotency-Key` replay on writes.
+ * (404), refused state changes (409) and unprocessable references (422), an optional Bearer key,
+ * and `Idempotency-Key` replay on writes.
+ *
+ * Errors are Tandem's one error shape (`{ code, message, requestId, issues }`, shared/src/errors.ts)
+ * inside an `error` envelope, `{"error": {...}}`: shop APIs wrap their errors the same way (Stripe's
+ * `error`, Shopify's `errors`), so a client tells an error body from a resource by its key alone.
+ * The code is one of the shared list and always matches the status; why a change was refused
+ * (an order not pending, a card not on the order) is in the message.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { demoAddressSchema } from '@tandem/shared';
+import {
+  codeForHttpStatus,
+  demoAddressSchema,
+  httpStatusOf,
+  invalidInputError,
+  tandemError,
+  type TandemError,
+  type TandemErrorCode,
+} from '@tandem/shared';
 import { z } from 'zod';
 import {
   DEFAULT_DEMO_SEED,
@@ -80,35 +94,25 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
     if (apiKey === undefined) return;
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     if (!sameSecret(given, apiKey)) {
-      await reply.code(401).send({ error: { code: 'unauthorized', message: 'A valid API key is required (Authorization: Bearer <key>)' } });
+      await fail(req, reply, 'UNAUTHORIZED', 'A valid API key is required (Authorization: Bearer <key>)');
     }
   });
 
-  scope.setErrorHandler(async (error: unknown, _req, reply) => {
-    if (error instanceof DemoStoreError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+  scope.setErrorHandler(async (error: unknown, req, reply) => {
+    if (error instanceof DemoStoreError) return fail(req, reply, codeForHttpStatus(error.status), error.message);
     if (error instanceof z.ZodError) {
-      return reply.code(400).send({
-        error: {
-          code: 'invalid_request',
-          message: 'The request is not valid',
-          issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        },
-      });
+      return send(reply, invalidInputError(error, { message: 'The request is not valid', requestId: req.id }));
     }
     const status =
       typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status >= 400 && status < 500) {
-      // Fastify's own refusals (a body that is not JSON, a wrong content type) in the API's error shape.
-      return reply
-        .code(status)
-        .send({ error: { code: 'invalid_request', message: error instanceof Error ? error.message : 'Bad request' } });
-    }
-    return reply.code(500).send({ error: { code: 'internal', message: 'The demo store failed' } });
+    const code = codeForHttpStatus(status);
+    // Fastify's own refusals (a body that is not JSON, a wrong content type) in the API's error shape.
+    if (code !== 'INTERNAL_SERVER_ERROR') return fail(req, reply, code, error instanceof Error ? error.message : 'Bad request');
+    req.log.error({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'demo store failed');
+    return fail(req, reply, code, 'The demo store failed');
   });
 
-  scope.setNotFoundHandler(async (req, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0] ?? ''}` } }),
-  );
+  scope.setNotFoundHandler(async (req, reply) => fail(req, reply, 'NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0] ?? ''}`));
 
   /** Runs a write once per Idempotency-Key; a retry gets the first answer back. */
   const write = async (req: FastifyRequest, reply: FastifyReply, status: number, run: () => unknown): Promise<FastifyReply> => {
@@ -120,9 +124,7 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
       const previous = replays.get(key);
       if (previous !== undefined) {
         if (previous.fingerprint !== fingerprint) {
-          return reply
-            .code(422)
-            .send({ error: { code: 'invalid_request', message: 'This Idempotency-Key was used for a different request' } });
+          return fail(req, reply, 'UNPROCESSABLE_CONTENT', 'This Idempotency-Key was used for a different request');
         }
         return reply.code(previous.status).header('idempotent-replayed', 'true').send(previous.body);
       }
@@ -195,6 +197,15 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
       ),
     }));
   });
+}
+
+function fail(req: FastifyRequest, reply: FastifyReply, code: TandemErrorCode, message: string): FastifyReply {
+  return send(reply, tandemError(code, message, { requestId: req.id }));
+}
+
+/** The status always follows the code, so the two cannot disagree. */
+function send(reply: FastifyReply, error: TandemError): FastifyReply {
+  return reply.code(httpStatusOf(error.code)).send({ error });
 }
 
 function sameSecret(given: string, expected: string): boolean {

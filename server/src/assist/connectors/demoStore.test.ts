@@ -5,7 +5,7 @@ import { ConnectorError } from '../actions/actionDefinition.js';
 import { registerDemoStore } from '../../demoStore/demoStoreApi.js';
 import type { DemoStore } from '../../demoStore/demoStoreState.js';
 import { startFakeHttpServer } from '../../testing/fakeHttpServer.js';
-import { DemoStoreClient } from './demoStore.js';
+import { DemoStoreClient, describeDemoStoreError } from './demoStore.js';
 
 const API_KEY = 'demo-store-key-0042';
 
@@ -136,24 +136,50 @@ describe('DemoStoreClient against a failing store', () => {
     }));
     try {
       const c = new DemoStoreClient({ baseUrl: `${flaky.url}/api`, retry: { attempts: 2, maxWaitMs: 50 } });
-      flaky.failNext({ status: 503, body: { error: { code: 'internal', message: 'restarting' } } });
+      flaky.failNext({ status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'restarting' } } });
       await c.createHandoff({ summary: 's' }, { idempotencyKey: 'flaky-key' });
       expect(flaky.requests.map((r) => r.headers['idempotency-key'])).toEqual(['flaky-key', 'flaky-key']);
       expect(flaky.requests[0]?.path).toBe('/api/handoffs');
 
       // A 500 is a bug at the store rather than a passing state, so it is reported at once.
-      flaky.failNext({ status: 500, body: { error: { code: 'internal', message: 'The demo store failed' } } });
+      flaky.failNext({
+        status: 500,
+        body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'The demo store failed', requestId: 'req-7' } },
+      });
       const before = flaky.requests.length;
       const error = await failure(c.getOrder('W1234567'));
       expect(error).toMatchObject({ code: 'UPSTREAM_FAILED', status: 500 });
       expect(error.message).toContain('The demo store failed');
       expect(flaky.requests.length - before).toBe(1);
-      flaky.failNext({ status: 503, body: { error: { code: 'internal', message: 'restarting' } } }, { times: 2 });
+      flaky.failNext({ status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'restarting' } } }, { times: 2 });
       expect(await failure(c.getOrder('W1234567'))).toMatchObject({ code: 'UPSTREAM_FAILED', status: 503 });
-      flaky.failNext({ status: 429, headers: { 'retry-after': '60' }, body: { error: { code: 'rate_limited', message: 'slow down' } } });
+      flaky.failNext({
+        status: 429,
+        headers: { 'retry-after': '60' },
+        body: { error: { code: 'TOO_MANY_REQUESTS', message: 'slow down' } },
+      });
       expect(await failure(c.getOrder('W1234567'))).toMatchObject({ code: 'UPSTREAM_FAILED', status: 429 });
     } finally {
       await flaky.close();
     }
+  });
+});
+
+describe('describeDemoStoreError', () => {
+  it('reads the shared error shape into one line with the fields that were wrong', () => {
+    const body = {
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'The request is not valid',
+        requestId: 'req-3',
+        issues: { formErrors: ['Unrecognized key: "refund"'], fieldErrors: { zip: ['Too small', 'Invalid zip'] } },
+      },
+    };
+    expect(describeDemoStoreError(body)).toBe('The request is not valid; Unrecognized key: "refund"; zip: Too small, Invalid zip');
+  });
+
+  it('reads nothing from a body in another shape', () => {
+    expect(describeDemoStoreError({ errors: 'Not Found' })).toBeUndefined();
+    expect(describeDemoStoreError('Bad Gateway')).toBeUndefined();
   });
 });

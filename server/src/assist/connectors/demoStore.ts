@@ -2,9 +2,10 @@
  * Client of Tandem's demo shop API (see demoStore/demoStoreApi.ts): customer lookup, orders,
  * products, and the retail changes (cancel, modify, return, exchange, address, handoff). The shop
  * honours `Idempotency-Key` on every write, so writes are sent with Tandem's key and may be retried.
+ * Its refusals come in Tandem's error shape and become ConnectorErrors by status (connectorHttp.ts).
  * Until the live-context engine exists, it also supplies a customer's live state.
  */
-import type { CustomerLiveState } from '@tandem/shared';
+import { tandemErrorSchema, type CustomerLiveState } from '@tandem/shared';
 import { z } from 'zod';
 import { ConnectorError } from '../actions/actionDefinition.js';
 import { callService, parseAnswer, type HttpMethod, type RetryPolicy } from './connectorHttp.js';
@@ -290,20 +291,16 @@ export class DemoStoreClient {
   }
 }
 
-/** `{"error": {"code": "order_not_pending", "message": "..."}}` */
+/**
+ * The shop's error body, `{"error": TandemError}` (see demoStoreApi.ts), read into one line: its
+ * message and which fields were wrong. The code is not needed: the status already says it.
+ */
+const errorBodySchema = z.object({ error: tandemErrorSchema.pick({ message: true, issues: true }) });
+
 export function describeDemoStoreError(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
-  const error: unknown = body.error;
-  if (typeof error !== 'object' || error === null) return typeof error === 'string' ? error : undefined;
-  const { message, issues } = error as Record<string, unknown>;
-  const details = Array.isArray(issues)
-    ? (issues as unknown[])
-        .map((i) =>
-          typeof i === 'object' && i !== null
-            ? `${String((i as Record<string, unknown>).path)}: ${String((i as Record<string, unknown>).message)}`
-            : '',
-        )
-        .filter((s) => s !== '')
-    : [];
-  return [typeof message === 'string' ? message : '', ...details].filter((s) => s !== '').join('; ') || undefined;
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { message, issues } = parsed.data.error;
+  const fields = Object.entries(issues?.fieldErrors ?? {}).map(([field, messages]) => `${field}: ${(messages ?? []).join(', ')}`);
+  return [message, ...(issues?.formErrors ?? []), ...fields].filter((s) => s !== '').join('; ') || undefined;
 }
