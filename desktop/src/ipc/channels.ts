@@ -4,6 +4,7 @@
  * Types and constants only, so the preload and the renderer can import it without pulling in
  * main-process code; main validates every payload against it with zod (src/main/ipc/schemas.ts).
  */
+import type { TandemError } from '@tandem/shared';
 
 /** What the desktop app remembers between launches (the token is stored encrypted). */
 export interface StoredSession {
@@ -25,26 +26,16 @@ export type IpcResult<C extends IpcChannel> = ReturnType<IpcContract[C]>;
 /** The map main registers: one handler per channel, typed by the contract. */
 export type IpcHandlers = { [C in IpcChannel]: (...args: IpcArgs<C>) => Promise<IpcResult<C>> };
 
-export type DesktopErrorCode =
-  /** The renderer sent something the contract does not allow. */
-  | 'INVALID_PAYLOAD'
-  /** The message did not come from the app's own page. */
-  | 'UNTRUSTED_SENDER'
-  /** The OS offers no encryption (e.g. no keyring on Linux); the token is never written in plain text. */
-  | 'ENCRYPTION_UNAVAILABLE'
-  /** Reading or writing the session file failed. */
-  | 'STORAGE_FAILED';
-
-export interface DesktopError {
-  code: DesktopErrorCode;
-  message: string;
-}
-
 /**
  * Main answers every call with an envelope instead of throwing: errors crossing IPC and the
- * context bridge lose everything but their message, and the renderer needs the code.
+ * context bridge lose everything but their message, and the renderer needs the code. The error is
+ * Tandem's one error shape with a code from the one shared list, as the server's are:
+ * - BAD_REQUEST: the renderer sent something the contract does not allow (with the zod issues);
+ * - FORBIDDEN: the message did not come from the app's own page;
+ * - UPSTREAM_UNAVAILABLE: the OS offers no encryption (no keyring on Linux), so the token is not written;
+ * - INTERNAL_SERVER_ERROR: reading or writing the session file failed.
  */
-export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: DesktopError };
+export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: TandemError };
 
 /** The name under which the preload exposes the bridge on `window`. */
 export const DESKTOP_BRIDGE_KEY = 'tandemDesktop';

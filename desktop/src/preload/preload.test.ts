@@ -43,10 +43,10 @@ describe('preload bridge', () => {
   });
 
   it('returns the envelope main answered with', async () => {
-    fake.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE', message: 'no keychain' } });
+    fake.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'no keychain' } });
     await expect(bridge.session.save({ serverUrl: 'http://x.test', token: 't' })).resolves.toEqual({
       ok: false,
-      error: { code: 'ENCRYPTION_UNAVAILABLE', message: 'no keychain' },
+      error: { code: 'UPSTREAM_UNAVAILABLE', message: 'no keychain' },
     });
   });
 });

@@ -195,7 +195,7 @@ describe('session persistence', () => {
   });
 
   it('stays signed in but warns when the desktop cannot encrypt the token', async () => {
-    const refused: IpcResponse<void> = { ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE', message: 'No system keyring is available' } };
+    const refused: IpcResponse<void> = { ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'No system keyring is available' } };
     const bridge: DesktopBridge = {
       session: {
         load: async () => ({ ok: true, value: null }),

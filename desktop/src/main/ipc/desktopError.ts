@@ -1,19 +1,19 @@
 /**
  * The error main-process code throws when it has a reason the renderer should see; the IPC layer
- * turns it into the `{ ok: false, error }` envelope, keeping its code.
+ * turns it into the `{ ok: false, error }` envelope, keeping its code (one of the shared list).
  */
-import type { DesktopError, DesktopErrorCode } from '../../ipc/channels';
+import { tandemError, type TandemError, type TandemErrorCode } from '@tandem/shared';
 
 export class DesktopIpcError extends Error {
   constructor(
-    readonly code: DesktopErrorCode,
+    readonly code: TandemErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'DesktopIpcError';
   }
 
-  toJSON(): DesktopError {
-    return { code: this.code, message: this.message };
+  toJSON(): TandemError {
+    return tandemError(this.code, this.message);
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The IPC layer refuses what the contract does not allow before any handler runs, and always
- * answers with an envelope that keeps the error's code.
+ * answers with an envelope whose error is Tandem's one error shape, keeping the error's code.
  */
+import { tandemErrorSchema } from '@tandem/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { IpcHandlers } from '../../ipc/channels';
 import { FakeIpcMain } from '../testing/fakeIpcMain';
 import { DesktopIpcError } from './desktopError';
@@ -51,13 +53,13 @@ describe('registerIpcHandlers', () => {
     ['an extra argument', [session, 'more']],
   ])('rejects session:save with %s', async (_name, args) => {
     const response = await ipcMain.invoke('session:save', args);
-    expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid session:save payload' } });
     expect(handlers['session:save']).not.toHaveBeenCalled();
   });
 
   it('rejects arguments on channels that take none', async () => {
-    await expect(ipcMain.invoke('session:load', ['unexpected'])).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    await expect(ipcMain.invoke('session:clear', [{}])).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    await expect(ipcMain.invoke('session:load', ['unexpected'])).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    await expect(ipcMain.invoke('session:clear', [{}])).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(handlers['session:load']).not.toHaveBeenCalled();
     expect(handlers['session:clear']).not.toHaveBeenCalled();
   });
@@ -65,25 +67,41 @@ describe('registerIpcHandlers', () => {
   it('never echoes the token in a validation error', async () => {
     const response = await ipcMain.invoke('session:save', [{ serverUrl: 'nope', token: session.token }]);
     expect(JSON.stringify(response)).not.toContain(session.token);
+    const tooLong = `${session.token}${'x'.repeat(5000)}`;
+    expect(JSON.stringify(await ipcMain.invoke('session:save', [{ ...session, token: tooLong }]))).not.toContain(session.token);
+  });
+
+  it('answers bad input in the shared error shape, with the zod issues by field', async () => {
+    const response = await ipcMain.invoke('session:save', [{ serverUrl: 'file:///etc/passwd', token: session.token, isAdmin: true }]);
+    const { error } = z.object({ ok: z.literal(false), error: tandemErrorSchema.strict() }).parse(response);
+    expect(error.issues?.fieldErrors['0.serverUrl']).toEqual(['expected an http(s) URL']);
+    expect(error.issues?.fieldErrors['0']?.join(' ')).toMatch(/isAdmin/);
+  });
+
+  it('never echoes the token in an unexpected error', async () => {
+    handlers['session:save'].mockRejectedValueOnce(new Error(`could not write ${JSON.stringify(session)}`));
+    const response = await ipcMain.invoke('session:save', [session]);
+    expect(response).toMatchObject({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', message: expect.stringContaining('[redacted]') } });
+    expect(JSON.stringify(response)).not.toContain(session.token);
   });
 
   it('answers only the app page', async () => {
     for (const sender of ['https://evil.example/', 'file:///tmp/page.html', null]) {
-      await expect(ipcMain.invoke('session:load', [], sender)).resolves.toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+      await expect(ipcMain.invoke('session:load', [], sender)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(handlers['session:load']).not.toHaveBeenCalled();
   });
 
   it('keeps the code of a typed error and hides nothing else', async () => {
-    handlers['session:save'].mockRejectedValueOnce(new DesktopIpcError('ENCRYPTION_UNAVAILABLE', 'no keychain'));
+    handlers['session:save'].mockRejectedValueOnce(new DesktopIpcError('UPSTREAM_UNAVAILABLE', 'no keychain'));
     await expect(ipcMain.invoke('session:save', [session])).resolves.toEqual({
       ok: false,
-      error: { code: 'ENCRYPTION_UNAVAILABLE', message: 'no keychain' },
+      error: { code: 'UPSTREAM_UNAVAILABLE', message: 'no keychain' },
     });
     handlers['session:clear'].mockRejectedValueOnce(new Error('disk on fire'));
     await expect(ipcMain.invoke('session:clear', [])).resolves.toEqual({
       ok: false,
-      error: { code: 'STORAGE_FAILED', message: 'disk on fire' },
+      error: { code: 'INTERNAL_SERVER_ERROR', message: 'disk on fire' },
     });
   });
 });

@@ -85,7 +85,7 @@ describe('session IPC', () => {
   it('refuses to store the token when encryption is unavailable', async () => {
     fake.encryptionAvailable = false;
     const response = await ipcMain.invoke('session:save', [session]);
-    expect(response).toMatchObject({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
     await expect(stat(sessionFile)).rejects.toThrow();
   });
 
@@ -93,7 +93,7 @@ describe('session IPC', () => {
     fake.backend = 'basic_text';
     const response = await ipcMain.invoke('session:save', [session]);
     if (process.platform === 'linux') {
-      expect(response).toMatchObject({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE' } });
+      expect(response).toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
       await expect(stat(sessionFile)).rejects.toThrow();
     } else {
       expect(response).toEqual({ ok: true, value: undefined });
@@ -103,7 +103,7 @@ describe('session IPC', () => {
   it('reports a saved session it cannot decrypt now as unavailable, without deleting it', async () => {
     await ipcMain.invoke('session:save', [session]);
     fake.encryptionAvailable = false;
-    await expect(ipcMain.invoke('session:load', [])).resolves.toMatchObject({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE' } });
+    await expect(ipcMain.invoke('session:load', [])).resolves.toMatchObject({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE' } });
     fake.encryptionAvailable = true;
     await expect(ipcMain.invoke('session:load', [])).resolves.toEqual({ ok: true, value: session });
   });
@@ -120,7 +120,7 @@ describe('session IPC', () => {
 
   it('rejects an invalid payload before touching the disk', async () => {
     const response = await ipcMain.invoke('session:save', [{ serverUrl: 'file:///etc/passwd', token: 'x' }]);
-    expect(response).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     await expect(stat(sessionFile)).rejects.toThrow();
   });
 });

@@ -22,13 +22,13 @@ export function createSessionStore(encryption: Encryption, filePath: string, pla
   function assertEncryption(): void {
     if (!encryption.isEncryptionAvailable()) {
       throw new DesktopIpcError(
-        'ENCRYPTION_UNAVAILABLE',
+        'UPSTREAM_UNAVAILABLE',
         'This system offers no encryption for saved credentials, so the token is not stored',
       );
     }
     // On Linux without a keyring, safeStorage "encrypts" with a hard-coded key: that is plain text in disguise.
     if (platform === 'linux' && encryption.getSelectedStorageBackend() === 'basic_text') {
-      throw new DesktopIpcError('ENCRYPTION_UNAVAILABLE', 'No system keyring is available to encrypt the token, so it is not stored');
+      throw new DesktopIpcError('UPSTREAM_UNAVAILABLE', 'No system keyring is available to encrypt the token, so it is not stored');
     }
   }
 
@@ -39,7 +39,7 @@ export function createSessionStore(encryption: Encryption, filePath: string, pla
         encrypted = await readFile(filePath);
       } catch (err) {
         if (isMissingFile(err)) return null;
-        throw new DesktopIpcError('STORAGE_FAILED', 'The saved session could not be read');
+        throw new DesktopIpcError('INTERNAL_SERVER_ERROR', 'The saved session could not be read');
       }
       assertEncryption();
       let session: StoredSession | undefined;
@@ -64,7 +64,7 @@ export function createSessionStore(encryption: Encryption, filePath: string, pla
         await rename(temp, filePath);
       } catch {
         await rm(temp, { force: true });
-        throw new DesktopIpcError('STORAGE_FAILED', 'The session could not be saved');
+        throw new DesktopIpcError('INTERNAL_SERVER_ERROR', 'The session could not be saved');
       }
     },
 
@@ -72,7 +72,7 @@ export function createSessionStore(encryption: Encryption, filePath: string, pla
       try {
         await rm(filePath, { force: true });
       } catch {
-        throw new DesktopIpcError('STORAGE_FAILED', 'The saved session could not be removed');
+        throw new DesktopIpcError('INTERNAL_SERVER_ERROR', 'The saved session could not be removed');
       }
     },
   };

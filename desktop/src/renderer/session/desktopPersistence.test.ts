@@ -30,11 +30,11 @@ describe('desktop session persistence', () => {
 
   it('turns a refused call into a typed error', async () => {
     const persistence = createDesktopPersistence(
-      bridge({ save: async () => ({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE', message: 'no keychain' } }) }),
+      bridge({ save: async () => ({ ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'no keychain' } }) }),
     );
     const error = await persistence.save(session).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(SessionPersistenceError);
-    expect(error).toMatchObject({ code: 'ENCRYPTION_UNAVAILABLE', message: 'no keychain' });
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: 'no keychain' });
   });
 
   it('is chosen only when the preload bridge exists', async () => {

@@ -15,5 +15,5 @@ export function createDesktopPersistence(bridge: DesktopBridge): SessionPersiste
 
 function unwrap<T>(response: IpcResponse<T>): T {
   if (response.ok) return response.value;
-  throw new SessionPersistenceError(response.error.code, response.error.message);
+  throw new SessionPersistenceError(response.error);
 }

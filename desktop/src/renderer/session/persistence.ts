@@ -2,7 +2,8 @@
  * Where the console keeps the signed-in session: one small interface, one implementation per
  * platform (the Electron bridge, or the browser's sessionStorage), chosen once at start.
  */
-import type { DesktopErrorCode, StoredSession } from '../../ipc/channels';
+import type { TandemError, TandemErrorCode } from '@tandem/shared';
+import type { StoredSession } from '../../ipc/channels';
 import { createBrowserPersistence } from './browserPersistence';
 import { createDesktopPersistence } from './desktopPersistence';
 
@@ -14,12 +15,13 @@ export interface SessionPersistence {
   clear(): Promise<void>;
 }
 
+/** A refusal from the desktop's main process, with its shared error code. */
 export class SessionPersistenceError extends Error {
-  constructor(
-    readonly code: DesktopErrorCode,
-    message: string,
-  ) {
-    super(message);
+  readonly code: TandemErrorCode;
+
+  constructor(error: TandemError) {
+    super(error.message);
+    this.code = error.code;
     this.name = 'SessionPersistenceError';
   }
 }
