@@ -1,7 +1,8 @@
 /**
  * The knowledge change feed as clients (the extension's local cache) consume it: pages of whole
  * documents with their chunks and int8-quantised vectors, deletions, and the cursor to resume
- * from. Also the codec for those vectors, so server and clients agree on every byte.
+ * from, or "reset" when the client's copy cannot be continued. Also the codec for those vectors,
+ * so server and clients agree on every byte.
  */
 import { z } from 'zod';
 
@@ -35,15 +36,38 @@ export const syncedDocumentSchema = z.object({
 });
 export type SyncedDocument = z.infer<typeof syncedDocumentSchema>;
 
+/**
+ * What a page means to a cache that stores it (chunk ids, vector codec, fields). Raise it when
+ * that changes: every cache built with another format is then told to start over.
+ */
+export const KNOWLEDGE_SYNC_FORMAT = 1;
+
+/** A data epoch: the random id of one server's store. Cursors mean something only within it. */
+export const syncEpochSchema = z.string().min(1).max(100);
+export const syncFormatSchema = z.number().int().positive();
+
 export const knowledgeSyncInputSchema = z.object({
   /** The last cursor this client applied; 0 for a cache built from scratch. */
   cursor: z.number().int().nonnegative(),
   /** Change-feed entries read per page (one document may appear in several). */
   limit: z.number().int().min(1).max(2000).default(500),
+  /** The epoch of the server the cache was built from, as its answers said; absent for a fresh cache. */
+  epoch: syncEpochSchema.optional(),
+  /** The format the cache was built with, as the server's answers said; absent for a fresh cache. */
+  format: syncFormatSchema.optional(),
+  /** The `horizon` of the last page the cache applied; absent for a fresh cache. */
+  horizon: z.number().int().nonnegative().optional(),
 });
 export type KnowledgeSyncInput = z.input<typeof knowledgeSyncInputSchema>;
+/** The input as the server reads it, defaults applied. */
+export type KnowledgeSyncRequest = z.output<typeof knowledgeSyncInputSchema>;
+
+/** Every answer says which store and format it comes from; the client keeps both with its cursor. */
+const syncIdentityShape = { epoch: syncEpochSchema, format: syncFormatSchema };
 
 export const knowledgeSyncPageSchema = z.object({
+  kind: z.literal('page'),
+  ...syncIdentityShape,
   /** Resume from here: every change up to it is in this page or an earlier one. */
   cursor: z.number().int().nonnegative(),
   /** Documents to store, at their latest version (replaces any older copy and its chunks). */
@@ -56,8 +80,33 @@ export const knowledgeSyncPageSchema = z.object({
   embedder: z.string().nullable(),
   /** The newest cursor on the server when the page was read, for progress. */
   latestCursor: z.number().int().nonnegative(),
+  /**
+   * The feed's pruning horizon when the page was read. Stored with the cursor and sent back:
+   * deletions pruned before the copy was read cannot concern it, so only a horizon that moves
+   * past both the cursor and this value makes the server answer "reset".
+   */
+  horizon: z.number().int().nonnegative(),
 });
 export type KnowledgeSyncPage = z.infer<typeof knowledgeSyncPageSchema>;
+
+/**
+ * Why a client's copy cannot be continued: it was built from another store (the server's data
+ * was wiped or replaced) or with another format, its cursor is ahead of the feed, or the changes
+ * after it were pruned.
+ */
+export const knowledgeSyncResetReasonSchema = z.enum(['epoch', 'format', 'ahead', 'pruned']);
+export type KnowledgeSyncResetReason = z.infer<typeof knowledgeSyncResetReasonSchema>;
+
+/** Delete the local copy and sync again from cursor 0, without an epoch or format. */
+export const knowledgeSyncResetSchema = z.object({
+  kind: z.literal('reset'),
+  ...syncIdentityShape,
+  reason: knowledgeSyncResetReasonSchema,
+});
+export type KnowledgeSyncReset = z.infer<typeof knowledgeSyncResetSchema>;
+
+export const knowledgeSyncAnswerSchema = z.discriminatedUnion('kind', [knowledgeSyncPageSchema, knowledgeSyncResetSchema]);
+export type KnowledgeSyncAnswer = z.infer<typeof knowledgeSyncAnswerSchema>;
 
 export const embedQueryInputSchema = z.object({ text: z.string().trim().min(1).max(4000) });
 export const embedQueryOutputSchema = z.object({ embedder: z.string().nullable(), vector: quantisedVectorSchema.nullable() });

@@ -14,6 +14,8 @@ import { DEFAULT_PARSE_LIMITS } from './parsing/parsedDocument.js';
 import { KnowledgeIndexes } from './search/knowledgeIndexes.js';
 import { searchKnowledge, type KnowledgeSearchResult } from './search/searchKnowledge.js';
 import { claimEmbedder, VectorFiller } from './search/vectorFiller.js';
+import { knowledgeSync } from './sync/knowledgeSync.js';
+import { pruneChangeFeedIfDue } from './sync/pruneChangeFeed.js';
 
 export interface KnowledgeEngineOptions {
   store: Store;
@@ -77,13 +79,15 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
     embedder,
     search: (tenantId: string, query: SearchQuery): Promise<KnowledgeSearchResult> =>
       searchKnowledge({ indexes, embedder }, tenantId, query),
+    /** knowledge.sync: one page of the change feed for a client's local cache, or "reset". */
+    sync: knowledgeSync({ repo: store.knowledge, log }),
     start(): void {
       indexes.start();
       filler?.start();
-      resyncTimer ??= setInterval(
-        () => void resyncDueSources().catch((err: unknown) => log.error({ err }, 'scheduled re-sync failed')),
-        60_000,
-      );
+      resyncTimer ??= setInterval(() => {
+        void resyncDueSources().catch((err: unknown) => log.error({ err }, 'scheduled re-sync failed'));
+        void pruneChangeFeedIfDue(store.knowledge, log);
+      }, 60_000);
       resyncTimer.unref();
     },
     async stop(): Promise<void> {

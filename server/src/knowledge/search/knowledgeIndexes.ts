@@ -2,6 +2,8 @@
  * In-process search indexes, one per tenant, built from the store on first use and kept current
  * from the change feed: a local write calls `notify()` and is applied at once; writes by other
  * server nodes are picked up by polling the feed. Any number of nodes can serve reads this way.
+ * An index whose cursor falls behind a pruned deletion is rebuilt from the store, since the feed
+ * can no longer tell it what went.
  */
 import { ChunkIndex, indexedTitle, type FusionWeights } from '@tandem/shared/search';
 import type { Logger } from '../../logging/logger.js';
@@ -11,6 +13,8 @@ interface TenantIndex {
   index: ChunkIndex;
   /** Last change applied to this tenant's index. */
   cursor: number;
+  /** The tenant's pruning horizon already accounted for: deletions pruned up to it cannot concern this index. */
+  floor: number;
 }
 
 const PAGE = 200;
@@ -54,19 +58,24 @@ export class KnowledgeIndexes {
 
   /** The tenant's index, current as of the last applied change. */
   async forTenant(tenantId: string): Promise<ChunkIndex> {
-    let entry = this.tenants.get(tenantId);
-    if (entry === undefined) {
-      entry = this.build(tenantId);
-      this.tenants.set(tenantId, entry);
-      entry.catch(() => this.tenants.delete(tenantId));
-    }
-    return (await entry).index;
+    return (await (this.tenants.get(tenantId) ?? this.load(tenantId))).index;
+  }
+
+  /** Builds the tenant's index from the store, replacing any it had; searches wait for it. */
+  private load(tenantId: string): Promise<TenantIndex> {
+    const entry = this.build(tenantId);
+    this.tenants.set(tenantId, entry);
+    entry.catch(() => {
+      if (this.tenants.get(tenantId) === entry) this.tenants.delete(tenantId);
+    });
+    return entry;
   }
 
   private async build(tenantId: string): Promise<TenantIndex> {
     const started = performance.now();
     // Read the cursor first: changes made while loading are applied again afterwards (idempotently).
-    const cursor = await this.repo.latestChangeSeq();
+    // And the horizon: deletions pruned before the documents are read concern none of them.
+    const [cursor, feed] = await Promise.all([this.repo.latestChangeSeq(), this.repo.feedState(tenantId)]);
     const index = new ChunkIndex(this.options.fusion);
     let after = '';
     for (;;) {
@@ -75,7 +84,7 @@ export class KnowledgeIndexes {
       await this.loadInto(index, docs);
       after = (docs[docs.length - 1] as StoredDocument).id;
     }
-    const tenant: TenantIndex = { index, cursor };
+    const tenant: TenantIndex = { index, cursor, floor: feed.horizon };
     await this.applyTo(tenant, await this.repo.changesSince(cursor, 100_000, tenantId));
     this.log.info(
       { tenantId, documents: index.documentCount, chunks: index.chunkCount, ms: Math.round(performance.now() - started) },
@@ -133,18 +142,17 @@ export class KnowledgeIndexes {
   }
 
   private async catchUp(): Promise<void> {
-    const loaded: TenantIndex[] = [];
     const byTenant = new Map<string, TenantIndex>();
     for (const [tenantId, entry] of this.tenants) {
       const tenant = await entry.catch(() => undefined);
-      if (tenant === undefined) continue;
-      loaded.push(tenant);
-      byTenant.set(tenantId, tenant);
+      if (tenant !== undefined) byTenant.set(tenantId, tenant);
     }
-    if (loaded.length === 0) return;
-    let from = Math.min(...loaded.map((t) => t.cursor));
+    if (byTenant.size === 0) return;
+    let from = Math.min(...[...byTenant.values()].map((t) => t.cursor));
     for (;;) {
       const changes = await this.repo.changesSince(from, 1000);
+      // Read after the changes: a deletion pruned before they were read shows in its tenant's horizon.
+      await this.rebuildBehind(byTenant, await this.repo.feedHorizons());
       if (changes.length === 0) return;
       const perTenant = new Map<string, KnowledgeChange[]>();
       for (const change of changes) {
@@ -155,8 +163,28 @@ export class KnowledgeIndexes {
       }
       for (const [tenantId, list] of perTenant) await this.applyTo(byTenant.get(tenantId) as TenantIndex, list);
       from = (changes[changes.length - 1] as KnowledgeChange).seq;
-      for (const tenant of loaded) if (tenant.cursor < from) tenant.cursor = from;
+      for (const tenant of byTenant.values()) if (tenant.cursor < from) tenant.cursor = from;
       if (changes.length < 1000) return;
+    }
+  }
+
+  /**
+   * Rebuilds (and stops following here) every tenant whose index a pruned deletion may concern:
+   * one above both its cursor and the horizon it already accounted for.
+   */
+  private async rebuildBehind(byTenant: Map<string, TenantIndex>, horizons: ReadonlyMap<string, number>): Promise<void> {
+    for (const [tenantId, tenant] of byTenant) {
+      const horizon = horizons.get(tenantId) ?? 0;
+      if (horizon <= Math.max(tenant.cursor, tenant.floor)) {
+        tenant.floor = Math.max(tenant.floor, horizon);
+        continue;
+      }
+      this.log.warn(
+        { tenantId, cursor: tenant.cursor, horizon },
+        'knowledge index fell behind pruned changes; rebuilding it from the store',
+      );
+      byTenant.delete(tenantId);
+      await this.load(tenantId).catch((err: unknown) => this.log.error({ err, tenantId }, 'knowledge index rebuild failed'));
     }
   }
 }

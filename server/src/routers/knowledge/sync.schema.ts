@@ -1,4 +1,4 @@
-import { knowledgeSyncInputSchema, knowledgeSyncPageSchema } from '@tandem/shared';
+import { knowledgeSyncAnswerSchema, knowledgeSyncInputSchema } from '@tandem/shared';
 
 export const syncInput = knowledgeSyncInputSchema;
-export const syncOutput = knowledgeSyncPageSchema;
+export const syncOutput = knowledgeSyncAnswerSchema;

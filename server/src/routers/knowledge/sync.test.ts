@@ -1,31 +1,49 @@
 // knowledge.sync and knowledge.embedQuery over real HTTP: a local cache built page by page from the
-// change feed (documents, chunks, int8 vectors, deletions), workspaces kept apart, and the server's
-// query embedding in the same vector space.
-import { dequantiseVector, type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
+// change feed (documents, chunks, int8 vectors, deletions), workspaces kept apart, "reset" for a copy
+// from another store or format, and the server's query embedding in the same vector space.
+import {
+  dequantiseVector,
+  KNOWLEDGE_SYNC_FORMAT,
+  type KnowledgeSyncAnswer,
+  type KnowledgeSyncInput,
+  type KnowledgeSyncPage,
+  type SyncedDocument,
+} from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateApiToken, hashApiToken } from '../../security/apiTokens.js';
 import { newId } from '../../storage/ids.js';
 import { DEFAULT_TENANT_ID } from '../../auth/bootstrapAdmin.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
+import { knowledgeSync } from '../../knowledge/sync/knowledgeSync.js';
+import { createLogger } from '../../logging/logger.js';
 import { openPgliteDatabase } from '../../storage/pglite/pgliteDatabase.js';
 import { storeOn } from '../../storage/store.js';
 import { generatedArticle } from '../../testing/generatedArticles.js';
 import { HashedWordsEmbedder } from '../../testing/hashedWordsEmbedder.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
-import { syncHandler } from './sync.handler.js';
 import { cosineSimilarity as cosine } from '@tandem/shared/search';
 
 const embedder = new HashedWordsEmbedder();
 let server: TestServer;
 let api: ServerClient;
 
-/** What a client's cache holds after applying pages from `cursor` until the server has no more. */
-async function syncAll(client: ServerClient, cursor: number, limit: number) {
+function pageOf(answer: KnowledgeSyncAnswer): KnowledgeSyncPage {
+  if (answer.kind !== 'page') throw new Error(`expected a page, got a reset (${answer.reason})`);
+  return answer;
+}
+
+/** Where a copy stands after applying `page`: what the client sends next. */
+const after = (page: KnowledgeSyncPage) => ({ cursor: page.cursor, epoch: page.epoch, format: page.format, horizon: page.horizon });
+
+/** What a client's cache holds after applying pages from `from` (0: a fresh copy) until the server has no more. */
+async function syncAll(client: ServerClient, from: KnowledgeSyncInput | 0, limit: number) {
   const documents = new Map<string, SyncedDocument>();
   const deleted: string[] = [];
   const pages: KnowledgeSyncPage[] = [];
+  let position: KnowledgeSyncInput = from === 0 ? { cursor: 0 } : from;
+  let cursor = position.cursor;
   for (;;) {
-    const page = await client.knowledge.sync.query({ cursor, limit });
+    const page = pageOf(await client.knowledge.sync.query({ ...position, limit }));
     pages.push(page);
     expect(page.cursor).toBeGreaterThanOrEqual(cursor);
     for (const id of page.deletions) {
@@ -34,10 +52,11 @@ async function syncAll(client: ServerClient, cursor: number, limit: number) {
     }
     for (const doc of page.upserts) documents.set(doc.documentId, doc);
     cursor = page.cursor;
+    position = after(page);
     if (!page.hasMore) break;
     if (pages.length > 100) throw new Error('sync does not end');
   }
-  return { documents, deleted, pages, cursor };
+  return { documents, deleted, pages, cursor, position };
 }
 
 async function upsertArticles(articles: { id: string; title: string; body: string }[]) {
@@ -94,7 +113,7 @@ describe('knowledge.sync', () => {
   });
 
   it('sends an edit as an upsert at the new version and a removal as a deletion', async () => {
-    const { cursor: before } = await syncAll(api, 0, 500);
+    const { position: before } = await syncAll(api, 0, 500);
     const edited = { id: 'guide-1', title: 'Guide 1, revised', body: 'Returns are now free for ninety days, no questions asked.' };
     await upsertArticles([edited]);
     const removed = await server.store.knowledge.listDocuments(DEFAULT_TENANT_ID, { limit: 100, offset: 0 });
@@ -109,13 +128,17 @@ describe('knowledge.sync', () => {
     expect(doc?.chunks.map((c) => c.text).join(' ')).toContain('ninety days');
     expect(doc?.chunks.every((c) => c.chunkId.includes(':v2:'))).toBe(true);
 
-    const again = await api.knowledge.sync.query({ cursor: pages[0]?.cursor ?? 0 });
-    expect(again).toMatchObject({ cursor: pages[0]?.cursor, upserts: [], deletions: [], hasMore: false });
+    const again = await api.knowledge.sync.query(after(pages[0]!));
+    expect(again).toMatchObject({ kind: 'page', cursor: pages[0]?.cursor, upserts: [], deletions: [], hasMore: false });
   });
 
   it('never shows one workspace another workspace’s changes', async () => {
     const other = serverClient({ url: server.url, token: await server.createTenant('elsewhere', 'Elsewhere', 'agent') });
     expect(await other.knowledge.sync.query({ cursor: 0 })).toEqual({
+      kind: 'page',
+      epoch: (await server.store.knowledge.feedState('elsewhere')).epoch,
+      format: KNOWLEDGE_SYNC_FORMAT,
+      horizon: 0,
       cursor: 0,
       upserts: [],
       deletions: [],
@@ -136,7 +159,7 @@ describe('knowledge.sync', () => {
     // Its vectors land in the feed too; let them, so the page below is the settled state.
     server.knowledge.filler?.notify();
     await server.knowledge.filler?.whenIdle();
-    const page = await other.knowledge.sync.query({ cursor: 0 });
+    const page = pageOf(await other.knowledge.sync.query({ cursor: 0 }));
     expect(page.upserts.map((d) => d.title)).toEqual(['Our own page']);
     expect(page.latestCursor).toBe(page.cursor);
     const mine = await syncAll(api, 0, 500);
@@ -173,7 +196,10 @@ describe('knowledge.sync', () => {
     const big = await store('big', 5);
     await store('a', 1, 'a2');
 
-    const read = (cursor: number) => syncHandler(own.knowledge, tenantId, { cursor, limit: 500 }, 3);
+    const sync = knowledgeSync({ repo: own.knowledge, log: createLogger('silent'), maxChunks: 3 });
+    const { epoch } = await own.knowledge.feedState(tenantId);
+    const read = async (cursor: number) =>
+      pageOf(await sync(tenantId, { cursor, limit: 500, ...(cursor === 0 ? {} : { epoch, format: KNOWLEDGE_SYNC_FORMAT }) }));
     const first = await read(0);
     // a (at its newest version: one chunk) and b fill three chunks; c would make four.
     expect(first.upserts.map((d) => [d.documentId, d.chunks.length])).toEqual([
@@ -198,9 +224,31 @@ describe('knowledge.sync', () => {
   });
 
   it('says there is more when a page read as many changes as it was allowed', async () => {
-    const page = await api.knowledge.sync.query({ cursor: 0, limit: 1 });
+    const page = pageOf(await api.knowledge.sync.query({ cursor: 0, limit: 1 }));
     expect(page.hasMore).toBe(true);
     expect(page.upserts.length + page.deletions.length).toBe(1);
+  });
+});
+
+describe('knowledge.sync reset', () => {
+  it('tells a copy from another store or format, one without its identity, or one ahead of the feed to start over', async () => {
+    const { position } = await syncAll(api, 0, 500);
+    const identity = { epoch: position.epoch, format: KNOWLEDGE_SYNC_FORMAT };
+    expect(identity.epoch).toBe((await server.store.knowledge.feedState(DEFAULT_TENANT_ID)).epoch);
+    const reset = (reason: string) => ({ kind: 'reset', ...identity, reason });
+
+    expect(await api.knowledge.sync.query({ ...position, epoch: 'a-wiped-server' })).toEqual(reset('epoch'));
+    expect(await api.knowledge.sync.query({ ...position, format: KNOWLEDGE_SYNC_FORMAT + 1 })).toEqual(reset('format'));
+    // A copy made before epochs existed cannot say where it came from.
+    expect(await api.knowledge.sync.query({ cursor: position.cursor })).toEqual(reset('epoch'));
+    expect(await api.knowledge.sync.query({ cursor: position.cursor, epoch: position.epoch })).toEqual(reset('format'));
+    expect(await api.knowledge.sync.query({ ...position, cursor: (await server.store.knowledge.latestChangeSeq()) + 1000 })).toEqual(
+      reset('ahead'),
+    );
+    // An empty copy from elsewhere is told too, and then starts without an identity: never a loop.
+    expect(await api.knowledge.sync.query({ cursor: 0, epoch: 'a-wiped-server' })).toEqual(reset('epoch'));
+    expect(await api.knowledge.sync.query({ cursor: 0 })).toMatchObject({ kind: 'page', ...identity });
+    expect(await api.knowledge.sync.query(position)).toMatchObject({ kind: 'page', ...identity, cursor: position.cursor });
   });
 });
 
