@@ -1,0 +1,70 @@
+/**
+ * The draft pipeline's last stage: suggest actions (saved, so an agent can run them later by id),
+ * score the draft's confidence, flag it for review when that is low or an injection was found,
+ * and close with `done`.
+ */
+import type { DraftEvent } from '@tandem/shared';
+import { suggestActions } from '../actions/suggestActions.js';
+import { draftConfidence, sourceCoverage } from '../confidence.js';
+import type { AssistDeps, DraftJob } from './draftInputs.js';
+import type { PreparedDraft } from './prepareDraft.js';
+import type { StreamedReply } from './streamWithFallback.js';
+
+export type FinishDeps = Pick<AssistDeps, 'actions' | 'store' | 'log' | 'reviewThreshold'>;
+
+/** Yields `actions`, then `done`. */
+export async function* finishDraft(
+  deps: FinishDeps,
+  job: Pick<DraftJob, 'tenantId' | 'ticket' | 'timings'>,
+  prepared: Pick<PreparedDraft, 'text' | 'analysis' | 'sources' | 'live' | 'injections'>,
+  streamed: StreamedReply,
+): AsyncGenerator<DraftEvent, void> {
+  const { tenantId, ticket, timings } = job;
+  const { text, analysis, sources, live, injections } = prepared;
+  const flaggedReason =
+    injections.length === 0 ? undefined : `Possible prompt injection (${injections.map((i) => `${i.where}: ${i.reason}`).join('; ')})`;
+  const suggestions = suggestActions(deps.actions, {
+    context: { tenantId, ticket, live },
+    text,
+    intent: analysis.intent?.label,
+    modelCalls: streamed.modelCalls,
+    flaggedReason,
+  });
+  await deps.store.actions.saveSuggestions(
+    suggestions.map((s) => ({
+      id: s.id,
+      tenantId,
+      ticketId: ticket.ticketId,
+      action: s.action,
+      risk: s.risk,
+      arguments: s.arguments,
+      flaggedReason: s.flagged?.reason ?? null,
+    })),
+  );
+  yield { type: 'actions', actions: suggestions };
+
+  const cited = streamed.citations;
+  const scores = sources.map((s) => s.score);
+  const confidence = draftConfidence({
+    topScore: scores[0] ?? 0,
+    margin: (scores[0] ?? 0) - (scores[1] ?? 0),
+    coverage:
+      cited.length === 0
+        ? 0
+        : sourceCoverage(
+            streamed.reply,
+            cited.map((n) => sources[n - 1]?.text ?? ''),
+          ),
+    selfReported: streamed.selfReported,
+    injection: injections.length > 0,
+  });
+  deps.log.debug({ ...timings.summary(), drafter: streamed.drafter }, 'draft finished');
+  yield {
+    type: 'done',
+    confidence,
+    needsReview: confidence < deps.reviewThreshold || injections.length > 0,
+    citations: cited,
+    drafter: streamed.drafter,
+    ...(streamed.usage === undefined ? {} : { usage: streamed.usage }),
+  };
+}

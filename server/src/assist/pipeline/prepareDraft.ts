@@ -1,0 +1,150 @@
+/**
+ * The draft pipeline's first stage: redact the ticket's PII, then analyse the ticket, retrieve
+ * knowledge and load the customer's live state in parallel, report them to the client
+ * (`analysis`, `sources`, `live`), and build the prompt the drafters receive. Nothing that
+ * leaves this stage for a drafter or a search provider carries the customer's PII.
+ */
+import {
+  ticketCustomerText,
+  type CitedSource,
+  type CustomerLiveState,
+  type DraftEvent,
+  type TicketAnalysis,
+  type TicketContext,
+} from '@tandem/shared';
+import { z } from 'zod';
+import { detectLanguage } from '../../language/languageId.js';
+import type { ActionCatalog } from '../actions/suggestActions.js';
+import { ticketSignals } from '../analysis/ticketSignals.js';
+import type { DraftPassage, DraftRequest, DraftTool } from '../drafting/drafter.js';
+import { liveFacts } from '../liveState.js';
+import { PiiVault } from '../privacy/redactPii.js';
+import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
+import type { AssistDeps, DraftJob } from './draftInputs.js';
+
+const MAX_TURNS = 12;
+const MAX_TURN_CHARS = 4000;
+const MAX_TOOLS = 16;
+const MAX_QUERY_CHARS = 4000;
+
+export type PrepareDeps = Pick<AssistDeps, 'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis'>;
+
+/** What the later stages need of the prepared ticket. */
+export interface PreparedDraft {
+  /** Holds the real values behind the placeholders; only the stream's restorer reads it. */
+  vault: PiiVault;
+  /** The customer's own words, unredacted: action suggestions match them in the server. */
+  text: string;
+  analysis: TicketAnalysis;
+  sources: CitedSource[];
+  live: CustomerLiveState | undefined;
+  /** Instructions hidden in the ticket or the sources; any of them flags the draft for review. */
+  injections: InjectionFinding[];
+  request: DraftRequest;
+}
+
+/**
+ * Yields `analysis`, `sources` and `live` (when there is any), and returns the prepared draft;
+ * returns undefined when the job was aborted while the parallel work ran.
+ */
+export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGenerator<DraftEvent, PreparedDraft | undefined> {
+  const { tenantId, ticket, options, signal, timings } = job;
+  const vault = new PiiVault();
+  const customerName = ticket.requester.name === undefined ? undefined : vault.redactName(ticket.requester.name);
+  const subject = vault.redact(ticket.subject);
+  const conversation = ticket.messages
+    .filter((m) => m.authorRole === 'customer' || m.authorRole === 'agent')
+    .slice(-MAX_TURNS)
+    .map((m) => ({
+      role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
+      text: vault.redact(m.body.slice(0, MAX_TURN_CHARS)),
+    }));
+  const text = ticketCustomerText(ticket);
+  // Retrieval may embed the query with a remote provider: it gets the redacted text too.
+  const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
+
+  const [analysis, retrieved, live] = await Promise.all([
+    timings.timed('analysisMs', analyse(deps, ticket, text, query)),
+    timings.timed(
+      'retrievalMs',
+      query.trim().length === 0 ? Promise.resolve(undefined) : deps.search(tenantId, { query, k: options.k ?? 5 }),
+    ),
+    timings.timed(
+      'liveMs',
+      deps.live.forTicket(tenantId, ticket, signal).catch((error: unknown) => {
+        deps.log.warn({ err: error }, 'live state unavailable');
+        return undefined;
+      }),
+    ),
+  ]);
+  if (signal.aborted) return undefined;
+  yield { type: 'analysis', analysis };
+  void deps.recordAnalysis?.(tenantId, ticket, analysis).catch((error: unknown) => deps.log.warn({ err: error }, 'analysis not recorded'));
+  const sources: CitedSource[] = (retrieved?.hits ?? []).map((hit, i) => ({
+    chunkId: hit.chunkId,
+    documentId: hit.documentId,
+    title: hit.title,
+    ...(hit.url === undefined ? {} : { url: hit.url }),
+    sectionPath: hit.sectionPath,
+    text: hit.text,
+    score: hit.score,
+    highlights: hit.highlights,
+    n: i + 1,
+  }));
+  yield { type: 'sources', sources };
+  if (live !== undefined) yield { type: 'live', state: live };
+
+  const injections = [
+    ...findInjections(text, 'ticket'),
+    ...sources.flatMap((s) => findInjections(`${s.title}\n${s.text}`, `source ${s.n}`)),
+  ];
+  const request: DraftRequest = {
+    language: analysis.language === 'und' ? 'en' : analysis.language,
+    customerName,
+    subject,
+    conversation,
+    passages: await passagesOf(deps, tenantId, sources),
+    liveFacts: liveFacts(live).map((f) => vault.redact(f)),
+    tools: toolsOf(deps.actions),
+    tone: options.tone,
+    length: options.length,
+  };
+  return { vault, text, analysis, sources, live, injections, request };
+}
+
+/** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
+async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, intentText: string): Promise<TicketAnalysis> {
+  const language = ticket.language ?? (await detectLanguage(text)).language;
+  const signals = ticketSignals(text, language);
+  const intent = deps.classifyIntent === undefined ? null : await deps.classifyIntent(intentText).catch(() => null);
+  return { intent, sentiment: signals.sentiment, frustration: signals.frustration, urgency: signals.urgency, language };
+}
+
+/** The sources as the drafters see them, with their documents' language so a draft can say it quotes another language. */
+async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly CitedSource[]): Promise<DraftPassage[]> {
+  const documents = await deps.store.knowledge.documentsByIds(
+    tenantId,
+    sources.map((s) => s.documentId),
+  );
+  const languageOf = new Map(documents.map((d) => [d.id, d.language ?? undefined]));
+  return sources.map((s) => ({
+    n: s.n,
+    title: s.title,
+    text: s.text,
+    sectionPath: s.sectionPath,
+    url: s.url,
+    language: languageOf.get(s.documentId),
+  }));
+}
+
+function toolsOf(catalog: ActionCatalog): DraftTool[] {
+  return catalog
+    .list()
+    .slice(0, MAX_TOOLS)
+    .map((a) => ({
+      name: a.name,
+      description: `${a.title}. ${a.description}`,
+      risk: a.risk,
+      parameters: z.toJSONSchema(a.argumentsSchema, { unrepresentable: 'any' }) as Record<string, unknown>,
+    }));
+}

@@ -1,0 +1,94 @@
+/**
+ * The draft pipeline's middle stage: stream the reply from the LLM when one is configured, else
+ * from the embedded drafter, through the citation filter and the PII restorer. The LLM drafter
+ * owns its retry before output and its circuit breaker; when it still fails, the embedded drafter
+ * answers instead, after a `restart` event if the agent had already seen part of the LLM's reply.
+ */
+import type { DraftEvent, draftUsageSchema } from '@tandem/shared';
+import type { z } from 'zod';
+import { CitationFilter } from '../drafting/citationFilter.js';
+import { DrafterError, type Drafter } from '../drafting/drafter.js';
+import { createStreamingRestorer } from '../privacy/redactPii.js';
+import type { AssistDeps, DraftJob } from './draftInputs.js';
+import type { PreparedDraft } from './prepareDraft.js';
+
+export type StreamDeps = Pick<AssistDeps, 'llm' | 'embedded' | 'log'>;
+
+/** The reply as the agent saw it, and what the drafter that wrote it reported along the way. */
+export interface StreamedReply {
+  reply: string;
+  /** Source numbers the reply cites, after invalid ones were dropped. */
+  citations: number[];
+  drafter: Drafter['kind'];
+  /** Actions the model proposed through tool calls. */
+  modelCalls: string[];
+  usage: z.infer<typeof draftUsageSchema> | undefined;
+  /** The model's own certainty, when it reported one. */
+  selfReported: number | undefined;
+}
+
+/**
+ * Yields `token` events (and `restart` when the LLM failed mid-answer) and returns the reply;
+ * returns undefined when the job was aborted or the embedded drafter failed (after an `error` event).
+ */
+export async function* streamWithFallback(
+  deps: StreamDeps,
+  job: Pick<DraftJob, 'options' | 'signal' | 'timings'>,
+  prepared: Pick<PreparedDraft, 'vault' | 'request'>,
+): AsyncGenerator<DraftEvent, StreamedReply | undefined> {
+  const { signal, timings } = job;
+  const { vault, request } = prepared;
+  // The passages are the sources, numbered alike: a citation is valid when it names one of them.
+  const citable = request.passages.length;
+  let drafter = deps.llm ?? deps.embedded;
+  let citations = new CitationFilter(citable);
+  let restorer = createStreamingRestorer(vault);
+  let reply = '';
+  let usage: StreamedReply['usage'];
+  let selfReported: number | undefined;
+  const modelCalls: string[] = [];
+  for (;;) {
+    try {
+      for await (const chunk of drafter.draft(request, signal)) {
+        if (signal.aborted) return undefined;
+        if (chunk.kind === 'token') {
+          const shown = restorer.push(citations.push(chunk.text));
+          if (shown.length > 0) {
+            timings.markOnce('firstTokenMs');
+            reply += shown;
+            yield { type: 'token', text: shown };
+          }
+        } else if (chunk.kind === 'tool-call') modelCalls.push(chunk.name);
+        else if (chunk.kind === 'usage')
+          usage = { promptTokens: chunk.promptTokens, completionTokens: chunk.completionTokens, model: chunk.model };
+        else selfReported = chunk.value;
+      }
+      const rest = restorer.push(citations.flush()) + restorer.flush();
+      if (rest.length > 0) {
+        reply += rest;
+        yield { type: 'token', text: rest };
+      }
+      return { reply, citations: citations.citations, drafter: drafter.kind, modelCalls, usage, selfReported };
+    } catch (error) {
+      if (signal.aborted) return undefined;
+      if (drafter.kind !== 'llm') {
+        deps.log.error({ err: error }, 'embedded draft failed');
+        yield {
+          type: 'error',
+          error: { code: 'INTERNAL_SERVER_ERROR', message: 'The draft could not be written.', requestId: job.options.requestId ?? '' },
+        };
+        return undefined;
+      }
+      const code = error instanceof DrafterError ? error.code : 'UPSTREAM_FAILED';
+      deps.log.warn({ code }, 'LLM draft failed; embedded drafter answers instead');
+      if (reply.length > 0) yield { type: 'restart', reason: `The language model failed (${code}); showing the built-in draft instead.` };
+      // The fallback starts from nothing: none of the LLM's text, citations, usage or tool calls count.
+      drafter = deps.embedded;
+      citations = new CitationFilter(citable);
+      restorer = createStreamingRestorer(vault);
+      reply = '';
+      usage = undefined;
+      modelCalls.length = 0;
+    }
+  }
+}
