@@ -6,8 +6,9 @@
  */
 import { openKnowledgeCacheDb, type CachedChunk, type KnowledgeCacheDb } from '../../extension/src/knowledgeCache/cacheDb';
 import { LocalKnowledgeIndex } from '../../extension/src/knowledgeCache/localKnowledgeIndex';
+import type { SyncPosition } from '../../extension/src/knowledgeCache/cacheMeta';
 import { syncKnowledge, type AppliedChanges, type FetchSyncPage } from '../../extension/src/knowledgeCache/syncKnowledge';
-import { dequantiseVector, type KnowledgeSyncPage } from '../../shared/src/knowledgeSync.js';
+import { dequantiseVector, type KnowledgeSyncAnswer } from '../../shared/src/knowledgeSync.js';
 import type { ChunkIndex } from '../../shared/src/search/index.js';
 import {
   PAGE_API,
@@ -22,20 +23,20 @@ import { timeLoop } from '../timeLoop.js';
 
 /** tRPC's response envelope; the synthetic feed answers in the same one so both are parsed alike. */
 interface TrpcEnvelope {
-  result: { data: KnowledgeSyncPage };
+  result: { data: KnowledgeSyncAnswer };
 }
 
-function pageUrl(feed: FeedTarget, cursor: number): string {
-  if (feed.kind === 'synthetic') return `${feed.url}?cursor=${cursor}`;
-  return `${feed.url}?input=${encodeURIComponent(JSON.stringify({ cursor, limit: feed.limit ?? 500 }))}`;
+function pageUrl(feed: FeedTarget, position: SyncPosition): string {
+  if (feed.kind === 'synthetic') return `${feed.url}?cursor=${position.cursor}`;
+  return `${feed.url}?input=${encodeURIComponent(JSON.stringify({ ...position, limit: feed.limit ?? 500 }))}`;
 }
 
 /** What the extension's tRPC client does for `knowledge.sync`: GET, bearer token, JSON body. */
 function feedFetcher(feed: FeedTarget): FetchSyncPage {
   const headers: Record<string, string> = feed.token === undefined ? {} : { authorization: `Bearer ${feed.token}` };
-  return async (cursor, signal) => {
-    const response = await fetch(pageUrl(feed, cursor), { headers, signal });
-    if (!response.ok) throw new Error(`sync page at cursor ${cursor}: HTTP ${response.status} ${await response.text()}`);
+  return async (position, signal) => {
+    const response = await fetch(pageUrl(feed, position), { headers, signal });
+    if (!response.ok) throw new Error(`sync page at cursor ${position.cursor}: HTTP ${response.status} ${await response.text()}`);
     // The Node side checked this feed against knowledgeSyncPageSchema before the run; the
     // extension's own client trusts the server's validated output the same way.
     const body = (await response.json()) as TrpcEnvelope;
@@ -49,10 +50,12 @@ async function fetchOnly(feed: FeedTarget): Promise<{ ms: number; pages: number 
   const signal = new AbortController().signal;
   const started = performance.now();
   let pages = 0;
-  for (let cursor = 0; ;) {
-    const page = await fetchPage(cursor, signal);
+  for (let position: SyncPosition = { cursor: 0 }; ;) {
+    const page = await fetchPage(position, signal);
+    // A fresh copy is never told to reset; the peer has nothing to start over.
+    if (page.kind === 'reset') throw new Error(`the feed answered reset (${page.reason}) to a fresh copy`);
     pages += 1;
-    cursor = page.cursor;
+    position = { cursor: page.cursor, epoch: page.epoch, format: page.format, horizon: page.horizon };
     if (!page.hasMore) break;
   }
   return { ms: performance.now() - started, pages };

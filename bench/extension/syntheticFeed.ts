@@ -6,6 +6,7 @@
  * (every page comes from the same code; checking all of them at 100k would cost seconds).
  */
 import {
+  KNOWLEDGE_SYNC_FORMAT,
   knowledgeSyncPageSchema,
   quantiseVector,
   type KnowledgeSyncPage,
@@ -17,6 +18,8 @@ import { corpus, syntheticVectors, type Corpus, type SyntheticVectors } from '..
 /** Chunks per page, as the server's SYNC_PAGE_MAX_CHUNKS cuts its pages. */
 const PAGE_MAX_CHUNKS = 2000;
 const EMBEDDER = 'bench-synthetic-512';
+/** The feed stands for one store; a fresh copy never sends it back (the synthetic feed ignores it). */
+const SYNTHETIC_EPOCH = 'bench-synthetic-store';
 
 export interface SyntheticFeed {
   /** `{ result: { data: page } }` JSON by the cursor the page starts after. */
@@ -74,6 +77,10 @@ export async function syntheticFeed(size: number): Promise<SyntheticFeed> {
       end += 1;
     }
     const page: KnowledgeSyncPage = {
+      kind: 'page',
+      epoch: SYNTHETIC_EPOCH,
+      format: KNOWLEDGE_SYNC_FORMAT,
+      horizon: 0,
       cursor: end,
       upserts: docs.slice(start, end),
       deletions: [],

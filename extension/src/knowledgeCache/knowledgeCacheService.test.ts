@@ -3,11 +3,12 @@
  * from the cache before any network, following the server, offline without losing anything,
  * never claiming "up to date" while unreachable, and stopping for good on a full disk.
  */
-import { quantiseVector, type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
+import { KNOWLEDGE_SYNC_FORMAT, quantiseVector, type KnowledgeSyncPage, type SyncedDocument } from '@tandem/shared';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openKnowledgeCacheDb, type KnowledgeCacheDb } from './cacheDb';
 import { KnowledgeCacheService, QUERY_VECTORS_KEPT, type KnowledgeCacheState } from './knowledgeCacheService';
+import type { SyncPosition } from './cacheMeta';
 import { CacheQuotaError, syncKnowledge, type FetchSyncPage } from './syncKnowledge';
 
 const opened: KnowledgeCacheDb[] = [];
@@ -35,7 +36,11 @@ const doc = (id: string, text: string): SyncedDocument => ({
   version: 1,
   chunks: [{ chunkId: `${id}:1:0`, ordinal: 0, sectionPath: [], text }],
 });
-const page = (cursor: number, upserts: SyncedDocument[]): KnowledgeSyncPage => ({
+const page = (cursor: number, upserts: SyncedDocument[], epoch = 'store-1'): KnowledgeSyncPage => ({
+  kind: 'page',
+  epoch,
+  format: KNOWLEDGE_SYNC_FORMAT,
+  horizon: 0,
   cursor,
   upserts,
   deletions: [],
@@ -71,7 +76,7 @@ describe('KnowledgeCacheService', () => {
   it('follows the server: new knowledge becomes searchable on the next poll', async () => {
     const db = freshDb();
     const feed: Record<number, KnowledgeSyncPage> = { 0: page(1, [doc('a', 'Reset your password from the sign-in page.')]) };
-    const fetchPage: FetchSyncPage = async (cursor) => feed[cursor] ?? page(cursor, []);
+    const fetchPage: FetchSyncPage = async ({ cursor }) => feed[cursor] ?? page(cursor, []);
     const cache = service(db);
     await cache.follow(identity, fetchPage);
     expect(cache.state).toMatchObject({ status: 'ready', documents: 1 });
@@ -81,10 +86,34 @@ describe('KnowledgeCacheService', () => {
     expect(cache.search('express shipping', { k: 3 })[0]?.documentId).toBe('b');
   });
 
+  it('starts over when the server’s data was replaced: the old knowledge goes at once, the new follows', async () => {
+    const db = freshDb();
+    // The server as it was, then wiped and filled anew: a copy from the old store is told to reset.
+    let server = { epoch: 'store-1', docs: [doc('a', 'Refunds reach your card within five working days.')] };
+    const fetchPage: FetchSyncPage = async (position) => {
+      if (position.epoch !== undefined && position.epoch !== server.epoch)
+        return { kind: 'reset', epoch: server.epoch, format: KNOWLEDGE_SYNC_FORMAT, reason: 'epoch' };
+      return position.cursor === 0 ? page(1, server.docs, server.epoch) : page(position.cursor, [], server.epoch);
+    };
+    const cache = service(db);
+    const seen: string[][] = [];
+    cache.subscribe(() => seen.push(cache.search('refund card days store credit', { k: 5 }).map((h) => h.documentId)));
+    await cache.follow(identity, fetchPage);
+    expect(cache.search('refund card', { k: 3 }).map((h) => h.documentId)).toEqual(['a']);
+
+    server = { epoch: 'store-2', docs: [doc('z', 'Refunds are paid as store credit within two days.')] };
+    await waitFor(cache, (s) => s.status === 'ready' && cache.search('store credit', { k: 3 }).length > 0);
+    expect(cache.search('refund card days store credit', { k: 5 }).map((h) => h.documentId)).toEqual(['z']);
+    expect((await db.documents.toArray()).map((d) => d.documentId)).toEqual(['z']);
+    // Every state the panel was shown held one copy or the other, never both.
+    expect(seen.some((ids) => ids.includes('a') && ids.includes('z'))).toBe(false);
+    expect(seen.some((ids) => ids.length === 0)).toBe(true);
+  });
+
   it('goes offline when the server fails, keeps its cards, and recovers', async () => {
     const db = freshDb();
     let up = true;
-    const fetchPage: FetchSyncPage = async (cursor) => {
+    const fetchPage: FetchSyncPage = async ({ cursor }) => {
       if (!up) throw new Error('fetch failed');
       return cursor === 0 ? page(1, [doc('a', 'Warranty covers two years.')]) : page(cursor, []);
     };
@@ -122,7 +151,9 @@ describe('KnowledgeCacheService', () => {
   it('keeps the server embedding of a query for offline ranking, only for the cache embedder', async () => {
     const db = freshDb();
     const cache = service(db);
-    const synced = (embedder: string) => async (cursor: number) => ({ ...page(cursor === 0 ? 1 : cursor, []), embedder });
+    const synced =
+      (embedder: string) =>
+      async ({ cursor }: SyncPosition) => ({ ...page(cursor === 0 ? 1 : cursor, []), embedder });
     await cache.follow(identity, synced('use-lite@0.2.0'));
     const vector = quantiseVector(Float32Array.from({ length: 8 }, (_, i) => i - 3));
 
@@ -140,7 +171,7 @@ describe('KnowledgeCacheService', () => {
 
   it('asks for no query embedding while the cache holds no vectors', async () => {
     const cache = service(freshDb());
-    await cache.follow(identity, async (cursor) => page(cursor === 0 ? 1 : cursor, []));
+    await cache.follow(identity, async ({ cursor }) => page(cursor === 0 ? 1 : cursor, []));
     expect(await cache.wantsQueryVector('anything')).toBe(false);
   });
 

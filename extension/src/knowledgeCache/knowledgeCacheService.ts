@@ -10,16 +10,8 @@ import { normalise } from '@tandem/shared/search';
 import type { KnowledgeCacheDb } from './cacheDb';
 import { LocalKnowledgeIndex, type LocalSearchOptions } from './localKnowledgeIndex';
 import { storedVector } from './syncedRecords';
-import {
-  adoptIdentity,
-  cacheCursor,
-  cacheEmbedder,
-  CacheQuotaError,
-  lastSyncedAt,
-  syncKnowledge,
-  type CacheIdentity,
-  type FetchSyncPage,
-} from './syncKnowledge';
+import { cacheCursor, cacheEmbedder, lastSyncedAt } from './cacheMeta';
+import { adoptIdentity, CacheQuotaError, syncKnowledge, type CacheIdentity, type FetchSyncPage } from './syncKnowledge';
 
 /** Query vectors kept for offline hybrid search (a ticket seen online is ranked the same offline). */
 export const QUERY_VECTORS_KEPT = 500;

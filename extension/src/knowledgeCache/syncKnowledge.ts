@@ -1,15 +1,18 @@
 /**
  * Keeps the local knowledge cache a copy of the server's: pages of the change feed applied in
- * order, each page in one IndexedDB transaction together with its cursor, so a sync stopped at
- * any point (panel closed, network gone, quota hit) resumes exactly where it left off and never
- * leaves half a document. Deletions are applied; a change of embedder starts the copy over.
+ * order, each page in one IndexedDB transaction together with its position (cursor, data epoch,
+ * format, horizon), so a sync stopped at any point (panel closed, network gone, quota hit) resumes
+ * exactly where it left off and never leaves half a document. Deletions are applied. When the
+ * server answers "reset" (its data was replaced, its format changed, or the copy fell behind
+ * pruned changes) or switched embedder, the copy is dropped whole and made again from cursor 0.
  */
 import { Dexie } from 'dexie';
-import type { KnowledgeSyncPage } from '@tandem/shared';
+import type { KnowledgeSyncAnswer, KnowledgeSyncPage } from '@tandem/shared';
 import type { CachedChunk, CachedDocument, KnowledgeCacheDb } from './cacheDb';
+import { COPY_KEYS, cachePosition, META, metaValue, pageMetaRows, positionAfter, type SyncPosition } from './cacheMeta';
 import { cachedRecords } from './syncedRecords';
 
-export type FetchSyncPage = (cursor: number, signal: AbortSignal) => Promise<KnowledgeSyncPage>;
+export type FetchSyncPage = (position: SyncPosition, signal: AbortSignal) => Promise<KnowledgeSyncAnswer>;
 
 /** Which server and workspace the cache mirrors; anything else is another knowledge base. */
 export interface CacheIdentity {
@@ -21,7 +24,7 @@ export interface CacheIdentity {
 export interface AppliedChanges {
   upserts: { document: CachedDocument; chunks: CachedChunk[] }[];
   deletions: string[];
-  /** The cache was emptied first (new embedder): drop everything held in memory. */
+  /** The cache was emptied first (reset, new embedder): drop everything held in memory. */
   reset: boolean;
 }
 
@@ -39,28 +42,6 @@ export class CacheQuotaError extends Error {
   }
 }
 
-const META = { cursor: 'cursor', embedder: 'embedder', identity: 'identity', syncedAt: 'syncedAt' } as const;
-
-async function metaValue(db: KnowledgeCacheDb, key: string): Promise<unknown> {
-  return (await db.meta.get(key))?.value;
-}
-
-export async function cacheCursor(db: KnowledgeCacheDb): Promise<number> {
-  const value = await metaValue(db, META.cursor);
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
-}
-
-/** The embedder that built the cached vectors, once the server has told. */
-export async function cacheEmbedder(db: KnowledgeCacheDb): Promise<string | undefined> {
-  const value = await metaValue(db, META.embedder);
-  return typeof value === 'string' ? value : undefined;
-}
-
-export async function lastSyncedAt(db: KnowledgeCacheDb): Promise<number | undefined> {
-  const value = await metaValue(db, META.syncedAt);
-  return typeof value === 'number' ? value : undefined;
-}
-
 /** Empties the cache (sign-out, another workspace); the next sync starts from scratch. */
 export async function clearKnowledgeCache(db: KnowledgeCacheDb): Promise<void> {
   await db.transaction('rw', [db.documents, db.chunks, db.queryVectors, db.meta], async () => {
@@ -68,15 +49,19 @@ export async function clearKnowledgeCache(db: KnowledgeCacheDb): Promise<void> {
   });
 }
 
-/** Drops the knowledge but keeps which workspace it mirrors: the copy restarts from cursor 0. */
-async function restartCopy(db: KnowledgeCacheDb, embedder: string): Promise<void> {
+/** Drops the knowledge in one transaction but keeps which workspace it mirrors: the copy restarts from cursor 0. */
+async function restartCopy(db: KnowledgeCacheDb, embedder?: string): Promise<void> {
   await db.transaction('rw', [db.documents, db.chunks, db.queryVectors, db.meta], async () => {
-    await Promise.all([db.documents.clear(), db.chunks.clear(), db.queryVectors.clear()]);
-    await db.meta.bulkPut([
-      { key: META.cursor, value: 0 },
-      { key: META.embedder, value: embedder },
-    ]);
+    await Promise.all([db.documents.clear(), db.chunks.clear(), db.queryVectors.clear(), db.meta.bulkDelete(COPY_KEYS)]);
+    if (embedder !== undefined) await db.meta.put({ key: META.embedder, value: embedder });
   });
+}
+
+export class SyncResetLoopError extends Error {
+  constructor() {
+    super('The server asked to start over a copy that is already empty');
+    this.name = 'SyncResetLoopError';
+  }
 }
 
 /** Clears the cache when it mirrors another server or workspace; true when it did. */
@@ -107,11 +92,7 @@ async function applyPage(db: KnowledgeCacheDb, page: KnowledgeSyncPage): Promise
       await db.documents.bulkDelete(page.deletions);
       await db.documents.bulkPut(upserts.map((u) => u.document));
       await db.chunks.bulkPut(upserts.flatMap((u) => u.chunks));
-      await db.meta.bulkPut([
-        { key: META.cursor, value: page.cursor },
-        { key: META.syncedAt, value: Date.now() },
-        ...(page.embedder === null ? [] : [{ key: META.embedder, value: page.embedder }]),
-      ]);
+      await db.meta.bulkPut(pageMetaRows(page, Date.now()));
     });
   } catch (error) {
     if (isQuotaError(error)) throw new CacheQuotaError();
@@ -121,33 +102,46 @@ async function applyPage(db: KnowledgeCacheDb, page: KnowledgeSyncPage): Promise
 }
 
 /**
- * Applies pages until the server has nothing newer. A reset (new embedder) rewinds to cursor 0
- * and continues, so one call always ends with a complete copy.
+ * Applies pages until the server has nothing newer. A reset (the server's answer, or a new
+ * embedder) empties the cache, rewinds to cursor 0 and continues, so one call always ends with a
+ * complete copy, and the old knowledge is gone before any of the new arrives.
  */
 export async function syncKnowledge(
   db: KnowledgeCacheDb,
   fetchPage: FetchSyncPage,
   options: { signal: AbortSignal; onApplied?: (changes: AppliedChanges, progress: SyncProgress) => void },
 ): Promise<SyncProgress> {
-  const progress: SyncProgress = { cursor: await cacheCursor(db), latestCursor: 0, pages: 0, documents: 0 };
+  let position = await cachePosition(db);
+  const progress: SyncProgress = { cursor: position.cursor, latestCursor: 0, pages: 0, documents: 0 };
+  const startOver = async (embedder?: string) => {
+    await restartCopy(db, embedder);
+    position = { cursor: 0 };
+    progress.cursor = 0;
+    options.onApplied?.({ upserts: [], deletions: [], reset: true }, progress);
+  };
   for (;;) {
     options.signal.throwIfAborted();
-    const page = await fetchPage(progress.cursor, options.signal);
+    const answer = await fetchPage(position, options.signal);
     options.signal.throwIfAborted();
-    const storedEmbedder = await metaValue(db, META.embedder);
-    if (typeof storedEmbedder === 'string' && page.embedder !== null && page.embedder !== storedEmbedder && progress.cursor !== 0) {
-      // Vectors from another embedder cannot be compared with the new ones: copy everything again.
-      await restartCopy(db, page.embedder);
-      options.onApplied?.({ upserts: [], deletions: [], reset: true }, progress);
-      progress.cursor = 0;
+    if (answer.kind === 'reset') {
+      // A fresh copy is never reset by a sound server; asking again would only loop.
+      if (position.cursor === 0 && position.epoch === undefined) throw new SyncResetLoopError();
+      await startOver();
       continue;
     }
-    const applied = await applyPage(db, page);
-    progress.cursor = page.cursor;
-    progress.latestCursor = page.latestCursor;
+    const storedEmbedder = await metaValue(db, META.embedder);
+    if (typeof storedEmbedder === 'string' && answer.embedder !== null && answer.embedder !== storedEmbedder && position.cursor !== 0) {
+      // Vectors from another embedder cannot be compared with the new ones: copy everything again.
+      await startOver(answer.embedder);
+      continue;
+    }
+    const applied = await applyPage(db, answer);
+    position = positionAfter(answer);
+    progress.cursor = answer.cursor;
+    progress.latestCursor = answer.latestCursor;
     progress.pages += 1;
-    progress.documents += page.upserts.length;
+    progress.documents += answer.upserts.length;
     if (applied.upserts.length > 0 || applied.deletions.length > 0) options.onApplied?.(applied, progress);
-    if (!page.hasMore) return progress;
+    if (!answer.hasMore) return progress;
   }
 }

@@ -42,8 +42,8 @@ export function useKnowledgeCache(
     if (kind === undefined) return;
     if (kind === 'connected' && settings !== undefined && workspaceId !== undefined) {
       if (client === undefined) return;
-      void service.follow({ serverUrl: settings.serverUrl, workspaceId }, (cursor, signal) =>
-        client.knowledge.sync.query({ cursor }, { signal }),
+      void service.follow({ serverUrl: settings.serverUrl, workspaceId }, (position, signal) =>
+        client.knowledge.sync.query(position, { signal }),
       );
       return () => service.stopFollowing();
     }
