@@ -8,6 +8,7 @@ import path from 'node:path';
 /** Top-level unit of server/src (a folder, or a root file without its extension) → its floor. */
 export const SERVER_FLOORS = {
   config: 0,
+  errors: 0,
   logging: 0,
   security: 0,
   language: 0,
@@ -25,7 +26,7 @@ export const SERVER_FLOORS = {
   createServer: 4,
 };
 
-const FLOOR_NAMES = ['foundation (config, logging, security, language)', 'storage', 'domain', 'interface', 'composition'];
+const FLOOR_NAMES = ['foundation (config, errors, logging, security, language)', 'storage', 'domain', 'interface', 'composition'];
 
 /** What a domain unit may read of another domain unit: its public entry point only. */
 const PUBLIC_ENTRY = { assist: { knowledge: 'knowledge/index.ts', live: 'live/index.ts' } };

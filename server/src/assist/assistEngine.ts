@@ -2,7 +2,8 @@
  * The assist engine of one server process: the draft pipeline's dependencies, the drafts in
  * flight (resumable), and action execution. Built once by createServer.
  */
-import type { DraftEvent, ExecuteActionInput, Principal, TicketContext } from '@tandem/shared';
+import type { DraftEvent, DraftFeedback, ExecuteActionInput, Principal, TicketContext } from '@tandem/shared';
+import { ServiceError } from '../errors/serviceError.js';
 import type { KnowledgeEngine } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
@@ -71,23 +72,65 @@ export function createAssistEngine(options: AssistEngineOptions) {
     reviewThreshold: options.reviewThreshold ?? 0.5,
     recordAnalysis: options.recordAnalysis,
   };
+  /** Starts drafting a reply to `ticket`; returns the id to follow. */
+  function start(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions): string {
+    return runs.start(tenantId, (s) => counted(tenantId, draftTicket(deps, tenantId, ticket, draftOptions, s))).id;
+  }
+  /** A draft's events with their resumable ids, after `lastEventId` when reconnecting; undefined for an unknown draft. */
+  function follow(
+    tenantId: string,
+    draftId: string,
+    lastEventId: string | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<[string, DraftEvent]> | undefined {
+    const run = runs.get(tenantId, draftId);
+    return run === undefined ? undefined : runs.follow(run, DraftRuns.resumeIndex(run, lastEventId), signal);
+  }
   return {
     deps,
-    /** Starts drafting a reply to `ticket`; returns the id to follow. */
-    start(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions): string {
-      return runs.start(tenantId, (s) => counted(tenantId, draftTicket(deps, tenantId, ticket, draftOptions, s))).id;
+    start,
+    follow,
+    /**
+     * The draft to follow for a ticket given inline: a reconnect carries the last event id, which
+     * names the draft already running for it; otherwise a new one starts.
+     */
+    startOrResume(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions, lastEventId: string | undefined): string {
+      const resumed = /^(dr_[0-9a-f-]{36}):\d+$/.exec(lastEventId ?? '')?.[1];
+      return resumed ?? start(tenantId, ticket, draftOptions);
     },
-    /** A draft's events with their resumable ids, after `lastEventId` when reconnecting; undefined for an unknown draft. */
-    follow(
-      tenantId: string,
-      draftId: string,
-      lastEventId: string | undefined,
-      signal: AbortSignal | undefined,
-    ): AsyncGenerator<[string, DraftEvent]> | undefined {
-      const run = runs.get(tenantId, draftId);
-      return run === undefined ? undefined : runs.follow(run, DraftRuns.resumeIndex(run, lastEventId), signal);
+    /** Like `follow`, but a draft that is gone (finished long ago, another process) is a NOT_FOUND. */
+    followExisting(tenantId: string, draftId: string, lastEventId: string | undefined, signal: AbortSignal | undefined) {
+      const events = follow(tenantId, draftId, lastEventId, signal);
+      if (events === undefined) throw new ServiceError('NOT_FOUND', 'No such draft (it may have expired): start a new one');
+      return events;
     },
     counters: (tenantId: string): DraftCounters => ({ ...countersOf(tenantId) }),
+    /**
+     * The agent's rating of a draft and/or what became of it; reports for one draft merge. Drafts
+     * live in memory for minutes and an outcome can come much later (the reply is sent after
+     * edits), so the draft id is not checked against running drafts; rows are scoped by tenant.
+     */
+    async feedback(principal: Principal, input: DraftFeedback) {
+      const stored = await options.store.feedback.record({
+        tenantId: principal.tenantId,
+        draftId: input.draftId,
+        tokenId: principal.tokenId,
+        rating: input.rating,
+        outcome: input.outcome,
+        keptRatio: input.keptRatio,
+      });
+      return {
+        draftId: stored.draftId,
+        rating: stored.rating,
+        outcome: stored.outcome,
+        keptRatio: stored.keptRatio,
+        updatedAt: stored.updatedAt,
+      };
+    },
+    /** This process's draft counters for the workspace, with the workspace's feedback counts from its whole history. */
+    async stats(tenantId: string) {
+      return { ...countersOf(tenantId), ...(await options.store.feedback.counts(tenantId)) };
+    },
     execute: (principal: Principal, input: ExecuteActionInput) => executeAction({ ...deps, notify: options.notify }, principal, input),
     close(): void {
       runs.abortAll();

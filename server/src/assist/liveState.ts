@@ -1,14 +1,34 @@
 /**
- * Where the assist engine gets the customer's live state (orders, payments, cart). The live
- * context engine will provide it from the event log; until then the demo store connector does.
+ * Where the assist engine gets the customer's live state (orders, payments, cart): a connector
+ * that knows the customer's whole history first (a shop's API), else the live context projected
+ * from the events the workspace's systems sent.
  */
-import type { CustomerLiveState, TicketContext } from '@tandem/shared';
+import type { CustomerLiveState, CustomerRef, TicketContext } from '@tandem/shared';
+import type { LiveFactsConnector } from './connectorSet.js';
 
 export interface LiveStateSource {
   forTicket(tenantId: string, ticket: TicketContext, signal: AbortSignal): Promise<CustomerLiveState | undefined>;
 }
 
 export const noLiveState: LiveStateSource = { forTicket: () => Promise.resolve(undefined) };
+
+export function liveStateSource(
+  connectors: () => readonly LiveFactsConnector[],
+  projected: { stateFor(tenantId: string, customer: CustomerRef): Promise<CustomerLiveState | undefined> },
+): LiveStateSource {
+  return {
+    async forTicket(tenantId, ticket, signal) {
+      const email = ticket.requester.email;
+      if (email === undefined) return undefined;
+      for (const connector of connectors()) {
+        // A connector that fails or does not know the customer leaves it to the next, then to the event log.
+        const state = await connector.liveStateForEmail(email, signal).catch(() => undefined);
+        if (state !== undefined) return state;
+      }
+      return projected.stateFor(tenantId, { email });
+    },
+  };
+}
 
 /** One-line facts for the draft, newest first; nothing the customer did not do or the store did not record. */
 export function liveFacts(state: CustomerLiveState | undefined): string[] {

@@ -1,20 +1,15 @@
 /**
  * Unauthenticated probes for load balancers and process managers: `/healthz` says the process is
- * alive; `/readyz` says it can serve (storage answers).
+ * alive; `/readyz` says it can serve (started, and storage answers).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../storage/store.js';
+import type { HealthCheck } from './healthCheck.js';
 
-export function registerProbeRoutes(app: FastifyInstance, store: Store, isReady: () => boolean): void {
+export function registerProbeRoutes(app: FastifyInstance, health: Pick<HealthCheck, 'ready'>, isStarted: () => boolean): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (req, reply) => {
-    if (!isReady()) return reply.code(503).send({ status: 'starting' });
-    try {
-      await store.db.query('select 1');
-      return { status: 'ready' };
-    } catch (err) {
-      req.log.error({ err }, 'readiness check failed');
-      return reply.code(503).send({ status: 'storage-unavailable' });
-    }
+  app.get('/readyz', async (_req, reply) => {
+    if (!isStarted()) return reply.code(503).send({ status: 'starting' });
+    if (!(await health.ready())) return reply.code(503).send({ status: 'storage-unavailable' });
+    return { status: 'ready' };
   });
 }

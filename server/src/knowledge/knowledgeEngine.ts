@@ -3,15 +3,19 @@
  * feed, the vector filler behind ingestion, the ingestion jobs, and search. The server and the
  * `tandem eval` command build the same engine.
  */
-import type { SearchQuery } from '@tandem/shared';
+import type { IngestJobStarted, ingestUrlsInputSchema, SearchQuery } from '@tandem/shared';
+import type { z } from 'zod';
 import type { ServerConfig } from '../config/env.js';
+import { ServiceError } from '../errors/serviceError.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 import type { Embedder } from './embedding/embedder.js';
 import { IngestService } from './ingest/ingestService.js';
-import { ingestUrls, urlSourceSettingsSchema, type UrlSourceSettings } from './ingest/urlIngestion.js';
+import { ingestUrls, urlSourceSettingsSchema } from './ingest/urlIngestion.js';
+import { knowledgeRequests } from './knowledgeRequests.js';
 import { DEFAULT_PARSE_LIMITS } from './parsing/parsedDocument.js';
 import { KnowledgeIndexes } from './search/knowledgeIndexes.js';
+import { embedQuery } from './search/queryEmbedding.js';
 import { searchKnowledge, type KnowledgeSearchResult } from './search/searchKnowledge.js';
 import { claimEmbedder, VectorFiller } from './search/vectorFiller.js';
 import { knowledgeSync } from './sync/knowledgeSync.js';
@@ -55,10 +59,11 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
   };
 
   /** Crawls a URL source again: edits are stored as new versions, pages that are gone are deleted. */
-  async function resyncSource(tenantId: string, sourceId: string) {
+  async function resyncSource(tenantId: string, sourceId: string): Promise<IngestJobStarted> {
     const source = await store.knowledge.getSource(tenantId, sourceId);
-    if (source === undefined) return undefined;
-    if (source.kind !== 'url') throw new Error(`A ${source.kind} source is updated by sending its documents again, not by re-sync`);
+    if (source === undefined) throw new ServiceError('NOT_FOUND', 'No such source in this workspace');
+    if (source.kind !== 'url')
+      throw new ServiceError('BAD_REQUEST', `A ${source.kind} source is updated by sending its documents again, not by re-sync`);
     return ingestUrls(urlDeps, tenantId, source.name, urlSourceSettingsSchema.parse(source.settings));
   }
 
@@ -73,12 +78,27 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
   return {
     indexes,
     ingest,
-    ingestUrls: (tenantId: string, sourceName: string, settings: UrlSourceSettings) => ingestUrls(urlDeps, tenantId, sourceName, settings),
+    ...knowledgeRequests({
+      store,
+      ingest,
+      maxUploadBytes: options.config.knowledge.maxUploadBytes,
+      changed: () => indexes.notify(),
+    }),
+    /** Web pages as a source (named after the first URL's host unless named), crawled now and re-synced on schedule. */
+    ingestUrls: (tenantId: string, input: z.output<typeof ingestUrlsInputSchema>): Promise<IngestJobStarted> =>
+      ingestUrls(urlDeps, tenantId, input.sourceName ?? new URL(input.urls[0] as string).host, {
+        urls: input.urls,
+        depth: input.depth,
+        maxPages: input.maxPages,
+        ...(input.resyncMinutes === undefined ? {} : { resyncMinutes: input.resyncMinutes }),
+      }),
     resyncSource,
     filler,
     embedder,
     search: (tenantId: string, query: SearchQuery): Promise<KnowledgeSearchResult> =>
       searchKnowledge({ indexes, embedder }, tenantId, query),
+    /** The query's vector as clients' caches store theirs; null without a working embedder. */
+    embedQuery: (text: string, requestLog: Pick<Logger, 'warn'> = log) => embedQuery(embedder, text, requestLog),
     /** knowledge.sync: one page of the change feed for a client's local cache, or "reset". */
     sync: knowledgeSync({ repo: store.knowledge, log }),
     start(): void {

@@ -1,33 +1,34 @@
 /**
- * Per-request tRPC context: the request id, a child logger carrying it, the store, and the
- * principal behind the bearer token (or none). Its type is inferred, never written by hand.
+ * Per-request tRPC context: the request id, a child logger carrying it, the principal behind the
+ * bearer token (or none), and the services handlers call. Handlers never see the store: what
+ * they may do is what the services offer. The type is inferred, never written by hand.
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
-import type { ServerConfig } from '../config/env.js';
-import { bearerToken, hashApiToken } from '../security/apiTokens.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
-import type { LiveContext } from '../live/liveContext.js';
+import type { TeamService } from '../auth/teamService.js';
+import type { HealthCheck } from '../http/healthCheck.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
-import type { Logger } from '../logging/logger.js';
-import type { Store } from '../storage/store.js';
+import type { LiveStreams } from '../live/liveStreams.js';
+import type { OutboundEndpoints } from '../live/outbound/outboundEndpoints.js';
+import type { WebhookSources } from '../live/webhookSources.js';
+import { bearerToken } from '../security/apiTokens.js';
 
-export interface ServerDeps {
-  config: ServerConfig;
-  store: Store;
+export interface ApiServices {
   knowledge: KnowledgeEngine;
   assist: AssistEngine;
-  live: LiveContext;
-  logger: Logger;
-  version: string;
-  startedAt: number;
+  live: LiveStreams;
+  webhookSources: WebhookSources;
+  outboundEndpoints: OutboundEndpoints;
+  team: TeamService;
+  health: HealthCheck;
 }
 
-export function contextFactory(deps: ServerDeps) {
+export function contextFactory(services: ApiServices) {
   return async ({ req }: CreateFastifyContextOptions) => {
     const token = bearerToken(req.headers.authorization);
-    const principal = token === undefined ? undefined : await deps.store.tokens.principalByHash(hashApiToken(token));
+    const principal = token === undefined ? undefined : await services.team.principalForToken(token);
     return {
-      ...deps,
+      ...services,
       requestId: String(req.id),
       log: req.log,
       principal,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionResult, ExecuteActionInput, Principal } from '@tandem/shared';
-import { TRPCError } from '@trpc/server';
+import { ServiceError } from '../../errors/serviceError.js';
 import type { Logger } from '../../logging/logger.js';
 import type { Store } from '../../storage/store.js';
 import { ConnectorError } from './actionDefinition.js';
@@ -25,17 +25,13 @@ export interface ExecuteDeps {
 export async function executeAction(deps: ExecuteDeps, principal: Principal, input: ExecuteActionInput): Promise<ActionResult> {
   const tenantId = principal.tenantId;
   const suggestion = await deps.store.actions.getSuggestion(tenantId, input.suggestionId);
-  if (suggestion === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such suggested action in this workspace' });
+  if (suggestion === undefined) throw new ServiceError('NOT_FOUND', 'No such suggested action in this workspace');
   const definition = deps.actions.get(suggestion.action);
-  if (definition === undefined)
-    throw new TRPCError({ code: 'NOT_FOUND', message: `The action ${suggestion.action} is no longer configured` });
+  if (definition === undefined) throw new ServiceError('NOT_FOUND', `The action ${suggestion.action} is no longer configured`);
   if (!definition.allowedRoles.includes(principal.role))
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `${definition.title} needs one of the roles: ${definition.allowedRoles.join(', ')}`,
-    });
+    throw new ServiceError('FORBIDDEN', `${definition.title} needs one of the roles: ${definition.allowedRoles.join(', ')}`);
   const parsed = definition.argumentsSchema.safeParse(input.arguments ?? suggestion.arguments);
-  if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The arguments do not fit this action', cause: parsed.error });
+  if (!parsed.success) throw new ServiceError('BAD_REQUEST', 'The arguments do not fit this action', { cause: parsed.error });
 
   const executionId = `ex_${randomUUID()}`;
   const claim = await deps.store.actions.claimExecution({
@@ -50,8 +46,8 @@ export async function executeAction(deps: ExecuteDeps, principal: Principal, inp
   });
   if (!claim.claimed) {
     if (claim.existing.suggestionId !== suggestion.id)
-      throw new TRPCError({ code: 'CONFLICT', message: 'This idempotency key was already used for another action' });
-    if (claim.existing.result === null) throw new TRPCError({ code: 'CONFLICT', message: 'This action is still running' });
+      throw new ServiceError('CONFLICT', 'This idempotency key was already used for another action');
+    if (claim.existing.result === null) throw new ServiceError('CONFLICT', 'This action is still running');
     return claim.existing.result;
   }
 

@@ -18,7 +18,7 @@ import type { ActionCatalog } from '../actions/suggestActions.js';
 import { ticketSignals } from '../analysis/ticketSignals.js';
 import type { DraftPassage, DraftRequest, DraftTool } from '../drafting/drafter.js';
 import { liveFacts } from '../liveState.js';
-import { PiiVault } from '../privacy/redactPii.js';
+import { PiiVault } from '../../security/redactPii.js';
 import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 

@@ -6,7 +6,7 @@ import { CircuitBreaker } from '../drafting/circuitBreaker.js';
 import { DrafterError, type Drafter, type DraftRequest } from '../drafting/drafter.js';
 import { EmbeddedDrafter } from '../drafting/embeddedDrafter.js';
 import { LlmDrafter } from '../drafting/llmDrafter.js';
-import { PiiVault } from '../privacy/redactPii.js';
+import { PiiVault } from '../../security/redactPii.js';
 import { PhaseTimings } from './phaseTimings.js';
 import { streamWithFallback, type StreamDeps, type StreamedReply } from './streamWithFallback.js';
 

@@ -8,7 +8,7 @@ import type { DraftEvent, draftUsageSchema } from '@tandem/shared';
 import type { z } from 'zod';
 import { CitationFilter } from '../drafting/citationFilter.js';
 import { DrafterError, type Drafter } from '../drafting/drafter.js';
-import { createStreamingRestorer } from '../privacy/redactPii.js';
+import { createStreamingRestorer } from '../../security/redactPii.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import type { PreparedDraft } from './prepareDraft.js';
 

@@ -1,13 +1,6 @@
-import { draftLengthSchema, draftToneSchema, ticketContextSchema } from '@tandem/shared';
+import { draftEventSchema } from '@tandem/shared';
 import { z } from 'zod';
-
-export const startDraftInput = z.object({
-  ticket: ticketContextSchema,
-  options: z
-    .object({ tone: draftToneSchema.optional(), length: draftLengthSchema.optional(), k: z.number().int().min(1).max(10).optional() })
-    .default({}),
-});
-export const startDraftOutput = z.object({ draftId: z.string() });
+import { startDraftInput } from './start.schema.js';
 
 const lastEventId = z
   .string()
@@ -24,17 +17,5 @@ export const followDraftInput = z.union([
   startDraftInput.extend({ lastEventId }),
 ]);
 
-const count = z.number().int().nonnegative();
-
-/** Draft counters of this process, and feedback counts of the workspace from its whole history. */
-export const draftStatsOutput = z.object({
-  started: count,
-  flagged: count,
-  fallbacks: count,
-  errors: count,
-  helpful: count,
-  notHelpful: count,
-  sentAsIs: count,
-  sentEdited: count,
-  discarded: count,
-});
+/** What each event of the subscription carries. */
+export const draftEvent = draftEventSchema;

@@ -1,7 +1,8 @@
-import { authedProcedure, router } from '../../trpc/init.js';
-import { healthStatus } from './status.handler.js';
+import { router } from '../../trpc/init.js';
+import { anyone } from '../../trpc/procedures.js';
+import { healthStatusHandler } from './status.handler.js';
 import { healthStatusOutput } from './status.schema.js';
 
 export const healthRouter = router({
-  status: authedProcedure.output(healthStatusOutput).query(({ ctx }) => healthStatus(ctx)),
+  status: anyone.output(healthStatusOutput).query(healthStatusHandler),
 });

@@ -1,92 +1,55 @@
-import { procedureFor, router } from '../../trpc/init.js';
+import { router } from '../../trpc/init.js';
+import { agents, leads } from '../../trpc/procedures.js';
+import { deleteArticlesHandler } from './articles/delete.handler.js';
+import { deleteArticlesInput, deleteArticlesOutput } from './articles/delete.schema.js';
+import { upsertArticlesHandler } from './articles/upsert.handler.js';
+import { upsertArticlesInput, upsertArticlesOutput } from './articles/upsert.schema.js';
+import { deleteDocumentHandler } from './documents/delete.handler.js';
+import { deleteDocumentInput, deleteDocumentOutput } from './documents/delete.schema.js';
+import { listDocumentsHandler } from './documents/list.handler.js';
+import { listDocumentsInput, listDocumentsOutput } from './documents/list.schema.js';
 import { embedQueryHandler } from './embedQuery.handler.js';
 import { embedQueryInput, embedQueryOutput } from './embedQuery.schema.js';
-import { ingestFilesHandler, jobHandler, jobProgressHandler } from './ingest.handler.js';
-import { ingestFilesInput, ingestJobStartedOutput, jobInput, jobOutput } from './ingest.schema.js';
+import { ingestFilesHandler } from './ingestFiles.handler.js';
+import { ingestFilesInput, ingestFilesOutput } from './ingestFiles.schema.js';
+import { ingestUrlsHandler } from './ingestUrls.handler.js';
+import { ingestUrlsInput, ingestUrlsOutput } from './ingestUrls.schema.js';
+import { jobHandler } from './job.handler.js';
+import { jobInput, jobOutput } from './job.schema.js';
+import { jobProgressHandler } from './jobProgress.handler.js';
+import { jobProgressInput } from './jobProgress.schema.js';
 import { searchHandler } from './search.handler.js';
 import { searchInput, searchOutput } from './search.schema.js';
-import {
-  deleteArticlesHandler,
-  deleteDocumentHandler,
-  ingestUrlsHandler,
-  listDocumentsHandler,
-  resyncHandler,
-  upsertArticlesHandler,
-} from './sources.handler.js';
-import {
-  deleteArticlesInput,
-  deleteArticlesOutput,
-  deleteDocumentInput,
-  ingestUrlsInput,
-  listDocumentsInput,
-  listDocumentsOutput,
-  listSourcesOutput,
-  resyncInput,
-  statsOutput,
-  upsertArticlesInput,
-} from './sources.schema.js';
+import { listSourcesHandler } from './sources/list.handler.js';
+import { listSourcesOutput } from './sources/list.schema.js';
+import { resyncHandler } from './sources/resync.handler.js';
+import { resyncInput, resyncOutput } from './sources/resync.schema.js';
+import { knowledgeStatsHandler } from './stats.handler.js';
+import { knowledgeStatsOutput } from './stats.schema.js';
 import { syncHandler } from './sync.handler.js';
 import { syncInput, syncOutput } from './sync.schema.js';
 
-const anyone = procedureFor('admin', 'lead', 'agent');
-const curators = procedureFor('admin', 'lead');
-
 export const knowledgeRouter = router({
-  search: anyone
-    .input(searchInput)
-    .output(searchOutput)
-    .query(({ ctx, input }) => searchHandler(ctx.knowledge, ctx.tenantId, input)),
+  search: agents.input(searchInput).output(searchOutput).query(searchHandler),
   /** The change feed as pages of whole documents with int8 vectors, for clients' local knowledge caches. */
-  sync: anyone
-    .input(syncInput)
-    .output(syncOutput)
-    .query(({ ctx, input }) => syncHandler(ctx.store.knowledge, ctx.tenantId, input)),
+  sync: agents.input(syncInput).output(syncOutput).query(syncHandler),
   /** The server's embedding of a query (int8), to rank a local cache's vectors; `vector: null` without an embedder. */
-  embedQuery: anyone
-    .input(embedQueryInput)
-    .output(embedQueryOutput)
-    .query(({ ctx, input }) => embedQueryHandler(ctx.knowledge.embedder, input.text, ctx.log)),
-  stats: anyone.output(statsOutput).query(({ ctx }) => ctx.store.knowledge.countDocuments(ctx.tenantId)),
-  ingestFiles: curators
-    .input(ingestFilesInput)
-    .output(ingestJobStartedOutput)
-    .mutation(({ ctx, input }) => ingestFilesHandler(ctx.knowledge, ctx.tenantId, input, ctx.config.knowledge.maxUploadBytes)),
-  ingestUrls: curators
-    .input(ingestUrlsInput)
-    .output(ingestJobStartedOutput)
-    .mutation(({ ctx, input }) => ingestUrlsHandler(ctx.knowledge, ctx.tenantId, input)),
-  job: curators
-    .input(jobInput)
-    .output(jobOutput)
-    .query(({ ctx, input }) => jobHandler(ctx.knowledge, ctx.tenantId, input.jobId)),
-  jobProgress: curators
-    .input(jobInput)
-    .subscription(({ ctx, input, signal }) => jobProgressHandler(ctx.knowledge, ctx.tenantId, input.jobId, signal)),
+  embedQuery: agents.input(embedQueryInput).output(embedQueryOutput).query(embedQueryHandler),
+  stats: agents.output(knowledgeStatsOutput).query(knowledgeStatsHandler),
+  ingestFiles: leads.input(ingestFilesInput).output(ingestFilesOutput).mutation(ingestFilesHandler),
+  ingestUrls: leads.input(ingestUrlsInput).output(ingestUrlsOutput).mutation(ingestUrlsHandler),
+  job: leads.input(jobInput).output(jobOutput).query(jobHandler),
+  jobProgress: leads.input(jobProgressInput).subscription(jobProgressHandler),
   sources: router({
-    list: curators.output(listSourcesOutput).query(({ ctx }) => ctx.store.knowledge.listSources(ctx.tenantId)),
-    resync: curators
-      .input(resyncInput)
-      .output(ingestJobStartedOutput)
-      .mutation(({ ctx, input }) => resyncHandler(ctx.knowledge, ctx.tenantId, input.sourceId)),
+    list: leads.output(listSourcesOutput).query(listSourcesHandler),
+    resync: leads.input(resyncInput).output(resyncOutput).mutation(resyncHandler),
   }),
   articles: router({
-    upsert: curators
-      .input(upsertArticlesInput)
-      .output(ingestJobStartedOutput)
-      .mutation(({ ctx, input }) => upsertArticlesHandler(ctx.knowledge, ctx.tenantId, input)),
-    delete: curators
-      .input(deleteArticlesInput)
-      .output(deleteArticlesOutput)
-      .mutation(({ ctx, input }) => deleteArticlesHandler(ctx.store, ctx.knowledge, ctx.tenantId, input)),
+    upsert: leads.input(upsertArticlesInput).output(upsertArticlesOutput).mutation(upsertArticlesHandler),
+    delete: leads.input(deleteArticlesInput).output(deleteArticlesOutput).mutation(deleteArticlesHandler),
   }),
   documents: router({
-    list: curators
-      .input(listDocumentsInput)
-      .output(listDocumentsOutput)
-      .query(({ ctx, input }) => listDocumentsHandler(ctx.store, ctx.tenantId, input)),
-    delete: curators
-      .input(deleteDocumentInput)
-      .output(deleteArticlesOutput)
-      .mutation(({ ctx, input }) => deleteDocumentHandler(ctx.store, ctx.knowledge, ctx.tenantId, input.documentId)),
+    list: leads.input(listDocumentsInput).output(listDocumentsOutput).query(listDocumentsHandler),
+    delete: leads.input(deleteDocumentInput).output(deleteDocumentOutput).mutation(deleteDocumentHandler),
   }),
 });

@@ -1,7 +1,8 @@
-import { authedProcedure, router } from '../../trpc/init.js';
-import { getSession } from './get.handler.js';
+import { router } from '../../trpc/init.js';
+import { anyone } from '../../trpc/procedures.js';
+import { getSessionHandler } from './get.handler.js';
 import { sessionGetOutput } from './get.schema.js';
 
 export const sessionRouter = router({
-  get: authedProcedure.output(sessionGetOutput).query(({ ctx }) => getSession(ctx, ctx.principal)),
+  get: anyone.output(sessionGetOutput).query(getSessionHandler),
 });

@@ -1,17 +1,14 @@
-import { procedureFor, router } from '../../trpc/init.js';
-import { createToken, listTokens, revokeToken } from './tokens.handler.js';
-import { createTokenInput, createTokenOutput, listTokensOutput, revokeTokenInput, revokeTokenOutput } from './tokens.schema.js';
+import { router } from '../../trpc/init.js';
+import { admins, leads } from '../../trpc/procedures.js';
+import { createTokenHandler } from './createToken.handler.js';
+import { createTokenInput, createTokenOutput } from './createToken.schema.js';
+import { listTokensHandler } from './listTokens.handler.js';
+import { listTokensOutput } from './listTokens.schema.js';
+import { revokeTokenHandler } from './revokeToken.handler.js';
+import { revokeTokenInput, revokeTokenOutput } from './revokeToken.schema.js';
 
 export const teamRouter = router({
-  listTokens: procedureFor('admin', 'lead')
-    .output(listTokensOutput)
-    .query(({ ctx }) => listTokens(ctx, ctx.principal)),
-  createToken: procedureFor('admin')
-    .input(createTokenInput)
-    .output(createTokenOutput)
-    .mutation(({ ctx, input }) => createToken(ctx, ctx.principal, input)),
-  revokeToken: procedureFor('admin')
-    .input(revokeTokenInput)
-    .output(revokeTokenOutput)
-    .mutation(({ ctx, input }) => revokeToken(ctx, ctx.principal, input.id)),
+  listTokens: leads.output(listTokensOutput).query(listTokensHandler),
+  createToken: admins.input(createTokenInput).output(createTokenOutput).mutation(createTokenHandler),
+  revokeToken: admins.input(revokeTokenInput).output(revokeTokenOutput).mutation(revokeTokenHandler),
 });

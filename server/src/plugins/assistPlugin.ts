@@ -1,0 +1,81 @@
+/**
+ * The assist capability: the draft pipeline with its LLM (when one is configured) and the
+ * embedded drafter, intent detection fitted in the background, the workspace's connectors
+ * (actions and customers' live facts), and action execution. Stopping it ends the drafts in
+ * flight, so their streams close before the server does.
+ */
+import type { ActionCatalog } from '../assist/actions/suggestActions.js';
+import { IntentClassifier } from '../assist/analysis/intentClassifier.js';
+import { SUPPORT_INTENT_EXAMPLES } from '../assist/analysis/supportIntents.js';
+import { createAssistEngine, type AssistEngine } from '../assist/assistEngine.js';
+import { connectorSet, type ConnectorSet } from '../assist/connectorSet.js';
+import { CircuitBreaker } from '../assist/drafting/circuitBreaker.js';
+import type { Drafter } from '../assist/drafting/drafter.js';
+import { LlmDrafter } from '../assist/drafting/llmDrafter.js';
+import { liveStateSource, type LiveStateSource } from '../assist/liveState.js';
+import type { ServerConfig } from '../config/env.js';
+import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
+import type { Logger } from '../logging/logger.js';
+import type { Store } from '../storage/store.js';
+import type { Capability } from './capability.js';
+import type { LivePlugin } from './livePlugin.js';
+
+/** Assist parts to use instead of the configured ones (tests): an LLM drafter (`null`: none), the action catalog, live state. */
+export interface AssistOverrides {
+  llm?: Drafter | null;
+  actions?: ActionCatalog;
+  live?: LiveStateSource;
+}
+
+export interface AssistPluginDeps {
+  config: ServerConfig;
+  store: Store;
+  log: Logger;
+  knowledge: KnowledgeEngine;
+  live: Pick<LivePlugin, 'context' | 'notify' | 'recordAnalysis'>;
+  overrides?: AssistOverrides | undefined;
+}
+
+export function assistPlugin({ config, store, log, knowledge, live, overrides = {} }: AssistPluginDeps): Capability & {
+  engine: AssistEngine;
+  connectors: ConnectorSet;
+} {
+  const connectors = connectorSet(config.assist.connectors);
+  const intents = backgroundIntents(knowledge, log);
+  const engine = createAssistEngine({
+    store,
+    knowledge,
+    log,
+    actions: overrides.actions ?? connectors.actions,
+    llm: overrides.llm === undefined ? configuredLlm(config) : (overrides.llm ?? undefined),
+    live: overrides.live ?? liveStateSource(() => connectors.liveFacts(), live.context),
+    reviewThreshold: config.assist.reviewThreshold,
+    recordAnalysis: live.recordAnalysis,
+    notify: live.notify,
+    classifyIntent: (text) => intents.classify(text),
+  });
+  return { name: 'assist', engine, connectors, drain: () => engine.close() };
+}
+
+/**
+ * The intent classifier, fitted in the background (a few seconds with USE-lite): drafts report no
+ * intent until it is ready, and none at all without an embedder.
+ */
+function backgroundIntents(knowledge: Pick<KnowledgeEngine, 'embedder'>, log: Logger) {
+  let fitted: IntentClassifier | undefined;
+  const { embedder } = knowledge;
+  if (embedder !== undefined)
+    void IntentClassifier.fit(SUPPORT_INTENT_EXAMPLES, embedder, { minConfidence: 0.15 })
+      .then((classifier) => {
+        fitted = classifier;
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
+  return { classify: (text: string) => (fitted === undefined ? Promise.resolve(null) : fitted.classify(text)) };
+}
+
+/** The LLM drafter when a provider is configured (a key, or a base URL for local servers that need none). */
+function configuredLlm(config: ServerConfig): Drafter | undefined {
+  const { baseUrl, apiKey, model } = config.llm;
+  if (baseUrl === undefined && apiKey === undefined) return undefined;
+  return new LlmDrafter({ baseUrl, apiKey, model, breaker: new CircuitBreaker({ failureThreshold: 3, coolDownMs: 30_000 }) });
+}
