@@ -1,7 +1,8 @@
 /**
  * Site adapter for Gmail (mail.google.com): reads the open conversation into a TicketContext and
- * finds its reply composer. Selectors follow the Gmail section of SITES.md; anything it cannot
- * read for certain is reported as an unreadable layout rather than guessed.
+ * finds its reply composer. Selectors are the class names and attributes Gmail's thread view has
+ * kept for years (the ones other Gmail extensions rely on), each with a fallback, listed at the top;
+ * anything it cannot read for certain is reported as an unreadable layout rather than guessed.
  *
  * Who is the agent: the mailbox owner, whose address comes from the Google Account button's
  * aria-label or, failing that, the page title ("Inbox - owner@example.com - Gmail"). A message

@@ -1,7 +1,7 @@
 /**
  * Site adapter for Salesforce cases: the Lightning Service Console (only the active console tab
- * is read, never a background one) with a fallback for Classic case pages. Selectors are listed in
- * shared/SITES.md; the feed-item internals (actor, body, email sender) are modelled on the Lightning
+ * is read, never a background one) with a fallback for Classic case pages. Selectors are the
+ * page's own record-layout hooks; the feed-item internals (actor, body, email sender) are modelled on the Lightning
  * case feed and kept in one table below so a redesign is a one-line fix.
  */
 import { TICKET_LIMITS, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';

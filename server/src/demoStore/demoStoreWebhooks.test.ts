@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveContext } from '../live/liveContext.js';
 import { registerLiveWebhooks } from '../live/webhookIngest.js';
+import { webhookSources } from '../live/webhookSources.js';
 import { createLogger } from '../logging/logger.js';
 import { SIGNATURE_HEADER, verifySignature } from '../security/hmacSignature.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
@@ -12,10 +13,12 @@ import { storeOn, type Store } from '../storage/store.js';
 import { registerDemoStore } from './demoStoreApi.js';
 import { generateDemoStoreData, type DemoOrder } from './demoStoreData.js';
 import { DemoStore } from './demoStoreState.js';
-import { DEMO_STORE_SOURCE_NAME, ensureDemoStoreSource, startDemoStoreWebhooks } from './demoStoreWebhooks.js';
+import { DEMO_STORE_SOURCE_NAME, startDemoStoreWebhooks } from './demoStoreWebhooks.js';
 
 const log = createLogger('silent');
 const TENANT = 'shop';
+/** The tenant's 'Demo store' source, created on first use, as the demo store plugin gets it. */
+const ensureDemoStoreSource = (store: Store, tenantId: string) => webhookSources(store.live).ensure(tenantId, DEMO_STORE_SOURCE_NAME);
 
 const pendingOrder = (demo: DemoStore): DemoOrder => {
   const order = demo

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type { LiveEvent } from '@tandem/shared';
 import type { Logger } from '../logging/logger.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../security/hmacSignature.js';
-import type { Store } from '../storage/store.js';
 import type { DemoStore } from './demoStoreState.js';
 
 export const DEMO_STORE_SOURCE_NAME = 'Demo store';
@@ -139,28 +138,6 @@ export function startDemoStoreWebhooks(options: DemoStoreWebhookOptions): DemoSt
       return stopping;
     },
   };
-}
-
-/**
- * The tenant's 'Demo store' webhook source, created on first use: its id and signing secret, so
- * the sender signs exactly as an integration configured by an admin would.
- */
-export async function ensureDemoStoreSource(store: Pick<Store, 'live'>, tenantId: string): Promise<{ id: string; secret: string }> {
-  const find = async () => {
-    const info = (await store.live.listSources(tenantId)).find((s) => s.name === DEMO_STORE_SOURCE_NAME);
-    return info === undefined ? undefined : store.live.getSource(tenantId, info.id);
-  };
-  const existing = await find();
-  if (existing !== undefined) return { id: existing.id, secret: existing.secret };
-  try {
-    const created = await store.live.createSource(tenantId, DEMO_STORE_SOURCE_NAME);
-    return { id: created.id, secret: created.secret };
-  } catch (error) {
-    // Two starts at once: the names are unique per tenant, so the other one's source is the one to use.
-    const raced = await find();
-    if (raced === undefined) throw error;
-    return { id: raced.id, secret: raced.secret };
-  }
 }
 
 function retryable(status: number): boolean {

@@ -5,8 +5,8 @@
  * procedures live in procedures.ts.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
-import { tandemErrorCodeSchema, type TandemError, type TandemErrorCode } from '@tandem/shared';
-import { z, ZodError } from 'zod';
+import { flattenIssues, tandemError, tandemErrorCodeSchema, type TandemError, type TandemErrorCode } from '@tandem/shared';
+import { ZodError } from 'zod';
 import { ServiceError } from '../errors/serviceError.js';
 import type { Context } from './context.js';
 
@@ -39,14 +39,13 @@ export function trpcErrorOf(failure: ServiceError): TRPCError {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const code = tandemCodeOf(error);
-    const zodIssues = error.cause instanceof ZodError ? z.flattenError(error.cause) : undefined;
-    const tandem: TandemError = {
+    const issues = error.cause instanceof ZodError ? flattenIssues(error.cause) : undefined;
+    const tandem: TandemError = tandemError(
       code,
       // Internal errors keep their detail in the logs, not in the response.
-      message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : zodIssues ? 'Invalid input' : error.message,
-      ...(ctx?.requestId === undefined ? {} : { requestId: ctx.requestId }),
-      ...(zodIssues === undefined ? {} : { issues: zodIssues }),
-    };
+      code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : issues ? 'Invalid input' : error.message,
+      { requestId: ctx?.requestId, issues },
+    );
     const { stack: _stack, ...data } = shape.data;
     return { ...shape, message: tandem.message, data: { ...data, tandem } };
   },
