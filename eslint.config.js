@@ -1,9 +1,12 @@
 // One linter for the whole workspace. Beyond style, it enforces the architecture's boundaries:
 // shared/ imports no app and no platform API; clients reach the server only through the
 // AppRouter type; extension background code never touches `window`; inside server/src imports
-// only go down the floors (scripts/lint/serverLayers.js, docs/architecture.md).
+// only go down the floors (scripts/lint/serverLayers.js, docs/architecture.md). TypeScript is
+// linted with type information, so a promise nobody awaits or handles is an error, and React
+// code follows the rules of hooks.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { serverLayers } from './scripts/lint/serverLayers.js';
@@ -72,6 +75,34 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
     },
+  },
+  {
+    // Every TypeScript file belongs to one of these projects; type information is what lets lint see promises.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.json',
+          './shared/tsconfig.json',
+          './server/tsconfig.json',
+          './extension/tsconfig.json',
+          './desktop/tsconfig.json',
+          './desktop/tsconfig.main.json',
+          './e2e/tsconfig.json',
+          './bench/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    files: ['extension/**/*.{ts,tsx}', 'desktop/src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: [

@@ -1,12 +1,16 @@
 // Proves the architecture's boundaries are enforced by lint, not by good intentions: each case is
 // a file an engineer might write, linted at its real path with the real config.
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: import.meta.dirname });
+// The cases below are files that do not exist, so they have no TypeScript project: they are linted
+// with the real config minus its type-aware part. The type-aware rules get cases on real files.
+const eslint = new ESLint({ cwd: import.meta.dirname, overrideConfig: tseslint.configs.disableTypeChecked });
+const typedEslint = new ESLint({ cwd: import.meta.dirname });
 
-async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
+async function ruleIdsFor(filePath: string, code: string, linter = eslint): Promise<string[]> {
+  const [result] = await linter.lintText(code, { filePath });
   return (result?.messages ?? []).map((m) => m.ruleId ?? 'fatal');
 }
 
@@ -47,6 +51,26 @@ describe('lint boundaries', () => {
       'no-restricted-globals',
     );
     expect(await ruleIdsFor('extension/src/background/index.ts', 'document.title = "x";\n')).toContain('no-restricted-globals');
+  });
+
+  it('fails a promise nobody awaits or handles, with type information, on a real file', async () => {
+    const floating = "import { readFile } from 'node:fs/promises';\nexport function f(): void {\n  readFile('x');\n}\n";
+    expect(await ruleIdsFor('server/src/errors/serviceError.ts', floating, typedEslint)).toContain(
+      '@typescript-eslint/no-floating-promises',
+    );
+    const handled = "import { readFile } from 'node:fs/promises';\nexport function f(): void {\n  void readFile('x');\n}\n";
+    expect(await ruleIdsFor('server/src/errors/serviceError.ts', handled, typedEslint)).toEqual([]);
+    const misused = 'export function f(items: number[]): number[] {\n  return items.filter(async (n) => n > 1);\n}\n';
+    expect(await ruleIdsFor('extension/src/panel/ticketSource.ts', misused, typedEslint)).toContain(
+      '@typescript-eslint/no-misused-promises',
+    );
+  });
+
+  it('fails a hook called conditionally in the extension and the console', async () => {
+    const conditional =
+      "import { useState } from 'react';\nexport function Card({ open }: { open: boolean }) {\n  if (open) useState(0);\n  return null;\n}\n";
+    expect(await ruleIdsFor('extension/src/panel/Card.tsx', conditional)).toContain('react-hooks/rules-of-hooks');
+    expect(await ruleIdsFor('desktop/src/renderer/Card.tsx', conditional)).toContain('react-hooks/rules-of-hooks');
   });
 
   it('fails `any`', async () => {

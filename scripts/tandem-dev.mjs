@@ -110,14 +110,33 @@ function start() {
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-function test() {
+/** Runs commands side by side (the machine's cores are otherwise idle during each); exits if any failed. */
+async function runTogether(commands) {
+  const statuses = await Promise.all(
+    commands.map(
+      ([command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: installEnv });
+          child.on('error', () => resolve(1));
+          child.on('exit', (code) => resolve(code ?? 1));
+        }),
+    ),
+  );
+  const failed = commands.filter((_, i) => statuses[i] !== 0);
+  for (const [command, args] of failed) console.error(`\n✖ ${[command, ...args].join(' ')} failed`);
+  if (failed.length > 0) process.exit(1);
+}
+
+async function test() {
   ensureChromium();
   build();
-  step('Lint (zero warnings) and format');
-  runOrExit(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings', '0']);
+  step('Lint (zero warnings, with type information), format, and typecheck every package');
+  const [pnpmCmd, ...pnpmPrefix] = pnpmCommand();
+  await runTogether([
+    [process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings', '0']],
+    [pnpmCmd, [...pnpmPrefix, 'run', '--silent', 'typecheck']],
+  ]);
   runOrExit(process.execPath, [path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.', '--log-level', 'warn']);
-  step('Typecheck every package');
-  pnpm(['run', 'typecheck']);
   step('Unit, integration and browser tests (vitest)');
   const report = path.join(root, 'node_modules', '.tandem-test-results.json');
   const status = run(process.execPath, [
@@ -149,7 +168,7 @@ checkNode();
 ensureInstalled();
 const command = process.argv[2];
 if (command === 'start') start();
-else if (command === 'test') test();
+else if (command === 'test') await test();
 else if (command === 'bench') bench();
 else {
   console.error('usage: node scripts/tandem-dev.mjs start|test|bench');

@@ -34,10 +34,8 @@ export function useKnowledgeCards(
 
   // Local first: synchronous over the in-memory index, so cards appear in the same frame.
   useEffect(() => {
-    if (ticketId === undefined || query === '') {
-      setCards(undefined);
-      return;
-    }
+    // No ticket: nothing to rank; the stale cards are not returned below.
+    if (ticketId === undefined || query === '') return;
     const fromCache = (vector?: Float32Array) =>
       setCards((previous) => {
         // The server's answer for this very query is better than the cache's: keep it.

@@ -23,11 +23,15 @@ export function useHealth(client: ConsoleClient, onUnauthorized: () => void): He
     onUnauthorizedRef.current = onUnauthorized;
   }, [onUnauthorized]);
   const [tick, setTick] = useState(0);
+  /** Asks again: marked refreshing here, in the event that starts it, not in the effect that fetches. */
+  const next = useCallback(() => {
+    setState((s) => ({ ...s, refreshing: true }));
+    setTick((t) => t + 1);
+  }, []);
 
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setState((s) => ({ ...s, refreshing: true }));
     client.health.status
       .query(undefined, { signal: abort.signal })
       .then((health) => {
@@ -45,14 +49,13 @@ export function useHealth(client: ConsoleClient, onUnauthorized: () => void): He
         setState((s) => ({ ...s, error: described.message, refreshing: false }));
       })
       .finally(() => {
-        if (!abort.signal.aborted) timer = setTimeout(() => setTick((t) => t + 1), HEALTH_REFRESH_MS);
+        if (!abort.signal.aborted) timer = setTimeout(next, HEALTH_REFRESH_MS);
       });
     return () => {
       abort.abort();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [client, tick]);
+  }, [client, tick, next]);
 
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, refresh };
+  return { ...state, refresh: next };
 }

@@ -136,8 +136,13 @@ export class KnowledgeIndexes {
 
   /** Resolves once every change committed before the call has been applied. */
   async settle(): Promise<void> {
-    while (this.running !== undefined) await this.running;
+    await this.idle();
     this.notify();
+    await this.idle();
+  }
+
+  /** Resolves when no catch-up is running (one started meanwhile is waited for too). */
+  private async idle(): Promise<void> {
     while (this.running !== undefined) await this.running;
   }
 
