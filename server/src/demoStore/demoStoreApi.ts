@@ -99,7 +99,7 @@ function routes(scope: FastifyInstance, store: DemoStore, apiKey: string | undef
   });
 
   scope.setErrorHandler(async (error: unknown, req, reply) => {
-    if (error instanceof DemoStoreError) return fail(req, reply, codeForHttpStatus(error.status), error.message);
+    if (error instanceof DemoStoreError) return fail(req, reply, error.code, error.message);
     if (error instanceof z.ZodError) {
       return send(reply, invalidInputError(error, { message: 'The request is not valid', requestId: req.id }));
     }

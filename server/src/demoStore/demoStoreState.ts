@@ -5,7 +5,7 @@
  * card. Every change is announced to `onChange` listeners as a LiveEvent, so the live-context work
  * can turn them into signed webhooks.
  */
-import type { LiveEvent } from '@tandem/shared';
+import type { LiveEvent, TandemErrorCode } from '@tandem/shared';
 import {
   DEMO_CURRENCY,
   type DemoAddress,
@@ -18,21 +18,12 @@ import {
   type DemoVariant,
 } from './demoStoreData.js';
 
-export type DemoStoreErrorCode =
-  | 'not_found'
-  | 'order_not_pending'
-  | 'order_not_delivered'
-  | 'item_not_in_order'
-  | 'item_not_exchangeable'
-  | 'item_unavailable'
-  | 'payment_method_not_allowed'
-  | 'insufficient_gift_card_balance'
-  | 'invalid_request';
+/** The shared codes a refused request is answered with; the message says which rule refused it. */
+export type DemoStoreErrorCode = Extract<TandemErrorCode, 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE_CONTENT'>;
 
-/** A refused request, with the HTTP status the API answers it with. */
+/** A refused request, with the code (and so the HTTP status) the API answers it with. */
 export class DemoStoreError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 422,
     readonly code: DemoStoreErrorCode,
     message: string,
   ) {
@@ -111,20 +102,20 @@ export class DemoStore {
 
   getCustomer(id: string): DemoCustomer {
     const customer = this.#customers.get(id);
-    if (customer === undefined) throw new DemoStoreError(404, 'not_found', `No customer ${id}`);
+    if (customer === undefined) throw new DemoStoreError('NOT_FOUND', `No customer ${id}`);
     return customer;
   }
 
   /** Accepts `W1234567` or `#W1234567`, as customers write it. */
   getOrder(id: string): DemoOrder {
     const order = this.#orders.get(normalizeOrderId(id));
-    if (order === undefined) throw new DemoStoreError(404, 'not_found', `No order #${normalizeOrderId(id)}`);
+    if (order === undefined) throw new DemoStoreError('NOT_FOUND', `No order #${normalizeOrderId(id)}`);
     return order;
   }
 
   getProduct(id: string): DemoProduct {
     const product = this.#products.get(id);
-    if (product === undefined) throw new DemoStoreError(404, 'not_found', `No product ${id}`);
+    if (product === undefined) throw new DemoStoreError('NOT_FOUND', `No product ${id}`);
     return product;
   }
 
@@ -206,8 +197,7 @@ export class DemoStore {
     const paidWith = new Set(order.payments.filter((p) => p.kind === 'payment' && p.status === 'succeeded').map((p) => p.paymentMethodId));
     if (!paidWith.has(method.id) && method.type !== 'gift_card') {
       throw new DemoStoreError(
-        422,
-        'payment_method_not_allowed',
+        'UNPROCESSABLE_CONTENT',
         `A return is refunded to the order's original payment method or to a gift card, not ${method.id}`,
       );
     }
@@ -279,24 +269,23 @@ export class DemoStore {
 
   #planSwaps(order: DemoOrder, itemIds: readonly string[], newItemIds: readonly string[]) {
     if (itemIds.length !== newItemIds.length) {
-      throw new DemoStoreError(400, 'invalid_request', 'item_ids and new_item_ids must have the same length');
+      throw new DemoStoreError('BAD_REQUEST', 'item_ids and new_item_ids must have the same length');
     }
     const items = pickItems(order, itemIds);
     return items.map((from, index) => {
       const newItemId = newItemIds[index] ?? '';
       const to = this.#variants.get(newItemId);
-      if (to === undefined) throw new DemoStoreError(404, 'not_found', `No item ${newItemId}`);
+      if (to === undefined) throw new DemoStoreError('NOT_FOUND', `No item ${newItemId}`);
       if (to.product.id !== from.productId) {
         throw new DemoStoreError(
-          422,
-          'item_not_exchangeable',
+          'UNPROCESSABLE_CONTENT',
           `Item ${newItemId} is a ${to.product.name}; ${from.name} can only become another variant of itself`,
         );
       }
       if (newItemId === from.itemId)
-        throw new DemoStoreError(422, 'item_not_exchangeable', `Item ${newItemId} is the same variant as the one in the order`);
+        throw new DemoStoreError('UNPROCESSABLE_CONTENT', `Item ${newItemId} is the same variant as the one in the order`);
       if (to.variant.inventory <= 0)
-        throw new DemoStoreError(422, 'item_unavailable', `Item ${newItemId} (${describeOptions(to.variant.options)}) is out of stock`);
+        throw new DemoStoreError('UNPROCESSABLE_CONTENT', `Item ${newItemId} (${describeOptions(to.variant.options)}) is out of stock`);
       return { from, to };
     });
   }
@@ -304,11 +293,7 @@ export class DemoStore {
   #customerMethod(customer: DemoCustomer, paymentMethodId: string): DemoPaymentMethod {
     const method = customer.paymentMethods.find((m) => m.id === paymentMethodId);
     if (method === undefined) {
-      throw new DemoStoreError(
-        422,
-        'payment_method_not_allowed',
-        `Payment method ${paymentMethodId} does not belong to customer ${customer.id}`,
-      );
+      throw new DemoStoreError('UNPROCESSABLE_CONTENT', `Payment method ${paymentMethodId} does not belong to customer ${customer.id}`);
     }
     return method;
   }
@@ -411,29 +396,24 @@ export function paymentStatus(order: DemoOrder): 'paid' | 'failed' | 'refunded' 
 
 function requireStatus(order: DemoOrder, wanted: 'pending' | 'delivered', doing: string): void {
   if (order.status === wanted) return;
-  throw new DemoStoreError(
-    409,
-    wanted === 'pending' ? 'order_not_pending' : 'order_not_delivered',
-    `Order #${order.id} is ${order.status.replace('_', ' ')}; only ${wanted} orders can ${doing}`,
-  );
+  throw new DemoStoreError('CONFLICT', `Order #${order.id} is ${order.status.replace('_', ' ')}; only ${wanted} orders can ${doing}`);
 }
 
 function requireBalance(method: DemoPaymentMethod, amount: number): void {
   if (method.type === 'gift_card' && amount > method.balance) {
     throw new DemoStoreError(
-      422,
-      'insufficient_gift_card_balance',
+      'UNPROCESSABLE_CONTENT',
       `Gift card ${method.id} holds ${method.balance.toFixed(2)}, less than the ${amount.toFixed(2)} to pay`,
     );
   }
 }
 
 function pickItems(order: DemoOrder, itemIds: readonly string[]) {
-  if (itemIds.length === 0) throw new DemoStoreError(400, 'invalid_request', 'item_ids must name at least one item');
-  if (new Set(itemIds).size !== itemIds.length) throw new DemoStoreError(400, 'invalid_request', 'item_ids must not repeat an item');
+  if (itemIds.length === 0) throw new DemoStoreError('BAD_REQUEST', 'item_ids must name at least one item');
+  if (new Set(itemIds).size !== itemIds.length) throw new DemoStoreError('BAD_REQUEST', 'item_ids must not repeat an item');
   return itemIds.map((itemId) => {
     const item = order.items.find((i) => i.itemId === itemId);
-    if (item === undefined) throw new DemoStoreError(422, 'item_not_in_order', `Item ${itemId} is not in order #${order.id}`);
+    if (item === undefined) throw new DemoStoreError('UNPROCESSABLE_CONTENT', `Item ${itemId} is not in order #${order.id}`);
     return item;
   });
 }
