@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TENANT_ID } from '../server/src/auth/bootstrapAdmin.js';
 import { loadDemoKnowledge } from '../server/src/knowledge/ingest/demoKnowledge.js';
 import { startTestServer, type TestServer } from '../server/src/testing/testServer.js';
-import { launchChromium, type ChromiumSession } from './harness/chromium.js';
+import { launchChromium, sidePanelFor, type ChromiumSession } from './harness/chromium.js';
 import { serveFixtures, type FixtureSite } from './harness/fixtureSite.js';
 
 interface SiteCase {
@@ -91,21 +91,7 @@ describe('agent flow in the extension', () => {
     await server?.close();
   });
 
-  async function tabIdOf(url: string): Promise<number> {
-    const id = await browser.extension!.serviceWorker.evaluate(async (pageUrl) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === pageUrl)?.id;
-    }, url);
-    if (id === undefined) throw new Error(`no tab shows ${url}`);
-    return id;
-  }
-
-  /** The side panel pinned to one tab, as Chrome shows it beside that tab. */
-  async function panelFor(page: Page): Promise<Page> {
-    const panel = await browser.context.newPage();
-    await panel.goto(browser.extension!.url(`sidepanel.html?tabId=${await tabIdOf(page.url())}`));
-    return panel;
-  }
+  const panelFor = (page: Page) => sidePanelFor(browser, page);
 
   for (const c of SITES) {
     it(`${c.site}: ticket → cards → streamed draft → insert into the composer; switching tickets follows`, async () => {

@@ -4,7 +4,7 @@
 // not once it is up to date, and not offline, when the cache alone answers.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium.js';
+import { launchChromium, sidePanelFor, type ChromiumSession } from './harness/chromium.js';
 import { serveFixtures, type FixtureSite } from './harness/fixtureSite.js';
 import { startWipeableServer, type HelpArticle, type WipeableServer } from './harness/wipeableServer.js';
 
@@ -38,16 +38,7 @@ describe('knowledge cache after the server was wiped', () => {
     await server?.close();
   });
 
-  async function panelFor(page: Page): Promise<Page> {
-    const tabId = await browser.extension!.serviceWorker.evaluate(async (pageUrl) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === pageUrl)?.id;
-    }, page.url());
-    if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
-    const panel = await browser.context.newPage();
-    await panel.goto(browser.extension!.url(`sidepanel.html?tabId=${tabId}`));
-    return panel;
-  }
+  const panelFor = (page: Page) => sidePanelFor(browser, page);
 
   /** The titles in the extension's IndexedDB cache, read from an extension page. */
   const cachedTitles = (panel: Page) =>

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.TANDEM_CHROMIUM ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../extension/build/chrome-mv3-prod');
@@ -51,4 +51,18 @@ export async function launchChromium(options: { withExtension: boolean }): Promi
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(serviceWorker.url()).host;
   return { context, close, extension: { id, serviceWorker, url: (page) => `chrome-extension://${id}/${page}` } };
+}
+
+/** The side panel pinned to the tab showing `page` (`sidepanel.html?tabId=`), as Chrome shows it beside that tab. */
+export async function sidePanelFor(session: ChromiumSession, page: Page): Promise<Page> {
+  const extension = session.extension;
+  if (extension === undefined) throw new Error('the extension is not loaded in this session');
+  const tabId = await extension.serviceWorker.evaluate(async (pageUrl) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === pageUrl)?.id;
+  }, page.url());
+  if (tabId === undefined) throw new Error(`no tab shows ${page.url()}`);
+  const panel = await session.context.newPage();
+  await panel.goto(extension.url(`sidepanel.html?tabId=${tabId}`));
+  return panel;
 }
