@@ -41,7 +41,7 @@ export function livePlugin({ store, log, allowPrivateUrls }: LivePluginDeps) {
   const sources = webhookSources(store.live);
   let sweep: NodeJS.Timeout | undefined;
 
-  return {
+  const capability = {
     name: 'live',
     context,
     eventLog,
@@ -64,7 +64,8 @@ export function livePlugin({ store, log, allowPrivateUrls }: LivePluginDeps) {
       await context.settled();
       await outbound.stop();
     },
-  } satisfies Capability & Record<string, unknown>;
+  };
+  return capability satisfies Capability;
 }
 
 export type LivePlugin = ReturnType<typeof livePlugin>;
