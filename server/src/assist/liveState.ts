@@ -3,7 +3,8 @@
  * that knows the customer's whole history first (a shop's API), else the live context projected
  * from the events the workspace's systems sent.
  */
-import type { CustomerLiveState, CustomerRef, TicketContext } from '@tandem/shared';
+import type { CustomerLiveState, TicketContext } from '@tandem/shared';
+import type { LiveContext } from '../live/index.js';
 import type { LiveFactsConnector } from './connectorSet.js';
 
 export interface LiveStateSource {
@@ -14,7 +15,7 @@ export const noLiveState: LiveStateSource = { forTicket: () => Promise.resolve(u
 
 export function liveStateSource(
   connectors: () => readonly LiveFactsConnector[],
-  projected: { stateFor(tenantId: string, customer: CustomerRef): Promise<CustomerLiveState | undefined> },
+  projected: Pick<LiveContext, 'stateFor'>,
 ): LiveStateSource {
   return {
     async forTicket(tenantId, ticket, signal) {

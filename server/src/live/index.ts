@@ -2,5 +2,4 @@
  * Live customer context's public entry point: what other domain units (assist) may use of it.
  * Everything else under live/ is its own business.
  */
-export { createLiveContext, type LiveContext } from './liveContext.js';
-export { createLiveEventLog, type LiveEventLog } from './liveEventLog.js';
+export type { LiveContext } from './liveContext.js';
