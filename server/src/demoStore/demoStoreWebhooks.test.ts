@@ -4,7 +4,7 @@ import type { LiveEvent } from '@tandem/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveContext } from '../live/liveContext.js';
-import { registerLiveWebhooks } from '../live/webhookIngest.js';
+import { registerLiveWebhooks } from '../http/liveWebhookRoutes.js';
 import { webhookSources } from '../live/webhookSources.js';
 import { createLogger } from '../logging/logger.js';
 import { SIGNATURE_HEADER, verifySignature } from '../security/hmacSignature.js';

@@ -3,7 +3,7 @@
  * systems post signed customer events into the live event log.
  */
 import type { LiveEventLog } from '../live/liveEventLog.js';
-import { registerLiveWebhooks } from '../live/webhookIngest.js';
+import { registerLiveWebhooks } from '../http/liveWebhookRoutes.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 import type { Capability } from './capability.js';

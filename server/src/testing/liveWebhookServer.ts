@@ -3,7 +3,7 @@
  * and the ingest benchmark (which cannot import Fastify itself: it is the server's dependency).
  */
 import Fastify from 'fastify';
-import { registerLiveWebhooks, type LiveWebhookDeps } from '../live/webhookIngest.js';
+import { registerLiveWebhooks, type LiveWebhookDeps } from '../http/liveWebhookRoutes.js';
 
 export async function startLiveWebhookServer(deps: LiveWebhookDeps): Promise<{ url: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });

@@ -8,8 +8,8 @@ import type { StoredLiveEvent } from '../storage/liveEventsRepo.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
 import { storeOn, type Store } from '../storage/store.js';
 import { sampleLiveEvent, signedRequest, type SignedRequest } from '../testing/liveWebhookClient.js';
-import { createLiveEventLog } from './liveEventLog.js';
-import { registerLiveWebhooks, type LiveWebhookDeps } from './webhookIngest.js';
+import { createLiveEventLog } from '../live/liveEventLog.js';
+import { registerLiveWebhooks, type LiveWebhookDeps } from './liveWebhookRoutes.js';
 
 const log = createLogger('silent');
 const TENANT = 'shop';

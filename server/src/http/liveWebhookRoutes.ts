@@ -23,7 +23,7 @@ import type { Logger } from '../logging/logger.js';
 import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '../security/hmacSignature.js';
 import type { LiveSource, NewLiveEvent, StoredLiveEvent } from '../storage/liveEventsRepo.js';
 import type { Store } from '../storage/store.js';
-import { createLiveEventLog, type LiveEventLog, type LiveEventLogOptions } from './liveEventLog.js';
+import { createLiveEventLog, type LiveEventLog, type LiveEventLogOptions } from '../live/liveEventLog.js';
 
 export interface LiveWebhookLimits {
   /** Largest request body; larger ones get 413. Default 256 KiB. */
