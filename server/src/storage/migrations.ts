@@ -254,6 +254,19 @@ export const MIGRATIONS: readonly Migration[] = [
       create index knowledge_changes_at on knowledge_changes (at)
     `,
   },
+  {
+    id: 9,
+    name: 'workspace settings: one json value per workspace and key (assist policy first)',
+    sql: `
+      create table workspace_settings (
+        tenant_id text not null references tenants(id) on delete cascade,
+        key text not null,
+        value jsonb not null,
+        updated_at timestamptz not null default now(),
+        primary key (tenant_id, key)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

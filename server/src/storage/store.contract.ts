@@ -217,6 +217,16 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
       expect(await store.feedback.counts('nobody')).toEqual({ helpful: 0, notHelpful: 0, sentAsIs: 0, sentEdited: 0, discarded: 0 });
     });
 
+    it('keeps one settings value per workspace and key: the last write wins, other workspaces never see it', async () => {
+      expect(await store.settings.get(tenantId, 'assistPolicy')).toBeUndefined();
+      await store.settings.put(tenantId, 'assistPolicy', { excludeFlaggedSources: true });
+      const updated = await store.settings.put(tenantId, 'assistPolicy', { excludeFlaggedSources: false, note: 'ü' });
+      expect(updated.value).toEqual({ excludeFlaggedSources: false, note: 'ü' });
+      expect((await store.settings.get(tenantId, 'assistPolicy'))?.value).toEqual({ excludeFlaggedSources: false, note: 'ü' });
+      expect(await store.settings.get('other', 'assistPolicy')).toBeUndefined();
+      expect(await store.settings.get(tenantId, 'another key')).toBeUndefined();
+    });
+
     it('keeps suggestions per tenant and claims an idempotency key once, replaying the first execution', async () => {
       await store.actions.saveSuggestions([
         {

@@ -20,6 +20,7 @@ import { outboundRepo } from './outboundRepo.js';
 import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
 import { tenantsRepo } from './tenantsRepo.js';
 import { tokensRepo } from './tokensRepo.js';
+import { workspaceSettingsRepo } from './workspaceSettingsRepo.js';
 
 export interface Store {
   readonly db: Database;
@@ -32,6 +33,7 @@ export interface Store {
   readonly notifications: ReturnType<typeof liveNotificationsRepo>;
   readonly outbound: ReturnType<typeof outboundRepo>;
   readonly feedback: ReturnType<typeof feedbackRepo>;
+  readonly settings: ReturnType<typeof workspaceSettingsRepo>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function storeOn(db: Database): Promise<Store> {
     notifications: liveNotificationsRepo(db),
     outbound: outboundRepo(db),
     feedback: feedbackRepo(db),
+    settings: workspaceSettingsRepo(db),
     close: () => db.close(),
   };
 }

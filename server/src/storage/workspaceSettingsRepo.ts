@@ -1,0 +1,42 @@
+/**
+ * Workspace settings: one JSON value per workspace and key (the assist policy is the first).
+ * The repository stores and returns values as they are; each caller validates its own key's
+ * shape with zod, so a new setting needs no migration.
+ */
+import type { SqlExecutor } from './database.js';
+
+interface SettingRow extends Record<string, unknown> {
+  value: unknown;
+  updated_at: Date | string;
+}
+
+export interface StoredSetting {
+  value: unknown;
+  updatedAt: string;
+}
+
+export function workspaceSettingsRepo(db: SqlExecutor) {
+  return {
+    /** The stored value of `key` for the workspace; undefined when it was never set. */
+    async get(tenantId: string, key: string): Promise<StoredSetting | undefined> {
+      const rows = await db.query<SettingRow>('select value, updated_at from workspace_settings where tenant_id = $1 and key = $2', [
+        tenantId,
+        key,
+      ]);
+      const row = rows[0];
+      return row === undefined ? undefined : { value: row.value, updatedAt: new Date(row.updated_at).toISOString() };
+    },
+    /** Replaces the value of `key` for the workspace (the last write wins). */
+    async put(tenantId: string, key: string, value: unknown): Promise<StoredSetting> {
+      const rows = await db.query<SettingRow>(
+        `insert into workspace_settings (tenant_id, key, value) values ($1, $2, $3::jsonb)
+         on conflict (tenant_id, key) do update set value = excluded.value, updated_at = now()
+         returning value, updated_at`,
+        [tenantId, key, JSON.stringify(value)],
+      );
+      const row = rows[0] as SettingRow;
+      return { value: row.value, updatedAt: new Date(row.updated_at).toISOString() };
+    },
+  };
+}
+export type WorkspaceSettingsRepo = ReturnType<typeof workspaceSettingsRepo>;
