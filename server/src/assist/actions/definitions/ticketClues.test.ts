@@ -76,8 +76,21 @@ describe('readTicket', () => {
     expect(stated('My name is Ana')).toBeUndefined();
   });
 
-  it('ignores system messages', () => {
-    const clues = readTicket(actionContext({ subject: 's', messages: [{ authorRole: 'system', body: 'Merged from #W9999999' }] }));
+  it('reads a long run of address characters in time linear in its length (an e-mail pattern once rescanned it from every position)', () => {
+    const timed = (chars: number): number => {
+      const said = `${'a'.repeat(chars)} write to ana@example.org`;
+      const started = performance.now();
+      expect(readTicket(actionContext({ customerSays: said })).emails).toEqual(['ana@example.org']);
+      return performance.now() - started;
+    };
+    timed(1000);
+    // 16× the input: linear stays near 16× the time, quadratic was ~256×; the bound leaves room for a noisy machine.
+    const ratio = timed(16_000) / Math.max(timed(1_000), 0.05);
+    expect(ratio).toBeLessThan(80);
+  });
+
+  it('ignores messages whose author is unknown', () => {
+    const clues = readTicket(actionContext({ subject: 's', messages: [{ authorRole: 'unknown', body: 'Merged from #W9999999' }] }));
     expect(clues.storeOrderIds).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ const STORE_ORDER_ID = /(?:^|[^A-Za-z0-9])#?([Ww]\d{7})(?![0-9])/g;
 const HASH_ORDER_NUMBER = /(?:^|[^A-Za-z0-9&])#(\d{3,12})(?![0-9])/g;
 const WORDED_ORDER_NUMBER =
   /\b(?:order|commande|bestellung|pedido|ordine)\s*(?:no\.?|nr\.?|number|num(?:ber|éro|ero)?|n[°º]|#)?\s*[:#]?\s*(\d{3,12})(?![0-9])/gi;
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+// Starts only where a run of address characters starts: otherwise a long run without "@" is rescanned from every position (quadratic).
+const EMAIL = /(?<![A-Z0-9._%+-])[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 /**
  * Where a 5-digit zip code shows, most explicit first: named as one ("zip code 97214", "code
  * postal", "PLZ"), after a US state code as an address ends ("Portland, OR 97214"), or as the
@@ -57,7 +58,9 @@ const STATED_NAME =
 
 export function readTicket(context: ActionContext): TicketClues {
   const { ticket } = context;
-  const messages = ticket.messages.filter((m) => m.authorRole !== 'system');
+  // A message whose author the page did not show (authorRole 'unknown') may be a bot's merge
+  // note or another ticket's text: its ids are not this customer's.
+  const messages = ticket.messages.filter((m) => m.authorRole !== 'unknown');
   const text = [ticket.subject, ...messages.map((m) => m.body)].join('\n');
   const customerText = [ticket.subject, ...messages.filter((m) => m.authorRole === 'customer').map((m) => m.body)].join('\n');
   return {
