@@ -1,6 +1,7 @@
 // The live-event webhook over a real Fastify instance and a real (in-memory) PGlite store: what a
 // signed sender gets stored, and every refusal leaving the log untouched.
 import { httpStatusOf, tandemErrorSchema, type TandemErrorCode } from '@tandem/shared';
+import net from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logging/logger.js';
@@ -12,6 +13,52 @@ import { createLiveEventLog } from '../live/liveEventLog.js';
 import { registerLiveWebhooks, type LiveWebhookDeps } from './liveWebhookRoutes.js';
 
 const log = createLogger('silent');
+
+/**
+ * POSTs like a blocking client (many SDKs, Python's requests): the whole body is written before
+ * the answer is read; a connection cut while it writes is an error (EPIPE, ECONNRESET), as there.
+ */
+function postLikeBlockingClient(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+  const { hostname, port, pathname } = new URL(url);
+  const bytes = Buffer.from(body);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.on('error', reject);
+    let written = false;
+    let ended = false;
+    // The answer counts only once the whole body went out, as for a client that reads after writing.
+    const settle = () => {
+      if (!written || !ended) return;
+      const text = Buffer.concat(received).toString('utf8');
+      const [head = '', rest = ''] = text.split('\r\n\r\n', 2);
+      resolve({ status: Number(head.split(' ')[1]), body: rest });
+    };
+    socket.on('end', () => {
+      ended = true;
+      settle();
+    });
+    const lines = Object.entries({ ...headers, host: hostname, 'content-length': String(bytes.length), connection: 'close' });
+    socket.write(`POST ${pathname} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+    let at = 0;
+    const writeRest = (): void => {
+      while (at < bytes.length) {
+        const flushed = socket.write(bytes.subarray(at, at + 64 * 1024));
+        at += 64 * 1024;
+        if (!flushed) {
+          socket.once('drain', writeRest);
+          return;
+        }
+      }
+      socket.write(Buffer.alloc(0), () => {
+        written = true;
+        settle();
+      });
+    };
+    writeRest();
+  });
+}
 const TENANT = 'shop';
 const SECRET = 'whsec-test-0123456789abcdef';
 
@@ -114,9 +161,16 @@ describe('live event webhook', () => {
     ],
     ['a timestamp older than the replay window', () => signed(sampleLiveEvent('r1'), now() - 301), 401, 'UNAUTHORIZED'],
     ['a timestamp too far ahead', () => signed(sampleLiveEvent('r1'), now() + 301), 401, 'UNAUTHORIZED'],
-    ['an unknown tenant', () => signedRequest('nobody', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
-    ['an unknown source', () => signedRequest(TENANT, 'lsrc_missing', SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
-    ['another tenant’s source', () => signedRequest('other', sourceId, SECRET, sampleLiveEvent('r1')), 404, 'NOT_FOUND'],
+    ['an unknown tenant', () => signedRequest('nobody', sourceId, SECRET, sampleLiveEvent('r1')), 401, 'UNAUTHORIZED'],
+    ['an unknown source', () => signedRequest(TENANT, 'lsrc_missing', SECRET, sampleLiveEvent('r1')), 401, 'UNAUTHORIZED'],
+    ['another tenant’s source', () => signedRequest('other', sourceId, SECRET, sampleLiveEvent('r1')), 401, 'UNAUTHORIZED'],
+    ['a string with a NUL character', () => signed({ ...sampleLiveEvent('r1'), data: { note: 'a\u0000b' } }), 422, 'UNPROCESSABLE_CONTENT'],
+    [
+      'a string with an unpaired surrogate escape',
+      () => signed(JSON.stringify({ ...sampleLiveEvent('r1'), data: { note: 'LONE' } }).replace('LONE', '\\ud800')),
+      422,
+      'UNPROCESSABLE_CONTENT',
+    ],
     ['malformed JSON', () => signed('{"id": "r1", '), 400, 'BAD_REQUEST'],
     ['a prototype-poisoning key', () => signed('{"__proto__": {"admin": true}, "id": "r1"}'), 400, 'BAD_REQUEST'],
     ['a body over the limit', () => signed({ ...sampleLiveEvent('r1'), data: { blob: 'x'.repeat(5000) } }), 413, 'PAYLOAD_TOO_LARGE'],
@@ -158,6 +212,52 @@ describe('live event webhook', () => {
     const answer = await send(signed({ events: [sampleLiveEvent('r1'), { ...sampleLiveEvent('r2'), occurredAt: 'yesterday' }] }));
     const error = tandemErrorSchema.parse(answer.json());
     expect(Object.keys(error.issues?.fieldErrors ?? {})).toEqual(['events.1.occurredAt']);
+  });
+
+  it('answers an unknown workspace or source exactly like a wrong signature, stale or not', async () => {
+    const answerOf = async (request: SignedRequest) => {
+      const { message, code } = tandemErrorSchema.parse((await send(request)).json());
+      return { message, code };
+    };
+    const wrongSecret = await answerOf(signedRequest(TENANT, sourceId, 'another-secret-0123456789', sampleLiveEvent('r1')));
+    expect(await answerOf(signedRequest('nobody', 'lsrc_x', SECRET, sampleLiveEvent('r1')))).toEqual(wrongSecret);
+    const staleKnown = await answerOf(signed(sampleLiveEvent('r1'), now() - 301));
+    expect(await answerOf(signedRequest('nobody', 'lsrc_x', SECRET, sampleLiveEvent('r1'), now() - 301))).toEqual(staleKnown);
+  });
+
+  it('names the field whose string can never be stored, and that is final (422, not a retry)', async () => {
+    const answer = await send(signed({ events: [sampleLiveEvent('r1'), { ...sampleLiveEvent('r2'), data: { note: 'x\u0000' } }] }));
+    expect(answer.statusCode).toBe(422);
+    expect(Object.keys(tandemErrorSchema.parse(answer.json()).issues?.fieldErrors ?? {})).toEqual(['events.1.data.note']);
+    expect(answer.headers['retry-after']).toBeUndefined();
+  });
+
+  it('answers a body far over the limit with a 413 the sender reads, over real HTTP, declared or chunked', async () => {
+    const listening = await appWith({ limits: { bodyLimitBytes: 4096, maxBatchEvents: 3 } });
+    const url = await listening.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const big = signed({ ...sampleLiveEvent('r1'), data: { blob: 'x'.repeat(5 * 1024 * 1024) } });
+      const declared = await postLikeBlockingClient(`${url}${big.path}`, big.headers, big.body);
+      expect(declared.status).toBe(413);
+      expect(tandemErrorSchema.parse(JSON.parse(declared.body)).code).toBe('PAYLOAD_TOO_LARGE');
+      const bytes = new TextEncoder().encode(big.body);
+      const chunked = await fetch(`${url}${big.path}`, {
+        method: 'POST',
+        headers: big.headers,
+        body: new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit & { duplex: 'half' });
+      expect(chunked.status).toBe(413);
+      expect(tandemErrorSchema.parse(await chunked.json()).code).toBe('PAYLOAD_TOO_LARGE');
+      expect(appended).toEqual([]);
+    } finally {
+      await listening.close();
+    }
   });
 
   it('tells a stale signature from a wrong one in the message', async () => {

@@ -6,7 +6,9 @@
  * (see liveEventLog.ts), so a sender that got a 200 may forget the events; anything else means
  * nothing was stored and the sender should fix or retry. Errors are Tandem's one error shape,
  * `{ code, message, requestId, issues }` (shared/src/errors.ts), with the documented statuses:
- * 400, 401, 404, 413, 415, 422, and 429/503 with Retry-After.
+ * 400, 401 (also for an unknown workspace or source: existence is not disclosed), 413 (after the
+ * body was read, so the sender sees it), 415, 422 (also for a string that can never be stored), and
+ * 429/503 with Retry-After.
  */
 import {
   codeForHttpStatus,
@@ -17,6 +19,7 @@ import {
   type TandemError,
   type TandemErrorCode,
 } from '@tandem/shared';
+import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
@@ -24,10 +27,14 @@ import { DEFAULT_TOLERANCE_SECONDS, SIGNATURE_HEADER, verifySignature } from '..
 import type { LiveSource, NewLiveEvent, StoredLiveEvent } from '../storage/liveEventsRepo.js';
 import type { Store } from '../storage/store.js';
 import { createLiveEventLog, type LiveEventLog, type LiveEventLogOptions } from '../live/liveEventLog.js';
+import { refuseOversizedBodiesAfterReading } from './bodyLimit.js';
+import { unstorableStringPaths } from './storableJson.js';
 
 export interface LiveWebhookLimits {
   /** Largest request body; larger ones get 413. Default 256 KiB. */
   bodyLimitBytes: number;
+  /** How much of a larger body is read (and dropped) so the sender sees the 413; beyond it the connection is cut. Default 32 MiB. */
+  drainBytes: number;
   /** Most events in one batch request. Default 500. */
   maxBatchEvents: number;
   /** How far a signature's timestamp may be from now. Default 300 s. */
@@ -57,6 +64,7 @@ export const LIVE_WEBHOOK_PATH = '/webhooks/:tenantId/:sourceId';
 
 export const DEFAULT_LIVE_WEBHOOK_LIMITS: LiveWebhookLimits = {
   bodyLimitBytes: 256 * 1024,
+  drainBytes: 32 * 1024 * 1024,
   maxBatchEvents: 500,
   toleranceSeconds: DEFAULT_TOLERANCE_SECONDS,
   sourceCacheMs: 5_000,
@@ -66,6 +74,8 @@ const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 const paramsSchema = z.object({ tenantId: idSchema, sourceId: idSchema });
 
 const MAX_CACHED_SOURCES = 10_000;
+/** Random per process: no signature can match it. */
+const UNKNOWN_SOURCE_SECRET = randomBytes(32).toString('hex');
 
 /** Mounts the webhook route in its own scope (its raw-body parser and error shape stay there). */
 export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebhookDeps): Promise<void> {
@@ -85,6 +95,7 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
   const sources = sourceCache(deps.store.live, limits.sourceCacheMs);
 
   await app.register(async (scope) => {
+    refuseOversizedBodiesAfterReading(scope, { limitBytes: limits.bodyLimitBytes, drainBytes: limits.drainBytes });
     // The signature covers the exact bytes sent, so the body is kept raw and parsed only once it is verified.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes }, (_req, body, done) =>
@@ -105,18 +116,19 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
 
     scope.post(LIVE_WEBHOOK_PATH, async (req: FastifyRequest, reply) => {
       const params = paramsSchema.safeParse(req.params);
-      // One answer for an unknown tenant and an unknown source: the caller is not yet authenticated.
       const source = params.success ? await sources.get(params.data.tenantId, params.data.sourceId) : undefined;
-      if (source === undefined) return fail(req, reply, 'NOT_FOUND', 'No such webhook source');
       const raw = req.body instanceof Buffer ? req.body : Buffer.alloc(0);
       const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
-      const check = verifySignature(source.secret, typeof header === 'string' ? header : undefined, raw, {
+      // An unknown workspace or source is checked against a secret nobody has, so it answers exactly
+      // like a wrong signature: the caller is not authenticated yet and learns nothing about what exists.
+      const check = verifySignature(source?.secret ?? UNKNOWN_SOURCE_SECRET, typeof header === 'string' ? header : undefined, raw, {
         toleranceSeconds: limits.toleranceSeconds,
         nowSeconds: nowSeconds(),
       });
-      if (!check.ok) {
-        log.info({ tenantId: source.tenantId, sourceId: source.id, reason: check.reason }, 'live webhook signature refused');
-        return check.reason === 'stale'
+      if (!check.ok || source === undefined) {
+        const reason = check.ok ? 'unknown-source' : check.reason;
+        log.info({ tenantId: source?.tenantId, sourceId: source?.id, reason }, 'live webhook signature refused');
+        return !check.ok && check.reason === 'stale'
           ? fail(req, reply, 'UNAUTHORIZED', `The signature timestamp is more than ${limits.toleranceSeconds} s from now`)
           : fail(req, reply, 'UNAUTHORIZED', `A valid ${SIGNATURE_HEADER} header is required`);
       }
@@ -135,6 +147,23 @@ export async function registerLiveWebhooks(app: FastifyInstance, deps: LiveWebho
             message: 'The events are not valid; none was stored',
             requestId: req.id,
           }),
+        );
+      }
+      const unstorable = unstorableStringPaths(json);
+      if (unstorable.length > 0) {
+        return send(
+          reply,
+          tandemError(
+            'UNPROCESSABLE_CONTENT',
+            'A string holds a NUL character or an invalid escape and can never be stored; none was stored',
+            {
+              requestId: req.id,
+              issues: {
+                formErrors: [],
+                fieldErrors: Object.fromEntries(unstorable.map((at) => [at, ['contains a NUL character or an unpaired surrogate']])),
+              },
+            },
+          ),
         );
       }
       const events = 'events' in parsed.data ? parsed.data.events : [parsed.data];
