@@ -10,7 +10,7 @@ import { bootstrapAdmin } from './auth/bootstrapAdmin.js';
 import { teamService } from './auth/teamService.js';
 import type { ServerConfig } from './config/env.js';
 import { demoStorePlugin } from './demoStore/demoStorePlugin.js';
-import { createFastifyServer, localBaseUrl } from './http/fastifyServer.js';
+import { createFastifyServer, localBaseUrl, requestBodyLimit } from './http/fastifyServer.js';
 import { healthCheck } from './http/healthCheck.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -62,10 +62,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         live: live.streams,
         webhookSources: live.sources,
         outboundEndpoints: live.endpoints,
-        team: teamService(store, SERVER_VERSION),
+        team: teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } }),
         health,
       },
-      log,
+      { log, bodyLimitBytes: requestBodyLimit(config) },
     ),
     consolePlugin(config.consoleDir),
     probesPlugin(health),

@@ -53,5 +53,7 @@ export const sessionInfoSchema = z.object({
   workspace: workspaceSchema,
   principal: principalSchema,
   serverVersion: z.string(),
+  /** What this server accepts, so clients (the CLI, the console) refuse too-large uploads before sending them. */
+  limits: z.object({ maxUploadBytes: z.number().int().positive() }),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

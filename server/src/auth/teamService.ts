@@ -9,7 +9,7 @@ import { generateApiToken, hashApiToken } from '../security/apiTokens.js';
 import { newId } from '../storage/ids.js';
 import type { Store } from '../storage/store.js';
 
-export function teamService(store: Pick<Store, 'tokens' | 'tenants'>, serverVersion: string) {
+export function teamService(store: Pick<Store, 'tokens' | 'tenants'>, server: Pick<SessionInfo, 'serverVersion' | 'limits'>) {
   return {
     /** The principal a bearer token stands for, or undefined for an unknown or revoked one. */
     principalForToken: (token: string): Promise<Principal | undefined> => store.tokens.principalByHash(hashApiToken(token)),
@@ -17,7 +17,7 @@ export function teamService(store: Pick<Store, 'tokens' | 'tenants'>, serverVers
     async session(principal: Principal): Promise<SessionInfo> {
       const workspace = await store.tenants.get(principal.tenantId);
       if (workspace === undefined) throw new ServiceError('NOT_FOUND', 'Workspace not found');
-      return { workspace, principal, serverVersion };
+      return { workspace, principal, ...server };
     },
 
     listTokens: (tenantId: string): Promise<ApiTokenSummary[]> => store.tokens.list(tenantId),

@@ -1,8 +1,11 @@
 /**
  * `tandem ingest <path|url>...`: uploads files and folders to the running server (in batches,
- * as one job), or asks it to fetch URLs; shows a progress bar and the per-document errors.
+ * as one job), or asks it to fetch URLs (a page, a site to a depth, a sitemap); shows a progress
+ * bar and the per-document errors. A file over the server's upload limit is reported as TOO_LARGE
+ * without being sent; a request the server still refuses as too large is reported the same way.
  */
-import type { IngestProgress } from '@tandem/shared';
+import { tandemErrorSchema, type IngestProgress } from '@tandem/shared';
+import { TRPCClientError } from '@trpc/client';
 import { progressBar } from './progressBar.js';
 import { readLocalFiles, type LocalFile } from '../knowledge/ingest/readLocalFiles.js';
 import type { ServerClient } from './serverClient.js';
@@ -46,32 +49,60 @@ async function follow(api: ServerClient, jobId: string, label: string): Promise<
   });
 }
 
+/** The typed code of a refused call (`error.data.tandem.code`), when the server said one. */
+function refusalCode(error: unknown): string | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const parsed = tandemErrorSchema.safeParse((error.data as { tandem?: unknown } | undefined)?.tandem);
+  return parsed.success ? parsed.data.code : undefined;
+}
+
+function reportErrors(progress: IngestProgress): void {
+  for (const e of progress.errors) process.stderr.write(`  ${e.item}: ${e.code} ${e.message}\n`);
+}
+
 export async function ingestCommand(api: ServerClient, targets: string[], options: { source?: string | undefined }): Promise<number> {
   const urls = targets.filter((t) => /^https?:\/\//i.test(t));
   const paths = targets.filter((t) => !/^https?:\/\//i.test(t));
+  const sourceName = options.source === undefined ? {} : { sourceName: options.source };
   let failed = 0;
   if (paths.length > 0) {
+    const { limits } = await api.session.get.query();
     const files = (await Promise.all(paths.map((p) => readLocalFiles(p)))).flat();
+    // A file over the server's limit is refused here, as the server would refuse it, without sending it.
+    const fitting = files.filter((file) => {
+      if (file.bytes.byteLength <= limits.maxUploadBytes) return true;
+      process.stderr.write(`  ${file.name}: TOO_LARGE over the server's ${(limits.maxUploadBytes / 1e6).toFixed(0)} MB limit; not sent\n`);
+      failed += 1;
+      return false;
+    });
     let jobId: string | undefined;
-    const parts = batches(files);
+    const parts = batches(fitting);
     for (const [i, part] of parts.entries()) {
-      const started = await api.knowledge.ingestFiles.mutate({
-        ...(options.source === undefined ? {} : { sourceName: options.source }),
-        files: part.map((f) => ({ name: f.name, contentBase64: Buffer.from(f.bytes).toString('base64') })),
-        ...(jobId === undefined ? {} : { jobId }),
-        final: i === parts.length - 1,
-      });
-      jobId = started.jobId;
+      try {
+        const started = await api.knowledge.ingestFiles.mutate({
+          ...sourceName,
+          files: part.map((f) => ({ name: f.name, contentBase64: Buffer.from(f.bytes).toString('base64') })),
+          ...(jobId === undefined ? {} : { jobId }),
+          final: i === parts.length - 1,
+        });
+        jobId = started.jobId;
+      } catch (error) {
+        if (refusalCode(error) !== 'PAYLOAD_TOO_LARGE') throw error;
+        for (const file of part) process.stderr.write(`  ${file.name}: TOO_LARGE the server refused this upload as too large\n`);
+        failed += part.length;
+      }
     }
     if (jobId !== undefined) {
       const done = await follow(api, jobId, 'ingest');
-      for (const e of done.errors) process.stderr.write(`  ${e.item}: ${e.code} ${e.message}\n`);
+      reportErrors(done);
       failed += done.documentsFailed;
     }
   }
   if (urls.length > 0) {
-    process.stderr.write('URL ingestion is not available on this server yet.\n');
-    return 1;
+    const started = await api.knowledge.ingestUrls.mutate({ ...sourceName, urls });
+    const done = await follow(api, started.jobId, 'fetch');
+    reportErrors(done);
+    failed += done.documentsFailed;
   }
   return failed > 0 ? 1 : 0;
 }

@@ -11,13 +11,18 @@ import type { Logger } from '../logging/logger.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
+/** The largest request body: uploads travel base64-encoded in JSON (4/3 of their size), plus room for the rest. */
+export function requestBodyLimit(config: Pick<ServerConfig, 'knowledge'>): number {
+  return Math.ceil(config.knowledge.maxUploadBytes * 1.4) + 1024 * 1024;
+}
+
 export async function createFastifyServer(config: Pick<ServerConfig, 'knowledge' | 'corsOrigins'>, logger: Logger) {
   const server = Fastify({
     // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's default generic so plugins type-check.
     loggerInstance: logger as FastifyBaseLogger,
     routerOptions: { maxParamLength: 5000 },
-    // Uploads travel base64-encoded in JSON (4/3 of their size); every route needs a token.
-    bodyLimit: Math.ceil(config.knowledge.maxUploadBytes * 1.4) + 1024 * 1024,
+    // Every route needs a token, so a large body is an authenticated client's upload.
+    bodyLimit: requestBodyLimit(config),
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -7,6 +7,7 @@ import type { HealthStatus, SessionInfo } from '@tandem/shared';
 export const GOOD_TOKEN = 'tdm_good_token_0123456789abcdef';
 
 export const sessionInfo: SessionInfo = {
+  limits: { maxUploadBytes: 25 * 1024 * 1024 },
   workspace: { id: 'acme', name: 'Acme Support', createdAt: '2025-01-15T09:30:00.000Z' },
   principal: { tokenId: 'tok_1', tenantId: 'acme', name: 'Dana Lead', role: 'lead' },
   serverVersion: '0.1.0',

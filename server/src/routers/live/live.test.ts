@@ -182,7 +182,8 @@ describe('live customer context', () => {
       event('ev-x', 'page.viewed', { url: 'https://shop.example/x' }, 3),
     );
     expect((await webhooks.post(bad)).status).toBe(401);
-    expect((await webhooks.post(signedRequest('default', 'nope', source.secret, event('ev-y', 'page.viewed', {}, 4)))).status).toBe(404);
+    // An unknown source answers like a bad signature: whether it exists is not disclosed.
+    expect((await webhooks.post(signedRequest('default', 'nope', source.secret, event('ev-y', 'page.viewed', {}, 4)))).status).toBe(401);
     const stored = await server.store.live.eventsForCustomer('default', { email }, 10);
     expect(stored.some((e) => e.id === 'ev-x' || e.id === 'ev-y')).toBe(false);
   });
