@@ -7,13 +7,19 @@
  *   - semantic title match.
  * Each lexical score is divided by the best of its query so the weights mean the same thing on
  * every query; cosine similarities are used as they are. Pure TypeScript, so the server and
- * the extension cache rank identically.
+ * the extension cache rank identically. `snapshot` / `ChunkIndex.restore` save and restore the
+ * whole built index as typed arrays, for a client that cannot afford to rebuild it on every start.
  */
 import type { SearchFilters, SearchHit } from '../knowledge.js';
 import { definedAcronyms, expandTitleAcronyms } from './acronyms.js';
 import { analyze, analyzeWithOffsets } from './analyze.js';
-import { Bm25Index } from './bm25Index.js';
+import { Bm25Index, DEFAULT_BM25 } from './bm25Index.js';
 import { VectorIndex } from './vectorIndex.js';
+import { analysisFingerprint } from './snapshot/analysisFingerprint.js';
+import { readChunkTable, readDocumentTable, writeChunkTable, writeDocumentTable } from './snapshot/entryTables.js';
+import { IndexSnapshotError } from './snapshot/snapshotFormat.js';
+import { SnapshotReader } from './snapshot/snapshotReader.js';
+import { SnapshotWriter } from './snapshot/snapshotWriter.js';
 
 export interface IndexableDocument {
   documentId: string;
@@ -75,28 +81,45 @@ const MAX_FILLED_CANDIDATES = 60;
 
 const TITLE_BM25 = { k1: 1.2, weights: { title: 1, section: 0, body: 0 }, b: { title: 0.5, section: 0, body: 0 } };
 
+/**
+ * What a ChunkIndex snapshot holds besides the container's own layout; bump it whenever the
+ * sections ChunkIndex writes (or the state they capture) change.
+ */
+export const CHUNK_INDEX_SNAPSHOT_VERSION = 1;
+
 class SlotAllocator {
-  private next = 0;
-  private readonly free: number[] = [];
+  constructor(
+    private next = 0,
+    private readonly free: number[] = [],
+  ) {}
   take(): number {
     return this.free.pop() ?? this.next++;
   }
   release(slot: number): void {
     this.free.push(slot);
   }
+  /** The next fresh slot, then the released ones in the order `take` reuses them from the end. */
+  toArray(): Int32Array {
+    return Int32Array.from([this.next, ...this.free]);
+  }
+  static fromArray(values: Int32Array): SlotAllocator {
+    const [next, ...free] = values;
+    if (next === undefined) throw new IndexSnapshotError('a slot allocator is missing');
+    return new SlotAllocator(next, free);
+  }
 }
 
 export class ChunkIndex {
-  private readonly chunkLexical = new Bm25Index();
-  private readonly titleLexical = new Bm25Index(TITLE_BM25);
+  private chunkLexical = new Bm25Index();
+  private titleLexical = new Bm25Index(TITLE_BM25);
   private chunkVectors: VectorIndex | undefined;
   private titleVectors: VectorIndex | undefined;
   private readonly chunks: (ChunkEntry | undefined)[] = [];
   private readonly documents: (DocumentEntry | undefined)[] = [];
   private readonly chunkSlotById = new Map<string, number>();
   private readonly documentById = new Map<string, DocumentEntry>();
-  private readonly chunkSlots = new SlotAllocator();
-  private readonly documentSlots = new SlotAllocator();
+  private chunkSlots = new SlotAllocator();
+  private documentSlots = new SlotAllocator();
 
   constructor(private readonly weights: FusionWeights = DEFAULT_FUSION) {}
 
@@ -163,6 +186,73 @@ export class ChunkIndex {
     this.titleVectors ??= new VectorIndex(vector.length);
     this.titleVectors.set(entry.slot, vector);
     return true;
+  }
+
+  /**
+   * The whole built index (entries, rankers, vectors and trained partitions) as a versioned
+   * binary snapshot, in parts of at most `partBytes`. Synchronous, so it is one consistent
+   * state; the parts are copies, free to store while the index changes on.
+   */
+  snapshot(partBytes?: number): Uint8Array<ArrayBuffer>[] {
+    const writer = new SnapshotWriter();
+    writer.numbers([CHUNK_INDEX_SNAPSHOT_VERSION]);
+    writer.strings([analysisFingerprint()]);
+    writeChunkTable(writer, this.chunks);
+    writeDocumentTable(writer, this.documents);
+    writer.int32(this.chunkSlots.toArray());
+    writer.int32(this.documentSlots.toArray());
+    this.chunkLexical.writeSnapshot(writer);
+    this.titleLexical.writeSnapshot(writer);
+    writer.numbers([this.chunkVectors === undefined ? 0 : 1, this.titleVectors === undefined ? 0 : 1]);
+    this.chunkVectors?.writeSnapshot(writer);
+    this.titleVectors?.writeSnapshot(writer);
+    return writer.finish(partBytes);
+  }
+
+  /**
+   * The index a snapshot was taken of: the same results for every query, and the same after any
+   * further changes applied to both. Throws IndexSnapshotError for a snapshot of another version
+   * or analysis, or one that is truncated or inconsistent; it takes ownership of `parts`.
+   */
+  static restore(parts: readonly Uint8Array<ArrayBuffer>[], weights: FusionWeights = DEFAULT_FUSION): ChunkIndex {
+    const reader = new SnapshotReader(parts);
+    const [version] = reader.numbers(1);
+    if (version !== CHUNK_INDEX_SNAPSHOT_VERSION)
+      throw new IndexSnapshotError(`snapshot version ${version}, expected ${CHUNK_INDEX_SNAPSHOT_VERSION}`);
+    if (reader.strings()[0] !== analysisFingerprint()) throw new IndexSnapshotError('the snapshot was built with another text analysis');
+    const index = new ChunkIndex(weights);
+    const chunks = readChunkTable(reader);
+    const documents = readDocumentTable(reader);
+    index.chunkSlots = SlotAllocator.fromArray(reader.int32());
+    index.documentSlots = SlotAllocator.fromArray(reader.int32());
+    index.chunkLexical = Bm25Index.readSnapshot(reader, DEFAULT_BM25);
+    index.titleLexical = Bm25Index.readSnapshot(reader, TITLE_BM25);
+    const [chunkVectors, titleVectors] = reader.numbers(2);
+    if (chunkVectors === 1) index.chunkVectors = VectorIndex.readSnapshot(reader);
+    if (titleVectors === 1) index.titleVectors = VectorIndex.readSnapshot(reader);
+    reader.end();
+    for (const doc of documents) {
+      index.documents.push(doc);
+      if (doc === undefined) continue;
+      index.documentById.set(doc.documentId, doc);
+      for (const slot of doc.chunkSlots)
+        if (chunks[slot]?.documentSlot !== doc.slot) throw new IndexSnapshotError('a document names a chunk that is not its own');
+    }
+    // A for loop, not forEach: the tables have holes where slots are free, and each keeps its number.
+    for (let slot = 0; slot < chunks.length; slot++) {
+      const chunk = chunks[slot];
+      index.chunks.push(chunk);
+      if (chunk !== undefined) index.chunkSlotById.set(chunk.chunkId, slot);
+    }
+    let owned = 0;
+    for (const doc of index.documentById.values()) owned += doc.chunkSlots.length;
+    if (
+      index.documentById.size !== index.titleLexical.size ||
+      index.chunkSlotById.size !== owned ||
+      index.chunkSlotById.size !== index.chunkLexical.size
+    )
+      throw new IndexSnapshotError("the snapshot's tables disagree");
+    return index;
   }
 
   /** Chunk ids nearest to `vector` by the vector ranker alone (diagnostics and benchmarks). */

@@ -7,3 +7,5 @@ export * from './bm25Index.js';
 export * from './chunkIndex.js';
 export * from './glossary/index.js';
 export * from './vectorIndex.js';
+export { IndexSnapshotError } from './snapshot/snapshotFormat.js';
+export { DEFAULT_SNAPSHOT_PART_BYTES } from './snapshot/snapshotWriter.js';

@@ -3,8 +3,12 @@
  * nearest to it together with a copy of their sketches, stored contiguously. A search scans only
  * the partitions nearest the query, and each of them as one sequential block of memory (scanning
  * slots scattered over the whole collection was dominated by cache misses). Trained on a sample,
- * deterministically, in well under a second for 64-dimensional sketches.
+ * deterministically, in well under a second for 64-dimensional sketches. A snapshot keeps the
+ * centroids and each partition's slots in order; the sketch copies are refilled from the owner's.
  */
+import { IndexSnapshotError } from './snapshot/snapshotFormat.js';
+import type { SnapshotReader } from './snapshot/snapshotReader.js';
+import type { SnapshotWriter } from './snapshot/snapshotWriter.js';
 
 /** One partition: its slots and their sketches, in the same order, without holes. */
 export interface PartitionList {
@@ -64,6 +68,65 @@ export class IvfPartitions {
     const positionOf = new Int32Array(next);
     positionOf.set(this.positionOf);
     this.positionOf = positionOf;
+  }
+
+  writeSnapshot(writer: SnapshotWriter): void {
+    writer.numbers([this.dimensions, this.count, this.total]);
+    writer.float32(this.centroids);
+    const lengths = new Uint32Array(this.count);
+    const slots = new Int32Array(this.total);
+    let at = 0;
+    this.lists.forEach((list, c) => {
+      lengths[c] = list.length;
+      slots.set(list.slots.subarray(0, list.length), at);
+      at += list.length;
+    });
+    writer.uint32(lengths);
+    writer.int32(slots);
+  }
+
+  /**
+   * The partitions that wrote the snapshot, over `sketches` (the owner's, `dimensions` per slot):
+   * each member keeps its partition and its position there, so scans visit slots in the same order.
+   */
+  static readSnapshot(reader: SnapshotReader, sketches: Float32Array): IvfPartitions {
+    const [dimensions, count, total] = reader.numbers(3) as [number, number, number];
+    const centroids = reader.float32();
+    const lengths = reader.uint32();
+    const slots = reader.int32();
+    if (count < 1 || centroids.length !== count * dimensions || lengths.length !== count || slots.length !== total)
+      throw new IndexSnapshotError('IVF partitions disagree in size');
+    const partitions = new IvfPartitions(dimensions, count, centroids);
+    const slotCount = sketches.length / dimensions;
+    partitions.ensureCapacity(Math.max(0, slotCount - 1));
+    let at = 0;
+    partitions.lists.forEach((list, c) => {
+      const length = lengths[c] as number;
+      if (at + length > total) throw new IndexSnapshotError('IVF partitions disagree in size');
+      const capacity = Math.max(8, length);
+      list.slots = new Int32Array(capacity);
+      list.sketches = new Float32Array(capacity * dimensions);
+      for (let i = 0; i < length; i++) {
+        const slot = slots[at + i] as number;
+        if (slot < 0 || slot >= slotCount || partitions.listOf[slot] !== -1)
+          throw new IndexSnapshotError('an IVF partition names a bad slot');
+        list.slots[i] = slot;
+        // A plain loop: a subarray per slot would allocate one view per vector.
+        for (let d = 0, from = slot * dimensions, to = i * dimensions; d < dimensions; d++)
+          list.sketches[to + d] = sketches[from + d] as number;
+        partitions.listOf[slot] = c;
+        partitions.positionOf[slot] = i;
+      }
+      list.length = length;
+      at += length;
+    });
+    partitions.total = total;
+    return partitions;
+  }
+
+  /** Whether `slot` is filed under a partition. */
+  has(slot: number): boolean {
+    return slot < this.listOf.length && this.listOf[slot] !== -1;
   }
 
   /** Files `slot` (or refreshes its copy) under the partition nearest to its sketch. */
