@@ -12,19 +12,17 @@ import {
   type TicketAnalysis,
   type TicketContext,
 } from '@tandem/shared';
-import { z } from 'zod';
 import { detectLanguage } from '../../language/languageId.js';
-import type { ActionCatalog } from '../actions/suggestActions.js';
+import { draftToolsOf } from '../actions/draftTools.js';
 import { ticketSignals } from '../analysis/ticketSignals.js';
-import type { DraftPassage, DraftRequest, DraftTool } from '../drafting/drafter.js';
+import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
 import { liveFacts } from '../liveState.js';
 import { PiiVault } from '../../security/redactPii.js';
 import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
+import { MAX_TURN_CHARS, shortenTurn } from './shortenTurn.js';
 
 const MAX_TURNS = 12;
-const MAX_TURN_CHARS = 4000;
-const MAX_TOOLS = 16;
 const MAX_QUERY_CHARS = 4000;
 
 export type PrepareDeps = Pick<AssistDeps, 'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis'>;
@@ -41,6 +39,8 @@ export interface PreparedDraft {
   /** Instructions hidden in the ticket or the sources; any of them flags the draft for review. */
   injections: InjectionFinding[];
   request: DraftRequest;
+  /** Messages cut for the model at MAX_TURN_CHARS (their text ends in "[message shortened]"). */
+  shortenedTurns: number;
 }
 
 /**
@@ -52,13 +52,15 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   const vault = new PiiVault();
   const customerName = ticket.requester.name === undefined ? undefined : vault.redactName(ticket.requester.name);
   const subject = vault.redact(ticket.subject);
-  const conversation = ticket.messages
+  // A long message is cut with a mark for the model and a note for the agent: bounded work, never a slow draft.
+  const turns = ticket.messages
     .filter((m) => m.authorRole === 'customer' || m.authorRole === 'agent')
     .slice(-MAX_TURNS)
     .map((m) => ({
       role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
-      text: vault.redact(m.body.slice(0, MAX_TURN_CHARS)),
+      ...shortenTurn(m.body, MAX_TURN_CHARS, (text) => vault.redact(text)),
     }));
+  const conversation = turns.map(({ role, text }) => ({ role, text }));
   const text = ticketCustomerText(ticket);
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
@@ -105,11 +107,11 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     conversation,
     passages: await passagesOf(deps, tenantId, sources),
     liveFacts: liveFacts(live).map((f) => vault.redact(f)),
-    tools: toolsOf(deps.actions),
+    tools: draftToolsOf(deps.actions),
     tone: options.tone,
     length: options.length,
   };
-  return { vault, text, analysis, sources, live, injections, request };
+  return { vault, text, analysis, sources, live, injections, request, shortenedTurns: turns.filter((t) => t.shortened).length };
 }
 
 /** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
@@ -135,16 +137,4 @@ async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly
     url: s.url,
     language: languageOf.get(s.documentId),
   }));
-}
-
-function toolsOf(catalog: ActionCatalog): DraftTool[] {
-  return catalog
-    .list()
-    .slice(0, MAX_TOOLS)
-    .map((a) => ({
-      name: a.name,
-      description: `${a.title}. ${a.description}`,
-      risk: a.risk,
-      parameters: z.toJSONSchema(a.argumentsSchema, { unrepresentable: 'any' }) as Record<string, unknown>,
-    }));
 }
