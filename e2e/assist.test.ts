@@ -26,19 +26,19 @@ interface SiteCase {
 const SITES: SiteCase[] = [
   {
     site: 'gmail',
-    page: 'gmail-thread.html',
+    page: 'gmail/thread-with-collapsed-message.html',
     subject: 'Cracked battery mount on order LB-7781',
     requester: 'Tomasz Wielgus',
     composer: 'div.M9 [contenteditable="true"]',
     // Opening another thread in Gmail: a navigation of the same tab.
     switchTicket: async (page, site) => {
-      await page.goto(site.url('gmail-thread-variant.html'));
+      await page.goto(site.url('gmail/older-layout-search.html'));
       return (await page.locator('h2').first().innerText()).trim();
     },
   },
   {
     site: 'zendesk',
-    page: 'zendesk-ticket.html',
+    page: 'zendesk/two-tabs-assumed-hooks.html',
     subject: 'Parcel arrived damaged',
     requester: 'Noor Haddad',
     composer: 'section[data-is-active="true"] [contenteditable="true"]',
@@ -54,7 +54,7 @@ const SITES: SiteCase[] = [
   },
   {
     site: 'salesforce',
-    page: 'salesforce-case.html',
+    page: 'salesforce/lightning-console.html',
     subject: 'Label printer skips every second label',
     requester: 'Mara Quill',
     composer: '.tabContent.active .ql-editor',
@@ -137,7 +137,7 @@ describe('agent flow in the extension', () => {
 
   it('renders hostile ticket markup as inert text', async () => {
     const page = await browser.context.newPage();
-    await page.goto(site.url('zendesk-ticket.html'));
+    await page.goto(site.url('zendesk/two-tabs-assumed-hooks.html'));
     const panel = await panelFor(page);
     await expect.poll(() => panel.getByTestId('ticket-subject').textContent(), { timeout: 15_000 }).toBe('Parcel arrived damaged');
     await expect.poll(() => panel.getByTestId('draft-status').getAttribute('data-status'), { timeout: 30_000 }).toMatch(/done|error/);
@@ -191,7 +191,7 @@ describe('agent flow in the extension', () => {
 
   it('shows cards from the local cache when the server is gone', async () => {
     const page = await browser.context.newPage();
-    await page.goto(site.url('gmail-thread.html'));
+    await page.goto(site.url('gmail/thread-with-collapsed-message.html'));
     const panel = await panelFor(page);
     // The cache is complete once the panel says it is up to date.
     await expect.poll(() => panel.getByTestId('cache-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('ready');

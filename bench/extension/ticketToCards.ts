@@ -31,7 +31,7 @@ const EDITS = 20;
 /** Pages holding two tickets, and how each site switches between them; each returns its start time (epoch ms). */
 const SWITCHES: [string, () => number][] = [
   [
-    'zendesk-ticket.html',
+    'zendesk/two-tabs-assumed-hooks.html',
     () => {
       const started = performance.timeOrigin + performance.now();
       for (const pane of Array.from(document.querySelectorAll('[data-test-id="ticket-pane"], [data-test-id="header-tab"]')))
@@ -40,7 +40,7 @@ const SWITCHES: [string, () => number][] = [
     },
   ],
   [
-    'salesforce-case.html',
+    'salesforce/lightning-console.html',
     () => {
       const started = performance.timeOrigin + performance.now();
       for (const tab of Array.from(document.querySelectorAll('.tabContent.oneConsoleTab'))) tab.classList.toggle('active');
@@ -50,13 +50,13 @@ const SWITCHES: [string, () => number][] = [
 ];
 /** Each page holds a different ticket, so every open is a new ticket to the panel. */
 const PAGES = [
-  'gmail-thread.html',
-  'zendesk-ticket.html',
-  'salesforce-case.html',
+  'gmail/thread-with-collapsed-message.html',
+  'zendesk/two-tabs-assumed-hooks.html',
+  'salesforce/lightning-console.html',
   'ticket-1001.html',
-  'gmail-thread-variant.html',
-  'zendesk-ticket-variant.html',
-  'salesforce-case-classic.html',
+  'gmail/older-layout-search.html',
+  'zendesk/older-layout-input-subject.html',
+  'salesforce/classic-description-only.html',
 ];
 
 export async function ticketToCardsBench(): Promise<BenchRow[]> {

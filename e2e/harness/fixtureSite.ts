@@ -22,11 +22,13 @@ async function generatedPage(name: string): Promise<string | undefined> {
   const thread = /^zendesk-thread-(\d{1,5})\.html$/.exec(name);
   if (thread !== null) return zendeskThreadPage(Number(thread[1]));
   if (name !== 'gmail-redesigned.html') return undefined;
-  const page = (await fixtureFile('gmail-thread.html'))?.toString('utf8');
+  const page = (await fixtureFile('gmail/thread-with-collapsed-message.html'))?.toString('utf8');
   return page?.replace(/<h2 class="hP"([^>]*)>([\s\S]*?)<\/h2>/, '<div class="subject-v2"$1>$2</div>');
 }
 
+/** `name` is a path under a fixture folder (the adapters' pages sit in one folder per site, e.g. `gmail/<layout>.html`). */
 async function fixtureFile(name: string): Promise<Buffer | undefined> {
+  if (name.split('/').some((part) => part === '..' || part === '')) return undefined;
   for (const folder of FOLDERS) {
     const body = await readFile(path.join(folder, name)).catch(() => undefined);
     if (body !== undefined) return body;
@@ -42,9 +44,9 @@ export interface FixtureSite {
 export async function serveFixtures(): Promise<FixtureSite> {
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const name = path.basename(pathname);
+    const name = pathname.replace(/^\/+/, '');
     const body = pathname.startsWith('/generated/')
-      ? generatedPage(name).then((page) => (page === undefined ? undefined : Buffer.from(page)))
+      ? generatedPage(path.basename(pathname)).then((page) => (page === undefined ? undefined : Buffer.from(page)))
       : fixtureFile(name);
     body.then(
       (page) =>

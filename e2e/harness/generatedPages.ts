@@ -1,6 +1,6 @@
 /**
  * Helpdesk pages too large to keep as files: a Zendesk agent-workspace ticket with thousands of
- * messages (the shape of extension/src/adapters/fixtures/zendesk-ticket.html), our own text.
+ * messages (the shape of extension/src/adapters/fixtures/zendesk/two-tabs-assumed-hooks.html), our own text.
  */
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

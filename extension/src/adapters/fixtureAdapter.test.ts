@@ -55,6 +55,7 @@ describe('readFixtureTicket', () => {
       messages: [
         {
           authorRole: 'customer',
+          partial: false,
           authorName: 'Ada Lovelace',
           authorEmail: 'ada@example.com',
           sentAt: '2026-11-20T10:00:00Z',
@@ -62,6 +63,7 @@ describe('readFixtureTicket', () => {
         },
         {
           authorRole: 'agent',
+          partial: false,
           authorName: 'Grace Hopper',
           authorEmail: 'grace@fixture-desk.test',
           sentAt: '2026-11-20T10:03:00Z',
@@ -69,6 +71,7 @@ describe('readFixtureTicket', () => {
         },
         {
           authorRole: 'internal',
+          partial: false,
           authorName: 'Grace Hopper',
           authorEmail: 'grace@fixture-desk.test',
           sentAt: '2026-11-20T10:05:00Z',
@@ -134,7 +137,7 @@ describe('readFixtureTicket', () => {
     expect(ticket.requester).toEqual({ name: 'Bob' });
     expect(ticket.status).toBe('on-hold');
     expect(ticket.url).toBeUndefined();
-    expect(ticket.messages).toEqual([{ authorRole: 'system', authorName: 'Bot', body: 'Auto-reply' }]);
+    expect(ticket.messages).toEqual([{ authorRole: 'unknown', authorName: 'Bot', partial: false, body: 'Auto-reply' }]);
   });
 
   it('clamps an oversized page to the shared limits instead of rejecting it', () => {

@@ -2,16 +2,19 @@
  * Site adapter for Tandem's local fixture helpdesk (the page the e2e tests serve): recognises its
  * ticket layout and reads it into a TicketContext. Also the reference for real site adapters.
  */
-import { TICKET_LIMITS, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { TicketContextInput, TicketMessageInput, TicketReadResult } from '@tandem/shared/ticket-reading';
 import { clampText, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { notATicketPage, ticketReadFrom, unreadableLayout, type SiteAdapter, type TicketPageReader } from './siteAdapter';
+import { cleanPersonName } from './personNames';
+import { fixtureSite } from './sites/fixture';
 import { authorRoleFromLabel, optionalDateTime, optionalEmail, optionalPageUrl, optionalText, ticketStatusFromLabel } from './ticketFields';
 
 const ROOT_SELECTOR = '[data-tandem-fixture="ticket"]';
 const NAME_MAX = 200;
 const TAG_MAX = 100;
 
-function readMessage(article: Element): TicketMessage {
+function readMessage(article: Element): TicketMessageInput {
   const body = article.querySelector('.body');
   const id = optionalText(article.getAttribute('data-message-id'), 200);
   const authorName = optionalText(article.getAttribute('data-author'), NAME_MAX);
@@ -31,7 +34,7 @@ function readRequester(root: Element): TicketContextInput['requester'] {
   const requester = root.querySelector('.requester');
   if (requester === null) return {};
   // The data attribute is the clean value; the visible text is the fallback a redesign leaves.
-  const name = optionalText(requester.getAttribute('data-name') ?? singleLineText(requester), NAME_MAX);
+  const name = optionalText(requester.getAttribute('data-name') ?? cleanPersonName(singleLineText(requester)), NAME_MAX);
   const email = optionalEmail(requester.getAttribute('data-email'));
   return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
 }
@@ -72,3 +75,10 @@ export const readFixtureTicket: TicketPageReader = (doc: Document, url: string):
 export function findFixtureComposer(doc: Document): HTMLElement | null {
   return doc.querySelector<HTMLElement>(`${ROOT_SELECTOR} .composer`);
 }
+
+export const fixtureAdapter: SiteAdapter<'fixture'> = {
+  ...fixtureSite,
+  signature: '[data-tandem-fixture]',
+  read: readFixtureTicket,
+  findComposer: findFixtureComposer,
+};

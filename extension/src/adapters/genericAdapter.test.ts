@@ -49,6 +49,7 @@ describe('readGenericPage', () => {
       messages: [
         {
           authorRole: 'customer',
+          partial: false,
           body: 'Cannot reset my password\n\nThe reset link in your email says it has expired.\n\nI tried three times.',
         },
       ],
@@ -61,7 +62,9 @@ describe('readGenericPage', () => {
       readGenericPage(page(HELPDESK_PAGE), PAGE_URL, '  My order <b>7731</b> never arrived.\r\n\r\n\r\n\r\nPlease help.  '),
     );
 
-    expect(ticket.messages).toEqual([{ authorRole: 'customer', body: 'My order <b>7731</b> never arrived.\n\nPlease help.' }]);
+    expect(ticket.messages).toEqual([
+      { authorRole: 'customer', partial: false, body: 'My order <b>7731</b> never arrived.\n\nPlease help.' },
+    ]);
     expect(ticket.ticketId).toBe('support.example.com/agent/tickets/4821');
   });
 

@@ -3,7 +3,8 @@
  * else the page's main content, becomes one customer message. It guesses no structure (author,
  * thread, status); the ticket id is the page's address and the subject its title.
  */
-import { TICKET_LIMITS, type TicketReadResult } from '@tandem/shared';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { TicketReadResult } from '@tandem/shared/ticket-reading';
 import { clampText, inertCopy, readableText, singleLineText } from './domText';
 import { notATicketPage, ticketReadFrom } from './siteAdapter';
 import { optionalPageUrl, optionalText } from './ticketFields';

@@ -5,15 +5,18 @@
  */
 import { TICKET_LIMITS, ticketReadResultSchema, type TicketContext, type TicketReadResult } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
-import variantHtml from './fixtures/gmail-thread-variant.html?raw';
-import threadHtml from './fixtures/gmail-thread.html?raw';
+import variantHtml from './fixtures/gmail/older-layout-search.html?raw';
+import threadHtml from './fixtures/gmail/thread-with-collapsed-message.html?raw';
 import { findGmailComposer, readGmailTicket } from './gmailAdapter';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVxRkTbWplmNcZsJdLqHgtPwXv';
 const SEARCH_URL = 'https://mail.google.com/mail/u/1/#search/battery+mount';
 
 /** The fixture pages, loaded as text by Vite (`?raw`): the extension lint allows no Node API such as fs. */
-const FIXTURES: Record<string, string> = { 'gmail-thread.html': threadHtml, 'gmail-thread-variant.html': variantHtml };
+const FIXTURES: Record<string, string> = {
+  'gmail/thread-with-collapsed-message.html': threadHtml,
+  'gmail/older-layout-search.html': variantHtml,
+};
 
 function fixture(name: string): string {
   const html = FIXTURES[name];
@@ -46,7 +49,7 @@ function gmailMessage(index: number): string {
 
 describe('readGmailTicket', () => {
   it('reads the current Gmail thread layout into a TicketContext', () => {
-    const doc = parse(fixture('gmail-thread.html'));
+    const doc = parse(fixture('gmail/thread-with-collapsed-message.html'));
 
     const ticket = expectTicket(readGmailTicket(doc, THREAD_URL));
 
@@ -62,14 +65,26 @@ describe('readGmailTicket', () => {
         {
           id: '#msg-f:1804455667788990011',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Tomasz Wielgus',
           authorEmail: 'tomasz.w@example.org',
           sentAt: localIso(11, 16, 9, 12),
           body: 'Hi,\nmy e-bike from order LB-7781 arrived with a cracked battery mount.\nCould you send a replacement part?\n\nThanks, Tomasz',
         },
         {
+          // Collapsed: only its snippet is on screen, so it is read as a partial message, not dropped.
+          id: '#msg-f:1804455667788990012',
+          authorRole: 'customer',
+          partial: true,
+          authorName: 'Tomasz Wielgus',
+          authorEmail: 'tomasz.w@example.org',
+          sentAt: localIso(11, 16, 9, 20),
+          body: 'Also the charger light blinks red…',
+        },
+        {
           id: '#msg-a:r-4417702288133',
           authorRole: 'agent',
+          partial: false,
           authorName: 'Priya Raman',
           authorEmail: 'Priya@lumenbikes.test',
           sentAt: localIso(11, 16, 11, 40),
@@ -78,6 +93,7 @@ describe('readGmailTicket', () => {
         {
           id: '#msg-f:1804455667788990013',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Tomasz Wielgus',
           authorEmail: 'tomasz.w@example.org',
           sentAt: localIso(11, 17, 20, 5),
@@ -88,7 +104,7 @@ describe('readGmailTicket', () => {
   });
 
   it('keeps hostile markup in a body out of the ticket and leaves the page untouched', () => {
-    const doc = parse(fixture('gmail-thread.html'));
+    const doc = parse(fixture('gmail/thread-with-collapsed-message.html'));
 
     const ticket = expectTicket(readGmailTicket(doc, THREAD_URL));
 
@@ -98,7 +114,7 @@ describe('readGmailTicket', () => {
   });
 
   it('reads the fallback layout, taking the thread id from the first message', () => {
-    const doc = parse(fixture('gmail-thread-variant.html'));
+    const doc = parse(fixture('gmail/older-layout-search.html'));
 
     const ticket = expectTicket(readGmailTicket(doc, SEARCH_URL));
 
@@ -114,6 +130,7 @@ describe('readGmailTicket', () => {
         {
           id: 'm-01',
           authorRole: 'agent',
+          partial: false,
           authorName: 'Lumen Support',
           authorEmail: 'support@lumenbikes.test',
           sentAt: '2026-11-18T14:30:00+01:00',
@@ -122,6 +139,7 @@ describe('readGmailTicket', () => {
         {
           id: 'm-02',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Ana Okafor',
           authorEmail: 'ana.okafor@example.net',
           sentAt: localIso(11, 19, 7, 45),
@@ -130,6 +148,7 @@ describe('readGmailTicket', () => {
         {
           id: 'm-03',
           authorRole: 'agent',
+          partial: false,
           authorName: 'Lumen Support',
           authorEmail: 'support@lumenbikes.test',
           body: 'Thanks, Ana. A technician will call you.',
@@ -144,7 +163,10 @@ describe('readGmailTicket', () => {
     );
 
     expect(
-      readGmailTicket(parse(fixture('gmail-thread.html')), 'https://example.com/#inbox/FMfcgzQVxRkTbWplmNcZsJdLqHgtPwXv'),
+      readGmailTicket(
+        parse(fixture('gmail/thread-with-collapsed-message.html')),
+        'https://example.com/#inbox/FMfcgzQVxRkTbWplmNcZsJdLqHgtPwXv',
+      ),
     ).toMatchObject({
       kind: 'no-ticket',
       reason: 'not-a-ticket-page',
@@ -160,7 +182,7 @@ describe('readGmailTicket', () => {
   });
 
   it('says unreadable-layout for a thread it cannot read for certain', () => {
-    const current = fixture('gmail-thread.html');
+    const current = fixture('gmail/thread-with-collapsed-message.html');
     const cases: [string, Document, string][] = [
       ['the URL names a thread but the view is unrecognised', gmailPage('<div class="new-thread-view">Hello</div>'), THREAD_URL],
       ['messages without a subject', parse(current.replace(/<h2 class="hP"[\s\S]*?<\/h2>/, '')), THREAD_URL],
@@ -173,10 +195,10 @@ describe('readGmailTicket', () => {
       ],
       [
         'no thread id in the URL or the DOM',
-        parse(fixture('gmail-thread-variant.html').replace(' data-legacy-thread-id="18c4f2a9b7d3e015"', '')),
+        parse(fixture('gmail/older-layout-search.html').replace(' data-legacy-thread-id="18c4f2a9b7d3e015"', '')),
         SEARCH_URL,
       ],
-      ['no known mailbox owner', parse(fixture('gmail-thread-variant.html').replace('support@lumenbikes.test - ', '')), SEARCH_URL],
+      ['no known mailbox owner', parse(fixture('gmail/older-layout-search.html').replace('support@lumenbikes.test - ', '')), SEARCH_URL],
     ];
 
     for (const [label, doc, url] of cases) {
@@ -195,6 +217,7 @@ describe('readGmailTicket', () => {
     expect(ticket.messages.at(-1)).toEqual({
       id: 'm-4999',
       authorRole: 'customer',
+      partial: false,
       authorName: 'Tomasz Wielgus',
       authorEmail: 'tomasz.w@example.org',
       body: 'message 4999',
@@ -204,8 +227,8 @@ describe('readGmailTicket', () => {
 
 describe('findGmailComposer', () => {
   it('finds the reply box in both layouts, and nothing when no reply is open', () => {
-    const current = parse(fixture('gmail-thread.html'));
-    const variant = parse(fixture('gmail-thread-variant.html'));
+    const current = parse(fixture('gmail/thread-with-collapsed-message.html'));
+    const variant = parse(fixture('gmail/older-layout-search.html'));
 
     expect(findGmailComposer(current)).toBe(current.querySelector('div.M9 div[contenteditable="true"]'));
     expect(findGmailComposer(current)?.getAttribute('aria-label')).toBe('Message Body');

@@ -6,19 +6,34 @@
  *
  * Who is the agent: the mailbox owner, whose address comes from the Google Account button's
  * aria-label or, failing that, the page title ("Inbox - owner@example.com - Gmail"). A message
- * from that exact address is the agent's; every other sender is the customer. Without a known
- * owner the roles cannot be told apart, so the thread is reported as unreadable.
+ * from that exact address is the agent's; every other sender with an address is the customer
+ * (authorRoles.ts with `others: 'customer'`). Without a known owner the roles cannot be told
+ * apart, so the thread is reported as unreadable. A collapsed message shows only its sender and a
+ * snippet: it is read as a partial message rather than dropped.
  */
-import { TICKET_LIMITS, type MessageAuthorRole, type TicketMessage, type TicketReadResult } from '@tandem/shared';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { MessageAuthorRole, TicketMessageInput, TicketReadResult } from '@tandem/shared/ticket-reading';
+import { authorRole } from './authorRoles';
 import { clampText, inertCopy, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
+import { cleanPersonName } from './personNames';
+import {
+  notATicketPage,
+  ticketReadFrom,
+  unreadableLayout,
+  type SiteAdapter,
+  type TicketPageReader,
+  type TicketReadOptions,
+} from './siteAdapter';
+import { isOwnHost } from './siteHosts';
+import { gmailSite } from './sites/gmail';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText } from './ticketFields';
 
-const GMAIL_HOST = 'mail.google.com';
 const SUBJECT_SELECTORS = ['h2.hP', '.ha h2'];
 const MESSAGE_SELECTOR = 'div.adn';
 const SENDER_SELECTORS = ['span[email].gD', 'td.gF span[email]'];
 const BODY_SELECTORS = ['div.a3s', 'div.ii.gt', '.adP'];
+/** The one-line preview a collapsed message shows instead of its body. */
+const SNIPPET_SELECTORS = ['span.iA.g6'];
 const SENT_AT_SELECTORS = ['time[datetime]', 'span.g3[title]', '[data-tooltip]'];
 const COMPOSER_SELECTORS = ['div.M9 div[contenteditable="true"]', '.Ap [g_editable="true"]'];
 /** Quoted history Gmail folds under "…": the earlier messages again, not this message's words. */
@@ -120,21 +135,28 @@ interface Sender {
 function readSender(message: Element): Sender | undefined {
   const sender = firstMatch(message, SENDER_SELECTORS);
   if (sender === null) return undefined;
-  const name = optionalText(sender.getAttribute('name') ?? singleLineText(sender), NAME_MAX);
+  const name = optionalText(cleanPersonName(sender.getAttribute('name') ?? singleLineText(sender)), NAME_MAX);
   const email = optionalEmail(sender.getAttribute('email'));
   return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
 }
 
 function roleOf(sender: Sender, owner: string): MessageAuthorRole {
-  return sender.email?.toLowerCase() === owner ? 'agent' : 'customer';
+  return authorRole(sender, { customers: [], agents: [{ email: owner }], others: 'customer' });
 }
 
-function readMessage(message: Element, body: Element, sender: Sender, owner: string): TicketMessage {
+/** What of a message is on screen: its body, or (collapsed) only a snippet of it. */
+interface Shown {
+  element: Element;
+  partial: boolean;
+}
+
+function readMessage(message: Element, shown: Shown, sender: Sender, owner: string): TicketMessageInput {
   const id = optionalText(message.getAttribute('data-message-id'), 200);
   const sentAt = readSentAt(message);
   return {
     authorRole: roleOf(sender, owner),
-    body: readBody(body),
+    body: shown.partial ? clampText(singleLineText(shown.element), TICKET_LIMITS.bodyChars) : readBody(shown.element),
+    ...(shown.partial ? { partial: true } : {}),
     ...(id === undefined ? {} : { id }),
     ...(sender.name === undefined ? {} : { authorName: sender.name }),
     ...(sender.email === undefined ? {} : { authorEmail: sender.email }),
@@ -149,7 +171,8 @@ export const readGmailTicket: TicketPageReader = (doc: Document, url: string, op
   } catch {
     return notATicketPage('The page URL could not be parsed');
   }
-  if (options?.anyHost !== true && pageUrl.hostname !== GMAIL_HOST) return notATicketPage(`Not ${GMAIL_HOST}`);
+  if (options?.anyHost !== true && !isOwnHost(gmailSite.hosts, pageUrl.hostname))
+    return notATicketPage(`Not ${gmailSite.hosts.join(', ')}`);
 
   const root = doc.querySelector('[role="main"]') ?? doc.body;
   const subject = firstMatch(root, SUBJECT_SELECTORS);
@@ -169,21 +192,24 @@ export const readGmailTicket: TicketPageReader = (doc: Document, url: string, op
   const owner = mailboxOwner(doc);
   if (owner === undefined) return unreadableLayout("The mailbox owner's address was not found, so the agent cannot be told apart");
 
-  // A collapsed message has a sender but no loaded body: it still names the requester, but has no text to send.
+  // A collapsed message has a sender and a snippet but no loaded body: it is read as partial.
   const senders = messageElements.map(readSender);
   const requester = senders.find((sender) => sender !== undefined && roleOf(sender, owner) === 'customer') ?? {};
-  const readable: { message: Element; body: Element; sender: Sender }[] = [];
+  const readable: { message: Element; shown: Shown; sender: Sender }[] = [];
   for (const [index, message] of messageElements.entries()) {
     const body = firstMatch(message, BODY_SELECTORS);
-    if (body === null) continue;
+    const snippet = body === null ? firstMatch(message, SNIPPET_SELECTORS) : null;
+    const shown = body !== null ? { element: body, partial: false } : snippet !== null ? { element: snippet, partial: true } : undefined;
+    // A message showing neither is not read around: leaving it out would hide part of the conversation.
+    if (shown === undefined) return unreadableLayout('A Gmail message shows neither its body nor a snippet');
     const sender = senders[index];
     if (sender === undefined) return unreadableLayout('A Gmail message has a body but no sender');
-    readable.push({ message, body, sender });
+    readable.push({ message, shown, sender });
   }
-  if (readable.length === 0) return unreadableLayout('No Gmail message body was found');
+  if (readable.every(({ shown }) => shown.partial)) return unreadableLayout('No Gmail message body was found');
 
   // The newest messages matter most to a reply, so an overlong thread keeps its tail.
-  const messages = readable.slice(-TICKET_LIMITS.messages).map(({ message, body, sender }) => readMessage(message, body, sender, owner));
+  const messages = readable.slice(-TICKET_LIMITS.messages).map(({ message, shown, sender }) => readMessage(message, shown, sender, owner));
   const safeUrl = optionalPageUrl(url);
 
   return ticketReadFrom({
@@ -206,3 +232,10 @@ export function findGmailComposer(doc: Document): HTMLElement | null {
   }
   return null;
 }
+
+export const gmailAdapter: SiteAdapter<'gmail'> = {
+  ...gmailSite,
+  signature: 'h2.hP, div.adn',
+  read: readGmailTicket,
+  findComposer: findGmailComposer,
+};

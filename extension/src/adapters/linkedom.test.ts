@@ -7,12 +7,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { inertCopy, readableText } from './domText';
-import gmailVariantHtml from './fixtures/gmail-thread-variant.html?raw';
-import gmailHtml from './fixtures/gmail-thread.html?raw';
-import salesforceClassicHtml from './fixtures/salesforce-case-classic.html?raw';
-import salesforceHtml from './fixtures/salesforce-case.html?raw';
-import zendeskVariantHtml from './fixtures/zendesk-ticket-variant.html?raw';
-import zendeskHtml from './fixtures/zendesk-ticket.html?raw';
+import gmailVariantHtml from './fixtures/gmail/older-layout-search.html?raw';
+import gmailHtml from './fixtures/gmail/thread-with-collapsed-message.html?raw';
+import salesforceClassicHtml from './fixtures/salesforce/classic-description-only.html?raw';
+import salesforceHtml from './fixtures/salesforce/lightning-console.html?raw';
+import zendeskVariantHtml from './fixtures/zendesk/older-layout-input-subject.html?raw';
+import zendeskHtml from './fixtures/zendesk/two-tabs-assumed-hooks.html?raw';
 import { readTicketAuto, SITE_REGISTRY } from './siteRegistry';
 
 function linkedomDocument(html: string): Document {

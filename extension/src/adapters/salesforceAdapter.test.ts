@@ -21,8 +21,8 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-const lightningHtml = fixtureHtml('salesforce-case.html');
-const classicHtml = fixtureHtml('salesforce-case-classic.html');
+const lightningHtml = fixtureHtml('salesforce/lightning-console.html');
+const classicHtml = fixtureHtml('salesforce/classic-description-only.html');
 
 function expectTicket(result: TicketReadResult): TicketContext {
   expect(ticketReadResultSchema.safeParse(result).success).toBe(true);
@@ -70,6 +70,7 @@ describe('readSalesforceTicket (Lightning console)', () => {
         {
           id: '0D5000000000011AAA',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Mara Quill',
           authorEmail: 'Mara.Quill@example.org',
           sentAt: '2026-03-03T08:40:00Z',
@@ -78,6 +79,7 @@ describe('readSalesforceTicket (Lightning console)', () => {
         {
           id: '0D5000000000012AAA',
           authorRole: 'agent',
+          partial: false,
           authorName: 'Oskar Lind',
           authorEmail: 'oskar.lind@tandem-demo.test',
           sentAt: '2026-03-03T09:05:00Z',
@@ -86,6 +88,7 @@ describe('readSalesforceTicket (Lightning console)', () => {
         {
           id: '0D5000000000013AAA',
           authorRole: 'internal',
+          partial: false,
           authorName: 'Oskar Lind',
           sentAt: '2026-03-03T09:30:00Z',
           body: 'Firmware 4.2 changed the gap sensor default.\n\nAsked hardware team.',
@@ -93,6 +96,7 @@ describe('readSalesforceTicket (Lightning console)', () => {
         {
           id: '0D5000000000014AAA',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Mara Quill',
           authorEmail: 'mara.quill@example.org',
           body: 'Here is the log you asked for.',
@@ -124,6 +128,7 @@ describe('readSalesforceTicket (Lightning console)', () => {
       {
         id: '0D5000000000001AAA',
         authorRole: 'customer',
+        partial: false,
         authorName: 'Juno Patel',
         authorEmail: 'juno.patel@example.net',
         sentAt: '2026-03-02T08:00:00Z',
@@ -227,6 +232,7 @@ describe('readSalesforceTicket (Classic)', () => {
       messages: [
         {
           authorRole: 'customer',
+          partial: false,
           authorName: 'Theo Brandt',
           authorEmail: 'theo.brandt@example.com',
           body: 'Hello,\nthe invoice for March lists VAT number DE000000000.\nOurs is DE111111111.',

@@ -4,9 +4,21 @@
  * page's own record-layout hooks; the feed-item internals (actor, body, email sender) are modelled on the Lightning
  * case feed and kept in one table below so a redesign is a one-line fix.
  */
-import { TICKET_LIMITS, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { TicketContextInput, TicketMessageInput, TicketReadResult } from '@tandem/shared/ticket-reading';
+import { authorRole } from './authorRoles';
 import { clampText, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
+import { cleanPersonName } from './personNames';
+import {
+  notATicketPage,
+  ticketReadFrom,
+  unreadableLayout,
+  type SiteAdapter,
+  type TicketPageReader,
+  type TicketReadOptions,
+} from './siteAdapter';
+import { isOwnHost } from './siteHosts';
+import { salesforceSite } from './sites/salesforce';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText } from './ticketFields';
 
 const SELECTORS = {
@@ -43,10 +55,9 @@ const ID_MAX = 200;
 const LIGHTNING_RECORD = /^\/lightning\/r\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?)\/view\/?$/;
 const CLASSIC_CASE_PATH = /^\/500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?\/?$/;
 
-/** Lightning (`*.lightning.force.com`), My Domain and Classic (`*.salesforce.com`) and other `*.force.com` org hosts. */
+/** Lightning, My Domain and Classic hosts, as sites/salesforce.ts lists them. */
 function isSalesforceHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host.endsWith('.force.com') || host.endsWith('.salesforce.com');
+  return isOwnHost(salesforceSite.hosts, hostname);
 }
 
 function parseUrl(url: string): URL | undefined {
@@ -113,41 +124,54 @@ function oldestFirst(items: Element[]): Element[] {
   return alreadyOldestFirst ? items : [...items].reverse();
 }
 
-function readFeedItem(item: Element, requester: Requester): TicketMessage {
-  const email = item.querySelector(SELECTORS.feedEmail);
-  const authorName = firstText(item, SELECTORS.feedActor, NAME_MAX);
-  const fromElement = email?.querySelector(SELECTORS.feedEmailFrom);
-  const authorEmail = fromElement === null || fromElement === undefined ? undefined : optionalEmail(singleLineText(fromElement));
+/**
+ * One feed item, or why it cannot be read: an item without its author, its body, or (an e-mail)
+ * its sender's address no longer has the layout this adapter knows, and a guess could put the
+ * customer's words in the agent's mouth.
+ */
+function readFeedItem(item: Element, requester: Requester): TicketMessageInput | string {
+  // Either part of the e-mail block marks the item as an e-mail, so one renamed class cannot turn it into a post.
+  const fromElement = item.querySelector(SELECTORS.feedEmailFrom);
+  const email = item.querySelector(SELECTORS.feedEmail) ?? fromElement;
+  const actor = item.querySelector(SELECTORS.feedActor);
+  const authorName = actor === null ? undefined : optionalText(cleanPersonName(singleLineText(actor)), NAME_MAX);
+  const authorEmail = fromElement === null ? undefined : optionalEmail(singleLineText(fromElement));
   const body = item.querySelector(SELECTORS.feedBody);
+  if (authorName === undefined) return 'A case feed item shows no author';
+  if (body === null) return 'A case feed item has no body';
+  if (email !== null && authorEmail === undefined) return 'A case feed e-mail shows no sender address';
   const sentAt = itemTime(item);
   // A wrapper's id sits on the article inside it.
   const idHolder = item.matches('[data-id]') ? item : item.querySelector('[data-id]');
   const id = optionalText(idHolder?.getAttribute('data-id'), ID_MAX);
 
-  // An email is the customer's only when it comes from the case contact; a post is internal.
-  let authorRole: TicketMessage['authorRole'] = 'internal';
-  if (email !== null) {
-    // Addresses decide when both are known; otherwise the sender's name must be the contact's.
-    const fromContact =
-      authorEmail !== undefined && requester.email !== undefined
-        ? authorEmail.toLowerCase() === requester.email.toLowerCase()
-        : authorName !== undefined && authorName === requester.name;
-    authorRole = fromContact ? 'customer' : 'agent';
-  }
+  // A post (no email in the item) is internal. An email is the customer's when its sender is the
+  // case contact by identity (authorRoles.ts); as before this rework, an email from someone shown
+  // to be another person is read as the agent's, and one with nothing to compare is 'unknown'.
+  const role =
+    email === null
+      ? 'internal'
+      : authorRole({ name: authorName, email: authorEmail }, { customers: [requester], agents: [], others: 'agent' });
   return {
-    authorRole,
-    body: clampText(body === null ? '' : readableText(body), TICKET_LIMITS.bodyChars),
+    authorRole: role,
+    body: clampText(readableText(body), TICKET_LIMITS.bodyChars),
     ...(id === undefined ? {} : { id }),
-    ...(authorName === undefined ? {} : { authorName }),
+    authorName,
     ...(authorEmail === undefined ? {} : { authorEmail }),
     ...(sentAt === undefined ? {} : { sentAt }),
   };
 }
 
-function readMessages(scope: ParentNode, requester: Requester): TicketMessage[] {
+function readMessages(scope: ParentNode, requester: Requester): TicketMessageInput[] | string {
   // Only the newest items are read: a 5,000-item feed costs no more than a 200-item one.
   const newest = oldestFirst(feedItems(scope)).slice(-TICKET_LIMITS.messages);
-  return newest.map((item) => readFeedItem(item, requester));
+  const messages: TicketMessageInput[] = [];
+  for (const item of newest) {
+    const message = readFeedItem(item, requester);
+    if (typeof message === 'string') return message;
+    messages.push(message);
+  }
+  return messages;
 }
 
 type Scope = { kind: 'scope'; scope: ParentNode } | { kind: 'no-ticket'; result: TicketReadResult };
@@ -184,12 +208,14 @@ function readLightning(doc: Document, url: URL, pageUrl: string | undefined): Ti
   if (subject === null) return unreadableLayout('The case has no Subject field or record title');
 
   const requester = readLightningRequester(scope);
+  const messages = readMessages(scope, requester);
+  if (typeof messages === 'string') return unreadableLayout(messages);
   return ticketReadFrom({
     site: 'salesforce',
     ticketId,
     subject: clampText(singleLineText(subject), TICKET_LIMITS.subjectChars),
     requester,
-    messages: readMessages(scope, requester),
+    messages,
     ...(pageUrl === undefined ? {} : { url: pageUrl }),
   });
 }
@@ -217,13 +243,13 @@ function readClassic(doc: Document, url: URL, pageUrl: string | undefined): Tick
   const contactCell = classicField(doc, 'Contact Name');
   const emailCell = classicField(doc, 'Contact Email');
   const requester = requesterOf(
-    contactCell === undefined ? undefined : optionalText(singleLineText(contactCell), NAME_MAX),
+    contactCell === undefined ? undefined : optionalText(cleanPersonName(singleLineText(contactCell)), NAME_MAX),
     emailCell === undefined ? undefined : optionalEmail(singleLineText(emailCell)),
   );
   // Classic has no case feed to read reliably; the description is the customer's opening message.
   const description = classicField(doc, 'Description');
   const descriptionText = description === undefined ? '' : readableText(description);
-  const messages: TicketMessage[] =
+  const messages: TicketMessageInput[] =
     descriptionText === ''
       ? []
       : [
@@ -279,3 +305,11 @@ export function findSalesforceComposer(doc: Document): HTMLElement | null {
   }
   return null;
 }
+
+export const salesforceAdapter: SiteAdapter<'salesforce'> = {
+  ...salesforceSite,
+  // Lightning's case field, or Classic's "Case:" title followed by the case number.
+  signature: '[field-label="Case Number"], .pageType ~ .pageDescription',
+  read: readSalesforceTicket,
+  findComposer: findSalesforceComposer,
+};

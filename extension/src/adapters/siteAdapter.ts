@@ -1,9 +1,14 @@
 /**
  * The one interface every site adapter (fixture, Gmail, Zendesk, Salesforce…) implements, and the
- * final validation they all share, so adding a site is adding one reader file.
+ * final step they all share, so adding a site is adding one descriptor, one adapter file and one
+ * content script. No zod here: adapters run in the page's content script, which must stay small.
+ * An adapter returns its candidate ticket already clamped to TICKET_LIMITS; the background (and
+ * `tandem-extract`) validate it against the shared schema before anyone uses it.
  */
-import { ticketContextSchema, type TicketContextInput, type TicketReadResult } from '@tandem/shared';
-import { z } from 'zod';
+import type { TicketContext, TicketContextInput, TicketReadResult } from '@tandem/shared/ticket-reading';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { DetectableSite } from './sites';
+import type { SiteDescriptor } from './sites/siteDescriptor';
 
 export interface TicketReadOptions {
   /**
@@ -21,6 +26,18 @@ export interface TicketReadOptions {
  */
 export type TicketPageReader = (doc: Document, url: string, options?: TicketReadOptions) => TicketReadResult;
 
+/**
+ * One site, self-described: its descriptor (site, label, own hosts, content-script matches, from
+ * `sites/<site>.ts`) spread into the object, plus what needs the DOM.
+ */
+export interface SiteAdapter<S extends DetectableSite = DetectableSite> extends SiteDescriptor<S> {
+  /** Markup only this site's ticket pages carry, as a CSS selector list; any match is enough. */
+  readonly signature: string;
+  readonly read: TicketPageReader;
+  /** The reply box of the ticket on screen, or null when none is open. */
+  readonly findComposer: (doc: Document) => HTMLElement | null;
+}
+
 export function notATicketPage(detail: string): TicketReadResult {
   return { kind: 'no-ticket', reason: 'not-a-ticket-page', detail };
 }
@@ -29,9 +46,29 @@ export function unreadableLayout(detail: string): TicketReadResult {
   return { kind: 'no-ticket', reason: 'unreadable-layout', detail };
 }
 
-/** Validates what an adapter scraped; a ticket that fails the shared schema is reported, never sent. */
+function clamp(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}
+
+/**
+ * The candidate as the shared schema's output: defaults filled in (`partial`, `tags`, `status`)
+ * and every size limit enforced once more, so a slip in one adapter cannot make the background
+ * refuse the whole ticket. A candidate without a ticket id is no ticket.
+ */
 export function ticketReadFrom(candidate: TicketContextInput): TicketReadResult {
-  const parsed = ticketContextSchema.safeParse(candidate);
-  if (parsed.success) return { kind: 'ticket', ticket: parsed.data };
-  return unreadableLayout(`The ticket did not validate: ${z.prettifyError(parsed.error)}`);
+  const ticketId = clamp(candidate.ticketId.trim(), TICKET_LIMITS.idChars);
+  if (ticketId === '') return unreadableLayout('The ticket has no id');
+  const ticket: TicketContext = {
+    ...candidate,
+    ticketId,
+    subject: clamp(candidate.subject, TICKET_LIMITS.subjectChars),
+    messages: candidate.messages.slice(-TICKET_LIMITS.messages).map((message) => ({
+      ...message,
+      partial: message.partial ?? false,
+      body: clamp(message.body, TICKET_LIMITS.bodyChars),
+    })),
+    tags: (candidate.tags ?? []).slice(0, TICKET_LIMITS.tags).map((tag) => clamp(tag, TICKET_LIMITS.tagChars)),
+    status: candidate.status ?? 'unknown',
+  };
+  return { kind: 'ticket', ticket };
 }

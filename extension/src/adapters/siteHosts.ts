@@ -1,13 +1,11 @@
 /**
- * Which site a host belongs to, without looking at any page: the helpdesks' own domains and an
- * admin's host mappings. No DOM here, so the background and the options page can use it too.
+ * Which site a host belongs to, without looking at any page: the helpdesks' own hosts (from their
+ * descriptors in sites/) and an admin's host mappings. No DOM here, so the background and the
+ * options page can use it too.
  */
+import { HELPDESK_DESCRIPTORS, HELPDESK_SITES, type DetectableSite, type HelpdeskSite } from './sites';
 
-/** The helpdesks an admin can map a host to and switch on or off. */
-export const HELPDESK_SITES = ['gmail', 'zendesk', 'salesforce'] as const;
-export type HelpdeskSite = (typeof HELPDESK_SITES)[number];
-/** Every site the registry can pick; 'fixture' is Tandem's own test helpdesk. */
-export type DetectableSite = HelpdeskSite | 'fixture';
+export { HELPDESK_SITES, type DetectableSite, type HelpdeskSite };
 /** What an admin maps a host to: one helpdesk, or "tell from the page". */
 export type MappedSite = HelpdeskSite | 'auto';
 
@@ -17,34 +15,32 @@ export interface HostMappingRule {
   site: MappedSite;
 }
 
-/** Host suffixes of the sites' own domains (a leading dot: any subdomain; none: that exact host). */
-const KNOWN_HOSTS: readonly { suffix: string; site: HelpdeskSite }[] = [
-  { suffix: 'mail.google.com', site: 'gmail' },
-  { suffix: '.zendesk.com', site: 'zendesk' },
-  { suffix: '.lightning.force.com', site: 'salesforce' },
-  { suffix: '.my.salesforce.com', site: 'salesforce' },
-  { suffix: '.salesforce.com', site: 'salesforce' },
-  { suffix: '.force.com', site: 'salesforce' },
-];
+/** The helpdesks' own host patterns, each with its site: derived from the descriptors, never listed twice. */
+export const KNOWN_HOSTS: readonly { pattern: string; site: HelpdeskSite }[] = HELPDESK_DESCRIPTORS.flatMap((descriptor) =>
+  descriptor.hosts.map((pattern) => ({ pattern, site: descriptor.site })),
+);
 
 function normalHost(hostname: string): string {
   return hostname.toLowerCase().replace(/\.$/, '');
 }
 
-/** The helpdesk whose own domain `hostname` is, if any. */
-export function knownSiteForHost(hostname: string): HelpdeskSite | undefined {
-  const host = normalHost(hostname);
-  return KNOWN_HOSTS.find(({ suffix }) => (suffix.startsWith('.') ? host.endsWith(suffix) && host.length > suffix.length : host === suffix))
-    ?.site;
-}
-
-/** Whether a mapping's host (exact, or `*.example.com` for any subdomain of example.com) covers `hostname`. */
+/** Whether a host pattern (exact, or `*.example.com` for any subdomain of example.com) covers `hostname`. */
 export function hostMatches(pattern: string, hostname: string): boolean {
   const host = normalHost(hostname);
   const wanted = normalHost(pattern);
   if (!wanted.startsWith('*.')) return host === wanted;
   const suffix = wanted.slice(1);
   return host.endsWith(suffix) && host.length > suffix.length;
+}
+
+/** Whether `hostname` is one of a site's own hosts (`hosts` from its descriptor). */
+export function isOwnHost(hosts: readonly string[], hostname: string): boolean {
+  return hosts.some((pattern) => hostMatches(pattern, hostname));
+}
+
+/** The helpdesk whose own domain `hostname` is, if any. */
+export function knownSiteForHost(hostname: string): HelpdeskSite | undefined {
+  return KNOWN_HOSTS.find(({ pattern }) => hostMatches(pattern, hostname))?.site;
 }
 
 /** The mapping for `hostname`: an exact host wins over wildcards, and a longer wildcard over a shorter one. */

@@ -6,12 +6,12 @@
  */
 import { ticketReadResultSchema, type TicketContext, type TicketReadResult } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
-import gmailVariantHtml from './fixtures/gmail-thread-variant.html?raw';
-import gmailHtml from './fixtures/gmail-thread.html?raw';
-import salesforceClassicHtml from './fixtures/salesforce-case-classic.html?raw';
-import salesforceHtml from './fixtures/salesforce-case.html?raw';
-import zendeskVariantHtml from './fixtures/zendesk-ticket-variant.html?raw';
-import zendeskHtml from './fixtures/zendesk-ticket.html?raw';
+import gmailVariantHtml from './fixtures/gmail/older-layout-search.html?raw';
+import gmailHtml from './fixtures/gmail/thread-with-collapsed-message.html?raw';
+import salesforceClassicHtml from './fixtures/salesforce/classic-description-only.html?raw';
+import salesforceHtml from './fixtures/salesforce/lightning-console.html?raw';
+import zendeskVariantHtml from './fixtures/zendesk/older-layout-input-subject.html?raw';
+import zendeskHtml from './fixtures/zendesk/two-tabs-assumed-hooks.html?raw';
 import { hostMatches, knownSiteForHost, mappedSiteForHost, type HostMappingRule } from './siteHosts';
 import { detectSite, findComposerAuto, readOnDemand, readTicketAuto, SITE_REGISTRY, sitesBySignature } from './siteRegistry';
 
@@ -32,42 +32,42 @@ const FIXTURE_TICKET = `<main data-tandem-fixture="ticket" data-ticket-id="T-100
 /** Each site's fixture page, the address it really lives at, and what its ticket is. */
 const PAGES = [
   {
-    name: 'gmail-thread.html',
+    name: 'gmail/thread-with-collapsed-message.html',
     html: gmailHtml,
     realUrl: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVxRkTbWplmNcZsJdLqHgtPwXv',
     site: 'gmail',
     subject: 'Cracked battery mount on order LB-7781',
   },
   {
-    name: 'gmail-thread-variant.html',
+    name: 'gmail/older-layout-search.html',
     html: gmailVariantHtml,
     realUrl: 'https://mail.google.com/mail/u/1/#search/battery+mount',
     site: 'gmail',
     subject: 'Warranty claim W-2210: frame creak',
   },
   {
-    name: 'zendesk-ticket.html',
+    name: 'zendesk/two-tabs-assumed-hooks.html',
     html: zendeskHtml,
     realUrl: 'https://tandem-test.zendesk.com/agent/tickets/4821',
     site: 'zendesk',
     subject: 'Parcel arrived damaged',
   },
   {
-    name: 'zendesk-ticket-variant.html',
+    name: 'zendesk/older-layout-input-subject.html',
     html: zendeskVariantHtml,
     realUrl: 'https://tandem-test.zendesk.com/agent/tickets/5012',
     site: 'zendesk',
     subject: 'Invoice address change',
   },
   {
-    name: 'salesforce-case.html',
+    name: 'salesforce/lightning-console.html',
     html: salesforceHtml,
     realUrl: 'https://tandem-demo.lightning.force.com/lightning/r/Case/500000000000026AAA/view',
     site: 'salesforce',
     subject: 'Label printer skips every second label',
   },
   {
-    name: 'salesforce-case-classic.html',
+    name: 'salesforce/classic-description-only.html',
     html: salesforceClassicHtml,
     realUrl: 'https://tandem-demo.my.salesforce.com/500000000000031',
     site: 'salesforce',
@@ -83,17 +83,25 @@ describe('hosts', () => {
     ['acme.lightning.force.com', 'salesforce'],
     ['acme.my.salesforce.com', 'salesforce'],
     ['na42.salesforce.com', 'salesforce'],
-    ['acme--c.vf.force.com', 'salesforce'],
   ])('knows %s as %s', (host, site) => {
     expect(knownSiteForHost(host)).toBe(site);
   });
 
-  it.each(['google.com', 'gmail.com', 'zendesk.com', 'zendesk.com.evil.example', 'evilzendesk.com', 'force.com', '127.0.0.1', ''])(
-    'knows nothing of %j',
-    (host) => {
-      expect(knownSiteForHost(host)).toBeUndefined();
-    },
-  );
+  // Experience Cloud portals (`*.force.com`) face customers and Visualforce domains serve embedded pages: not the agent console.
+  it.each([
+    'google.com',
+    'gmail.com',
+    'zendesk.com',
+    'zendesk.com.evil.example',
+    'evilzendesk.com',
+    'force.com',
+    'acme.force.com',
+    'acme--c.vf.force.com',
+    '127.0.0.1',
+    '',
+  ])('knows nothing of %j', (host) => {
+    expect(knownSiteForHost(host)).toBeUndefined();
+  });
 
   it('matches exact hosts and wildcard subdomains, never the bare parent', () => {
     expect(hostMatches('support.acme.com', 'Support.Acme.com')).toBe(true);

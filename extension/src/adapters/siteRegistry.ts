@@ -5,59 +5,29 @@
  * the typed no-ticket result: a wrong ticket is worse than none. The generic reader is never
  * picked here; it runs only when the agent asks for it (`readOnDemand`).
  */
-import type { TicketReadResult } from '@tandem/shared';
-import { findFixtureComposer, readFixtureTicket } from './fixtureAdapter';
+import type { TicketReadResult } from '@tandem/shared/ticket-reading';
+import { fixtureAdapter } from './fixtureAdapter';
 import { readGenericPage } from './genericAdapter';
-import { findGmailComposer, readGmailTicket } from './gmailAdapter';
-import { findSalesforceComposer, readSalesforceTicket } from './salesforceAdapter';
-import { notATicketPage, unreadableLayout, type TicketPageReader } from './siteAdapter';
+import { gmailAdapter } from './gmailAdapter';
+import { salesforceAdapter } from './salesforceAdapter';
+import { notATicketPage, unreadableLayout, type SiteAdapter } from './siteAdapter';
 import { knownSiteForHost, mappedSiteForHost, type DetectableSite, type HostMappingRule } from './siteHosts';
-import { findZendeskComposer, readZendeskTicket } from './zendeskAdapter';
+import { zendeskAdapter } from './zendeskAdapter';
 
-export interface RegisteredSite {
-  site: DetectableSite;
-  /** How the agent sees the site named, e.g. in "Tandem is switched off for Gmail". */
-  label: string;
-  read: TicketPageReader;
-  findComposer: (doc: Document) => HTMLElement | null;
-  /** Markup only this site's ticket pages carry; any match is enough. */
-  signature: string;
-}
+/** A site the registry can pick: its adapter object (kept as a name for older callers). */
+export type RegisteredSite = SiteAdapter;
 
-export const SITE_REGISTRY: Readonly<Record<DetectableSite, RegisteredSite>> = {
-  gmail: {
-    site: 'gmail',
-    label: 'Gmail',
-    read: readGmailTicket,
-    findComposer: findGmailComposer,
-    signature: 'h2.hP, div.adn',
-  },
-  zendesk: {
-    site: 'zendesk',
-    label: 'Zendesk',
-    read: readZendeskTicket,
-    findComposer: findZendeskComposer,
-    signature: '[data-test-id="omni-log-container"], [data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]',
-  },
-  salesforce: {
-    site: 'salesforce',
-    label: 'Salesforce',
-    read: readSalesforceTicket,
-    findComposer: findSalesforceComposer,
-    // Lightning's case field, or Classic's "Case:" title followed by the case number.
-    signature: '[field-label="Case Number"], .pageType ~ .pageDescription',
-  },
-  fixture: {
-    site: 'fixture',
-    label: 'Fixture Desk',
-    read: readFixtureTicket,
-    findComposer: findFixtureComposer,
-    signature: '[data-tandem-fixture]',
-  },
+/** Every adapter, in the order of the signature checks (it matters only for the list in an ambiguity message). */
+const ADAPTERS = [gmailAdapter, zendeskAdapter, salesforceAdapter, fixtureAdapter] as const;
+
+export const SITE_REGISTRY: Readonly<Record<DetectableSite, SiteAdapter>> = {
+  gmail: gmailAdapter,
+  zendesk: zendeskAdapter,
+  salesforce: salesforceAdapter,
+  fixture: fixtureAdapter,
 };
 
-/** Order of the signature checks; it matters only for the list in an ambiguity message. */
-const DETECTABLE_SITES: readonly DetectableSite[] = ['gmail', 'zendesk', 'salesforce', 'fixture'];
+export const DETECTABLE_SITES: readonly DetectableSite[] = ADAPTERS.map((adapter) => adapter.site);
 
 /** Every site whose DOM signature the page carries. */
 export function sitesBySignature(doc: Document): DetectableSite[] {

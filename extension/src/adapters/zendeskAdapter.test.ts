@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The Zendesk adapter against our own invented agent-workspace pages (fixtures/zendesk-*.html) in
+ * The Zendesk adapter against our own invented agent-workspace pages (fixtures/zendesk/*.html) in
  * both layouts: the active tab read and no other, internal notes marked, hostile text kept inert,
  * pages it must refuse, and an oversized thread cut to its newest messages.
  */
@@ -41,7 +41,7 @@ function longThreadPage(count: number): Document {
 
 describe('readZendeskTicket', () => {
   it('reads the active tab of the current layout, not the other open ticket', () => {
-    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk-ticket.html')), TICKET_URL));
+    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk/two-tabs-assumed-hooks.html')), TICKET_URL));
 
     expect(ticket).toEqual({
       site: 'zendesk',
@@ -55,6 +55,7 @@ describe('readZendeskTicket', () => {
         {
           id: '9101',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Noor Haddad',
           sentAt: '2026-03-03T09:15:00Z',
           body: 'Hello, my order 7731 arrived with a crushed box.\n\nThe lamp inside is cracked.',
@@ -62,6 +63,7 @@ describe('readZendeskTicket', () => {
         {
           id: '9102',
           authorRole: 'internal',
+          partial: false,
           authorName: 'Felix Moreau',
           sentAt: '2026-03-03T09:20:00Z',
           body: 'Carrier claim needed, photos first.',
@@ -69,6 +71,7 @@ describe('readZendeskTicket', () => {
         {
           id: '9103',
           authorRole: 'agent',
+          partial: false,
           authorName: 'Felix Moreau',
           sentAt: '2026-03-03T09:22:00Z',
           body: 'Sorry to hear that!\nCould you send a photo of the lamp?',
@@ -76,6 +79,7 @@ describe('readZendeskTicket', () => {
         {
           id: '9104',
           authorRole: 'customer',
+          partial: false,
           authorName: 'Noor Haddad',
           sentAt: '2026-03-03T10:01:00Z',
           body: 'Photo attached <script>alert(1)</script><img src=x onerror=alert(1)>',
@@ -86,7 +90,7 @@ describe('readZendeskTicket', () => {
   });
 
   it('keeps hostile markup as inert text: the typed tags stay literal, the real elements are dropped', () => {
-    const doc = parse(fixture('zendesk-ticket.html'));
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
 
     const ticket = expectTicket(readZendeskTicket(doc, TICKET_URL));
 
@@ -97,7 +101,7 @@ describe('readZendeskTicket', () => {
   });
 
   it('reads the older layout (ticket-pane-subject, .ticket-panes-grid-layout.active, article text bodies)', () => {
-    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk-ticket-variant.html')), VARIANT_URL));
+    const ticket = expectTicket(readZendeskTicket(parse(fixture('zendesk/older-layout-input-subject.html')), VARIANT_URL));
 
     expect(ticket).toEqual({
       site: 'zendesk',
@@ -110,18 +114,21 @@ describe('readZendeskTicket', () => {
       messages: [
         {
           authorRole: 'customer',
+          partial: false,
           authorName: 'Jonas Berg',
           sentAt: '2026-04-11T07:30:00+02:00',
           body: 'Please change the invoice address to our new office.\n\nStorgatan 12, Umeå',
         },
         {
           authorRole: 'internal',
+          partial: false,
           authorName: 'Lea Santos',
           sentAt: '2026-04-11T08:05:00+02:00',
           body: 'Billing team owns this, waiting on them.',
         },
         {
           authorRole: 'agent',
+          partial: false,
           authorName: 'Lea Santos',
           sentAt: '2026-04-11T08:10:00+02:00',
           body: 'Thanks Jonas, we are on it.',
@@ -131,7 +138,7 @@ describe('readZendeskTicket', () => {
   });
 
   it('follows the active marker when the other tab becomes active', () => {
-    const doc = parse(fixture('zendesk-ticket.html'));
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
     const panes = doc.querySelectorAll('[data-test-id="ticket-pane"]');
     panes[0]?.setAttribute('data-is-active', 'true');
     panes[1]?.setAttribute('data-is-active', 'false');
@@ -146,6 +153,7 @@ describe('readZendeskTicket', () => {
       {
         id: '9001',
         authorRole: 'customer',
+        partial: false,
         authorName: 'Tobias Lindqvist',
         sentAt: '2026-03-02T08:00:00Z',
         body: 'The export button does nothing.',
@@ -154,7 +162,7 @@ describe('readZendeskTicket', () => {
   });
 
   it('says not-a-ticket-page off Zendesk, off a ticket URL, or without any ticket markup', () => {
-    const doc = parse(fixture('zendesk-ticket.html'));
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
 
     expect(readZendeskTicket(doc, 'https://zendesk.com.evil.example/agent/tickets/4821')).toMatchObject({ reason: 'not-a-ticket-page' });
     expect(readZendeskTicket(doc, 'http://tandem-test.zendesk.com/agent/tickets/4821')).toMatchObject({ reason: 'not-a-ticket-page' });
@@ -167,9 +175,9 @@ describe('readZendeskTicket', () => {
   });
 
   it('says unreadable-layout when no tab, or more than one tab, is marked active', () => {
-    const none = parse(fixture('zendesk-ticket.html'));
+    const none = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
     for (const pane of Array.from(none.querySelectorAll('[data-is-active]'))) pane.setAttribute('data-is-active', 'false');
-    const both = parse(fixture('zendesk-ticket.html'));
+    const both = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
     for (const pane of Array.from(both.querySelectorAll('[data-test-id="ticket-pane"]'))) pane.setAttribute('data-is-active', 'true');
 
     expect(readZendeskTicket(none, TICKET_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
@@ -177,9 +185,9 @@ describe('readZendeskTicket', () => {
   });
 
   it('says unreadable-layout when the active tab lacks its subject or conversation log, never reading the other tab', () => {
-    const noSubject = parse(fixture('zendesk-ticket.html'));
+    const noSubject = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
     noSubject.querySelector('[data-is-active="true"] [data-test-id="omni-header-subject"]')?.remove();
-    const noLog = parse(fixture('zendesk-ticket-variant.html'));
+    const noLog = parse(fixture('zendesk/older-layout-input-subject.html'));
     noLog.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-log-container"]')?.remove();
 
     expect(readZendeskTicket(noSubject, TICKET_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
@@ -196,7 +204,7 @@ describe('readZendeskTicket', () => {
   });
 
   it('puts a newest-first log back in order before keeping the newest', () => {
-    const doc = parse(fixture('zendesk-ticket-variant.html'));
+    const doc = parse(fixture('zendesk/older-layout-input-subject.html'));
     const log = doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="omni-log-container"]');
     for (const article of Array.from(log?.querySelectorAll('article') ?? []).reverse()) log?.append(article);
 
@@ -209,20 +217,20 @@ describe('readZendeskTicket', () => {
     ]);
   });
 
-  it('marks public replies as system when no requester is shown, rather than guessing the side', () => {
-    const doc = parse(fixture('zendesk-ticket-variant.html'));
+  it('marks public replies as unknown when no requester is shown, rather than guessing the side', () => {
+    const doc = parse(fixture('zendesk/older-layout-input-subject.html'));
     doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="ticket-system-field-requester-select"]')?.remove();
 
     const ticket = expectTicket(readZendeskTicket(doc, VARIANT_URL));
 
     expect(ticket.requester).toEqual({});
-    expect(ticket.messages.map((message) => message.authorRole)).toEqual(['system', 'internal', 'system']);
+    expect(ticket.messages.map((message) => message.authorRole)).toEqual(['unknown', 'internal', 'unknown']);
   });
 });
 
 describe('findZendeskComposer', () => {
   it('finds the editable composer of the active tab in the current layout', () => {
-    const doc = parse(fixture('zendesk-ticket.html'));
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
 
     const composer = findZendeskComposer(doc);
 
@@ -231,7 +239,7 @@ describe('findZendeskComposer', () => {
   });
 
   it('finds the editor-view composer of the active tab in the older layout', () => {
-    const doc = parse(fixture('zendesk-ticket-variant.html'));
+    const doc = parse(fixture('zendesk/older-layout-input-subject.html'));
 
     const composer = findZendeskComposer(doc);
 
@@ -240,7 +248,7 @@ describe('findZendeskComposer', () => {
   });
 
   it('returns null without a single active tab', () => {
-    const doc = parse(fixture('zendesk-ticket.html'));
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
     for (const pane of Array.from(doc.querySelectorAll('[data-is-active]'))) pane.setAttribute('data-is-active', 'false');
 
     expect(findZendeskComposer(doc)).toBeNull();

@@ -19,9 +19,21 @@
  * - off zendesk.com (read on a host an admin mapped, or a saved page) the URL may name no ticket:
  *   the active `[data-test-id="header-tab"]` reads "#<number> <subject>".
  */
-import { TICKET_LIMITS, type MessageAuthorRole, type TicketContextInput, type TicketMessage, type TicketReadResult } from '@tandem/shared';
+import { TICKET_LIMITS } from '@tandem/shared/ticket-reading';
+import type { MessageAuthorRole, TicketContextInput, TicketMessageInput, TicketReadResult } from '@tandem/shared/ticket-reading';
+import { authorRole as decideRole } from './authorRoles';
 import { clampText, inertCopy, readableText, singleLineText } from './domText';
-import { notATicketPage, ticketReadFrom, unreadableLayout, type TicketPageReader, type TicketReadOptions } from './siteAdapter';
+import { parsePersonLabel } from './personNames';
+import {
+  notATicketPage,
+  ticketReadFrom,
+  unreadableLayout,
+  type SiteAdapter,
+  type TicketPageReader,
+  type TicketReadOptions,
+} from './siteAdapter';
+import { isOwnHost } from './siteHosts';
+import { zendeskSite } from './sites/zendesk';
 import { optionalDateTime, optionalEmail, optionalPageUrl, optionalText, ticketStatusFromLabel } from './ticketFields';
 
 const ACTIVE_TAB_SELECTOR = '[data-is-active="true"], .ticket-panes-grid-layout.active';
@@ -71,7 +83,7 @@ function ticketIdFromUrl(url: string, options: TicketReadOptions | undefined): U
     return number === undefined ? { kind: 'from-page', page: parsed } : { kind: 'id', ticketId: number };
   }
   const host = parsed.hostname.toLowerCase();
-  if (parsed.protocol !== 'https:' || !host.endsWith('.zendesk.com')) {
+  if (parsed.protocol !== 'https:' || !isOwnHost(zendeskSite.hosts, host)) {
     return { kind: 'not-zendesk', reason: `${host || url} is not a Zendesk host` };
   }
   const match = TICKET_PATH.exec(parsed.pathname);
@@ -124,32 +136,22 @@ function findActiveTab(doc: Document): ActiveTab {
   return { kind: 'tab', tab };
 }
 
-/** "Name <email>", "Name" or "email" into its parts; a `title` attribute may carry the email. */
+/** "Name <email>", "Name" or "email" (labels, initials and badges cut); a `title` attribute may carry the email. */
 function personFromLabel(element: Element): Person {
-  const text = singleLineText(element);
-  const bracketed = /^(.*?)\s*<([^<>\s]+)>$/.exec(text);
-  const labelName = bracketed === null ? text : (bracketed[1] ?? '');
-  const labelEmail = bracketed === null ? undefined : optionalEmail(bracketed[2]);
-  const bareEmail = optionalEmail(labelName);
-  const email = labelEmail ?? bareEmail ?? optionalEmail(element.getAttribute('title'));
-  const name = bareEmail === undefined ? optionalText(labelName, NAME_MAX) : undefined;
+  const label = parsePersonLabel(singleLineText(element));
+  const email = label.email ?? optionalEmail(element.getAttribute('title'));
+  const name = optionalText(label.name, NAME_MAX);
   return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
 }
 
-function samePerson(a: Person, b: Person): boolean {
-  if (a.email !== undefined && b.email !== undefined) return a.email.toLowerCase() === b.email.toLowerCase();
-  if (a.name !== undefined && b.name !== undefined) return a.name.toLowerCase() === b.name.toLowerCase();
-  return false;
-}
-
+/**
+ * The requester's identity decides (authorRoles.ts); the internal-note tag is the note marker.
+ * As before this rework, anyone shown to be someone other than the requester is read as an agent
+ * (`others: 'agent'`); an author with nothing to compare is 'unknown'.
+ */
 function authorRole(article: Element, sender: Person, requester: Person): MessageAuthorRole {
-  if (article.querySelector(INTERNAL_NOTE_SELECTOR) !== null) return 'internal';
-  // Without a known requester or sender, customer and agent cannot be told apart: the text stays,
-  // marked 'system', rather than being passed off as either side's words.
-  if ((requester.name === undefined && requester.email === undefined) || (sender.name === undefined && sender.email === undefined)) {
-    return 'system';
-  }
-  return samePerson(sender, requester) ? 'customer' : 'agent';
+  const internalNote = article.querySelector(INTERNAL_NOTE_SELECTOR) !== null;
+  return decideRole(sender, { customers: [requester], agents: [], others: 'agent' }, { internalNote });
 }
 
 function messageBody(article: Element): string {
@@ -161,7 +163,7 @@ function messageBody(article: Element): string {
   return readableText(copy);
 }
 
-function readMessage(article: Element, requester: Person): TicketMessage {
+function readMessage(article: Element, requester: Person): TicketMessageInput {
   const senderElement = article.querySelector(SENDER_SELECTOR);
   const sender = senderElement === null ? {} : personFromLabel(senderElement);
   const id = optionalText(article.getAttribute('data-comment-id'), ID_MAX);
@@ -252,3 +254,10 @@ export function findZendeskComposer(doc: Document): HTMLElement | null {
   }
   return null;
 }
+
+export const zendeskAdapter: SiteAdapter<'zendesk'> = {
+  ...zendeskSite,
+  signature: '[data-test-id="omni-log-container"], [data-test-id="omni-header-subject"], [data-test-id="ticket-pane-subject"]',
+  read: readZendeskTicket,
+  findComposer: findZendeskComposer,
+};

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import gmailVariantHtml from '../adapters/fixtures/gmail-thread-variant.html?raw';
-import gmailHtml from '../adapters/fixtures/gmail-thread.html?raw';
-import salesforceClassicHtml from '../adapters/fixtures/salesforce-case-classic.html?raw';
-import salesforceHtml from '../adapters/fixtures/salesforce-case.html?raw';
-import zendeskVariantHtml from '../adapters/fixtures/zendesk-ticket-variant.html?raw';
-import zendeskHtml from '../adapters/fixtures/zendesk-ticket.html?raw';
+import gmailVariantHtml from '../adapters/fixtures/gmail/older-layout-search.html?raw';
+import gmailHtml from '../adapters/fixtures/gmail/thread-with-collapsed-message.html?raw';
+import salesforceClassicHtml from '../adapters/fixtures/salesforce/classic-description-only.html?raw';
+import salesforceHtml from '../adapters/fixtures/salesforce/lightning-console.html?raw';
+import zendeskVariantHtml from '../adapters/fixtures/zendesk/older-layout-input-subject.html?raw';
+import zendeskHtml from '../adapters/fixtures/zendesk/two-tabs-assumed-hooks.html?raw';
 import { SITE_REGISTRY } from '../adapters/siteRegistry';
 import { parseArgs } from './extract';
 
@@ -50,12 +50,12 @@ function run(...args: string[]): Promise<Run> {
 }
 
 const PAGES = [
-  ['gmail-thread.html', 'gmail', gmailHtml, '190a1b2c3d4e5f60'],
-  ['gmail-thread-variant.html', 'gmail', gmailVariantHtml, '18c4f2a9b7d3e015'],
-  ['zendesk-ticket.html', 'zendesk', zendeskHtml, '4821'],
-  ['zendesk-ticket-variant.html', 'zendesk', zendeskVariantHtml, undefined],
-  ['salesforce-case.html', 'salesforce', salesforceHtml, '00001026'],
-  ['salesforce-case-classic.html', 'salesforce', salesforceClassicHtml, '00001031'],
+  ['gmail/thread-with-collapsed-message.html', 'gmail', gmailHtml, '190a1b2c3d4e5f60'],
+  ['gmail/older-layout-search.html', 'gmail', gmailVariantHtml, '18c4f2a9b7d3e015'],
+  ['zendesk/two-tabs-assumed-hooks.html', 'zendesk', zendeskHtml, '4821'],
+  ['zendesk/older-layout-input-subject.html', 'zendesk', zendeskVariantHtml, undefined],
+  ['salesforce/lightning-console.html', 'salesforce', salesforceHtml, '00001026'],
+  ['salesforce/classic-description-only.html', 'salesforce', salesforceClassicHtml, '00001031'],
 ] as const;
 
 // Fourteen Node processes on a busy CI machine: generous, so slowness never reads as failure.
@@ -89,7 +89,7 @@ describe('tandem-extract', { timeout: 120_000 }, () => {
   it('uses --url as the page address, so the ticket carries it and ids come from it', async () => {
     const url = 'https://tandem-test.zendesk.com/agent/tickets/4821';
 
-    const result = await run('--site', 'auto', '--url', url, path.join(FIXTURES, 'zendesk-ticket-variant.html'));
+    const result = await run('--site', 'auto', '--url', url, path.join(FIXTURES, 'zendesk/older-layout-input-subject.html'));
 
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ site: 'zendesk', ticketId: '4821', url });
@@ -98,7 +98,7 @@ describe('tandem-extract', { timeout: 120_000 }, () => {
   it('exits 2 with the typed no-ticket result for a page that is no ticket, or the wrong site', async () => {
     const [plain, wrongSite] = await Promise.all([
       run('--site', 'auto', NOT_A_TICKET),
-      run('--site', 'gmail', path.join(FIXTURES, 'zendesk-ticket.html')),
+      run('--site', 'gmail', path.join(FIXTURES, 'zendesk/two-tabs-assumed-hooks.html')),
     ]);
 
     expect(plain.code).toBe(2);

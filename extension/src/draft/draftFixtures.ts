@@ -84,7 +84,7 @@ export function ticket(over: Partial<TicketContext> = {}): TicketContext {
     ticketId: 'T-1001',
     subject: 'Refund for order #1042',
     requester: { name: 'Ana Pérez', email: 'ana@example.com' },
-    messages: [{ authorRole: 'customer', body: 'When will my refund arrive?' }],
+    messages: [{ authorRole: 'customer', partial: false, body: 'When will my refund arrive?' }],
     tags: [],
     status: 'open',
     ...over,

@@ -58,7 +58,7 @@ describe('useDraft', () => {
     expect(fake.starts).toHaveLength(1);
     expect(first.unsubscribed).toBe(false);
 
-    const updated = ticket({ messages: [...ticket().messages, { authorRole: 'customer', body: 'Any news?' }] });
+    const updated = ticket({ messages: [...ticket().messages, { authorRole: 'customer', partial: false, body: 'Any news?' }] });
     rerender({ client: fake.client, ticket: updated, options: { tone: 'concise' } });
     const second = await subscribed(fake, 2);
 

@@ -4,7 +4,7 @@
  * idempotency key.
  */
 import { randomUUID } from 'node:crypto';
-import { ticketContextSchema, type CustomerLiveState, type TicketContextInput, type TicketMessage } from '@tandem/shared';
+import { ticketContextSchema, type CustomerLiveState, type TicketContextInput, type TicketMessageInput } from '@tandem/shared';
 import type { ActionContext, ActionRunContext } from '../assist/actions/actionDefinition.js';
 
 export function actionContext(
@@ -13,7 +13,7 @@ export function actionContext(
 ): ActionContext {
   const { customerSays, ...rest } = ticket;
   const said = customerSays === undefined ? [] : Array.isArray(customerSays) ? customerSays : [customerSays];
-  const messages: TicketMessage[] = said.map((body) => ({ authorRole: 'customer', body }));
+  const messages: TicketMessageInput[] = said.map((body) => ({ authorRole: 'customer', body }));
   return {
     tenantId: 'acme',
     ticket: ticketContextSchema.parse({
