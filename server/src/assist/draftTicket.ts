@@ -1,10 +1,12 @@
 /**
- * The assist pipeline for one ticket, in three stages (./pipeline): prepare (redact PII; analyse,
- * retrieve and load live state in parallel; build the prompt), stream with fallback (LLM or
- * embedded drafter through the citation filter and PII restorer), finish (suggested actions,
- * confidence, review flag). Yields `DraftEvent`s in the order clients render them.
+ * The assist pipeline for one ticket, normalised first (`normaliseTicket`), in three stages
+ * (./pipeline): prepare (redact PII; analyse, retrieve and load live state in parallel; build the
+ * prompt), stream with fallback (LLM or embedded drafter through the citation filter and PII
+ * restorer), finish (suggested actions, confidence, review flag). Yields `DraftEvent`s in the order
+ * clients render them.
  */
 import type { DraftEvent, TicketContext } from '@tandem/shared';
+import { normaliseTicket } from '../security/untrustedTicket.js';
 import type { AssistDeps, DraftOptions } from './pipeline/draftInputs.js';
 import { finishDraft } from './pipeline/finishDraft.js';
 import { PhaseTimings } from './pipeline/phaseTimings.js';
@@ -20,7 +22,8 @@ export async function* draftTicket(
   options: DraftOptions,
   signal: AbortSignal,
 ): AsyncGenerator<DraftEvent> {
-  const job = { tenantId, ticket, options, signal, timings: new PhaseTimings() };
+  // Every stage reads the normalised ticket: detectors, the redactor and the model see one clean text.
+  const job = { tenantId, ticket: normaliseTicket(ticket), options, signal, timings: new PhaseTimings() };
   // A stage returns undefined when the draft was aborted or its error already went out: nothing more follows.
   const prepared = yield* prepareDraft(deps, job);
   if (prepared === undefined) return;

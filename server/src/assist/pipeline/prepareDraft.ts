@@ -2,7 +2,9 @@
  * The draft pipeline's first stage: redact the ticket's PII, then analyse the ticket, retrieve
  * knowledge and load the customer's live state in parallel, report them to the client
  * (`analysis`, `sources`, `live`), and build the prompt the drafters receive. Nothing that
- * leaves this stage for a drafter or a search provider carries the customer's PII.
+ * leaves this stage for a drafter or a search provider carries PII: the ticket (normalised by
+ * draftTicket), the knowledge passages and the live facts are all redacted with one vault, after
+ * it has learned the names any of them introduces, so one person or card has one placeholder.
  */
 import {
   ticketCustomerText,
@@ -17,7 +19,8 @@ import { draftToolsOf } from '../actions/draftTools.js';
 import { ticketSignals } from '../analysis/ticketSignals.js';
 import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
 import { liveFacts } from '../liveState.js';
-import { PiiVault } from '../../security/redactPii.js';
+import type { PiiVault } from '../../security/redactPii.js';
+import { vaultForTicket } from '../../security/ticketRedaction.js';
 import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import { MAX_TURN_CHARS, shortenTurn } from './shortenTurn.js';
@@ -49,18 +52,7 @@ export interface PreparedDraft {
  */
 export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGenerator<DraftEvent, PreparedDraft | undefined> {
   const { tenantId, ticket, options, signal, timings } = job;
-  const vault = new PiiVault();
-  const customerName = ticket.requester.name === undefined ? undefined : vault.redactName(ticket.requester.name);
-  const subject = vault.redact(ticket.subject);
-  // A long message is cut with a mark for the model and a note for the agent: bounded work, never a slow draft.
-  const turns = ticket.messages
-    .filter((m) => m.authorRole === 'customer' || m.authorRole === 'agent')
-    .slice(-MAX_TURNS)
-    .map((m) => ({
-      role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
-      ...shortenTurn(m.body, MAX_TURN_CHARS, (text) => vault.redact(text)),
-    }));
-  const conversation = turns.map(({ role, text }) => ({ role, text }));
+  const { vault, customerName } = vaultForTicket(ticket);
   const text = ticketCustomerText(ticket);
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
@@ -96,6 +88,23 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   yield { type: 'sources', sources };
   if (live !== undefined) yield { type: 'live', state: live };
 
+  // Names in passages (a pasted ticket export) and the connector's name for the customer join the
+  // vault before any text of the prompt is redacted, so they are hidden in the ticket's texts too.
+  if (live?.customer.name !== undefined) vault.redactName(live.customer.name);
+  for (const s of sources) vault.learnNames(`${s.title}\n${s.text}`);
+  const facts = liveFacts(live);
+  for (const fact of facts) vault.learnNames(fact);
+  const subject = vault.redact(ticket.subject);
+  // A long message is cut with a mark for the model and a note for the agent: bounded work, never a slow draft.
+  const turns = ticket.messages
+    .filter((m) => m.authorRole === 'customer' || m.authorRole === 'agent')
+    .slice(-MAX_TURNS)
+    .map((m) => ({
+      role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
+      ...shortenTurn(m.body, MAX_TURN_CHARS, (body) => vault.redact(body)),
+    }));
+  const conversation = turns.map(({ role, text: turn }) => ({ role, text: turn }));
+
   const injections = [
     ...findInjections(text, 'ticket'),
     ...sources.flatMap((s) => findInjections(`${s.title}\n${s.text}`, `source ${s.n}`)),
@@ -105,8 +114,8 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     customerName,
     subject,
     conversation,
-    passages: await passagesOf(deps, tenantId, sources),
-    liveFacts: liveFacts(live).map((f) => vault.redact(f)),
+    passages: await passagesOf(deps, tenantId, sources, vault),
+    liveFacts: facts.map((f) => vault.redact(f)),
     tools: draftToolsOf(deps.actions),
     tone: options.tone,
     length: options.length,
@@ -122,8 +131,12 @@ async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, i
   return { intent, sentiment: signals.sentiment, frustration: signals.frustration, urgency: signals.urgency, language };
 }
 
-/** The sources as the drafters see them, with their documents' language so a draft can say it quotes another language. */
-async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly CitedSource[]): Promise<DraftPassage[]> {
+/**
+ * The sources as the drafters see them, redacted (an article may quote a customer's ticket), with
+ * their documents' language so a draft can say it quotes another language. The agent's `sources`
+ * event keeps the workspace's own text as stored.
+ */
+async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly CitedSource[], vault: PiiVault): Promise<DraftPassage[]> {
   const documents = await deps.store.knowledge.documentsByIds(
     tenantId,
     sources.map((s) => s.documentId),
@@ -131,9 +144,9 @@ async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly
   const languageOf = new Map(documents.map((d) => [d.id, d.language ?? undefined]));
   return sources.map((s) => ({
     n: s.n,
-    title: s.title,
-    text: s.text,
-    sectionPath: s.sectionPath,
+    title: vault.redact(s.title),
+    text: vault.redact(s.text),
+    sectionPath: s.sectionPath.map((section) => vault.redact(section)),
     url: s.url,
     language: languageOf.get(s.documentId),
   }));
