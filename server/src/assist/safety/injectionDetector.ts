@@ -1,38 +1,66 @@
 /**
  * Text that tries to instruct the assistant ("ignore previous instructions", "you are now…",
- * hidden directives in a knowledge article). Detection never blocks a draft; it flags the draft
- * and its suggested actions for the agent's review, and the pipeline already never lets model
- * output choose or change an action's arguments.
+ * hidden directives in a knowledge article, a fake tool result), in any of the languages the
+ * cues cover, encoded (base64, hex, URL, HTML entities, rot13, Unicode tags) or disguised with
+ * look-alike characters. A scored classifier: `injectionFeatures` → the fitted logistic model
+ * (`injectionWeights.ts`) → flagged at or above its threshold, with the features that pushed it
+ * there as the reasons.
+ *
+ * Detection never blocks a draft: a flagged ticket message or passage is marked in the prompt,
+ * the draft and its suggested actions are flagged for the agent's review, and the pipeline never
+ * lets model output choose or change an action's arguments. A workspace may also exclude flagged
+ * knowledge passages altogether (`assist/policy`).
  */
-import { fold } from '@tandem/shared/search';
+import type { EncodingName } from './embeddedEncodings.js';
+import { CUE_LABELS, type CueName } from './injectionCues.js';
+import { injectionFeatures, type FeatureName } from './injectionFeatures.js';
+import { scoreFeatures, type InjectionModel } from './injectionModel.js';
+import { INJECTION_MODEL } from './injectionWeights.js';
 
-const PATTERNS: readonly [RegExp, string][] = [
-  [
-    /\b(ignore|disregard|forget|override)\b.{0,40}\b(previous|prior|above|earlier|all|your)\b.{0,20}\b(instructions?|rules|prompts?|polic(y|ies))/,
-    'asks to ignore instructions',
-  ],
-  [/\b(system prompt|developer message|you are now|act as (an?|the) (admin|assistant|agent|system))\b/, 'addresses the assistant directly'],
-  [
-    /\b(assistant|ai|model|copilot|chatbot)\b.{0,30}\b(must|should|shall|will)\b.{0,40}\b(refund|transfer|send|issue|approve|execute|cancel)\b/,
-    'instructs the assistant to act',
-  ],
-  [/\b(refund|transfer|send|wire|pay)\b.{0,30}[$€£]\s?\d[\d,.]*\s*(?:to|into|onto)\b/, 'asks for a payment to a given destination'],
-  [/\b(ignora|olvida)\b.{0,40}\binstrucciones\b/, 'asks to ignore instructions'],
-  [/\b(ignoriere|vergiss)\b.{0,40}\b(anweisungen|regeln)\b/, 'asks to ignore instructions'],
-  [/\b(ignore[rz]?|oublie[rz]?)\b.{0,40}\b(instructions|consignes)\b/, 'asks to ignore instructions'],
-  [/<\s*(system|assistant|instructions?)\s*>|\[\s*(system|inst)\s*\]/, 'contains prompt markup'],
-];
+export interface InjectionScore {
+  /** In (0, 1); flagged at or above the model's threshold. */
+  score: number;
+  flagged: boolean;
+  /** What pushed the score up, most first (at most three); empty when not flagged. */
+  reasons: string[];
+}
 
 export interface InjectionFinding {
   reason: string;
-  /** Where it was found: `ticket` or a source number. */
+  /** Where it was found: `ticket`, `message n` or `source n`. */
   where: string;
+  score: number;
 }
 
+const MAX_REASONS = 3;
+
+function labelOf(feature: FeatureName, encodings: readonly EncodingName[]): string | undefined {
+  if (feature === 'encoded') return `instructions hidden in ${encodings.length === 0 ? 'an encoding' : encodings.join('/')}`;
+  if (feature === 'disguised') return 'instructions disguised with look-alike characters';
+  if (feature === 'invisible') return 'invisible characters';
+  // Context, not a reason on its own: how many cues fired, or that an amount is named.
+  if (feature === 'cueCount' || feature === 'moneyAmount') return undefined;
+  return CUE_LABELS[feature as CueName];
+}
+
+export function scoreInjection(text: string, model: InjectionModel = INJECTION_MODEL): InjectionScore {
+  const { features, encodings } = injectionFeatures(text);
+  const { score, contributions } = scoreFeatures(model, features);
+  const flagged = score >= model.threshold;
+  const reasons = flagged
+    ? contributions
+        .map(([feature]) => labelOf(feature, encodings))
+        .filter((label): label is string => label !== undefined)
+        .slice(0, MAX_REASONS)
+    : [];
+  return { score, flagged, reasons };
+}
+
+/** One finding when `text` is flagged (its reasons joined), none otherwise. */
 export function findInjections(text: string, where: string): InjectionFinding[] {
-  const folded = fold(text).replace(/\s+/g, ' ');
-  const findings: InjectionFinding[] = [];
-  for (const [pattern, reason] of PATTERNS)
-    if (pattern.test(folded) && !findings.some((f) => f.reason === reason)) findings.push({ reason, where });
-  return findings;
+  const result = scoreInjection(text);
+  if (!result.flagged) return [];
+  return [
+    { reason: result.reasons.join(', ') || 'looks like instructions to the assistant', where, score: Number(result.score.toFixed(3)) },
+  ];
 }

@@ -1,0 +1,86 @@
+/**
+ * Fits the injection classifier: `npx tsx server/src/assist/safety/fitInjectionModel.ts`.
+ * Weights come from the corpus's train split, the threshold from its dev split (the highest
+ * recall whose false-flag rate stays at or under 1%, the middle of the tied range), and the result
+ * is written to `injectionWeights.ts`. The test split is never read here: it stays held out for
+ * `injectionCorpus.test.ts` and the trust benchmark. Prints train and dev figures beside the old
+ * regex list's, and the dev items it gets wrong, so cues can be improved without looking at test.
+ */
+import { writeFileSync } from 'node:fs';
+import { corpusSplit, type CorpusItem } from './corpus/injectionCorpus.js';
+import { evaluateDetector, formatFigures } from './injectionEvaluation.js';
+import { FEATURE_NAMES, injectionFeatures, type FeatureName } from './injectionFeatures.js';
+import { scoreFeatures, type InjectionModel } from './injectionModel.js';
+import { legacyInjectionReasons } from './legacyInjectionRegex.js';
+import { fitLogistic } from './logisticRegression.js';
+
+const FIT = { l2: 0.003, learningRate: 1, epochs: 4000 };
+const MAX_DEV_FALSE_FLAGS = 0.01;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const vector = (item: CorpusItem) => {
+  const { features } = injectionFeatures(item.text);
+  return FEATURE_NAMES.map((n) => features[n]);
+};
+
+const train = corpusSplit('train');
+const dev = corpusSplit('dev');
+const fitted = fitLogistic(
+  train.map(vector),
+  train.map((i) => (i.hostile ? 1 : 0)),
+  FIT,
+);
+const weights = Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, fitted.weights[j] ?? 0])) as Record<FeatureName, number>;
+const scoreOf = (text: string) => scoreFeatures({ bias: fitted.bias, weights, threshold: 1 }, injectionFeatures(text).features).score;
+
+const devScores = dev.map((item) => ({ item, score: scoreOf(item.text) }));
+const candidates: { threshold: number; recall: number }[] = [];
+for (let t = 0.05; t <= 0.951; t += 0.01) {
+  const flagged = (s: number) => s >= t;
+  const hostile = devScores.filter((d) => d.item.hostile);
+  const benign = devScores.filter((d) => !d.item.hostile);
+  const recall = hostile.filter((d) => flagged(d.score)).length / hostile.length;
+  const falseFlags = benign.filter((d) => flagged(d.score)).length / benign.length;
+  if (falseFlags <= MAX_DEV_FALSE_FLAGS) candidates.push({ threshold: Number(t.toFixed(2)), recall });
+}
+const best = Math.max(...candidates.map((c) => c.recall));
+const tied = candidates.filter((c) => c.recall === best);
+const threshold = tied[Math.floor(tied.length / 2)]?.threshold ?? 0.5;
+const model: InjectionModel = { bias: fitted.bias, weights, threshold };
+
+const round = (x: number) => Number(x.toFixed(4));
+writeFileSync(
+  new URL('./injectionWeights.ts', import.meta.url),
+  [
+    '/**',
+    ' * Fitted by `fitInjectionModel.ts` (weights on the train split, threshold on the dev split);',
+    ' * regenerate with `npx tsx server/src/assist/safety/fitInjectionModel.ts` after changing cues or corpus.',
+    ' */',
+    "import type { InjectionModel } from './injectionModel.js';",
+    '',
+    'export const INJECTION_MODEL: InjectionModel = {',
+    `  bias: ${round(model.bias)},`,
+    `  threshold: ${model.threshold},`,
+    '  weights: {',
+    ...FEATURE_NAMES.map((n) => `    ${n}: ${round(weights[n])},`),
+    '  },',
+    '};',
+    '',
+  ].join('\n'),
+);
+
+const flagsWithModel = (text: string) => scoreFeatures(model, injectionFeatures(text).features).score >= model.threshold;
+const flagsWithRegexList = (text: string) => legacyInjectionReasons(text).length > 0;
+out(
+  `bias ${round(model.bias)}, threshold ${threshold} (dev recall ${(100 * best).toFixed(1)}% at ≤ ${100 * MAX_DEV_FALSE_FLAGS}% false flags)`,
+);
+for (const n of FEATURE_NAMES) out(`  ${n.padEnd(16)} ${round(weights[n])}`);
+for (const [name, items] of [
+  ['train', train],
+  ['dev', dev],
+] as const) {
+  const figures = evaluateDetector(items, flagsWithModel);
+  out(formatFigures(`${name} classifier`, figures));
+  out(formatFigures(`${name} regex list`, evaluateDetector(items, flagsWithRegexList)));
+  if (name === 'dev') for (const id of [...figures.missed, ...figures.falseFlags]) out(`  wrong on dev: ${id}`);
+}

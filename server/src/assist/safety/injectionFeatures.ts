@@ -1,0 +1,88 @@
+/**
+ * Turns a text into the injection classifier's features: which cues of `injectionCues.ts` fire,
+ * in the text itself or only in text decoded from it, and how it is dressed (look-alike
+ * characters, invisible characters). Every feature is in [0, 1], so the fitted weights read as
+ * "how much this cue counts".
+ *
+ * Views scored: the normalised text with accents dropped (what a reader sees), its confusable fold
+ * (homoglyphs, leetspeak and full-width mapped to ASCII; from `security/untrustedText.ts`), and each
+ * text `decodeEmbedded` finds (base64, hex, URL, HTML entities, rot13, Unicode tags). Linear in the
+ * input: a bounded number of views, each scanned once per cue kind.
+ */
+import { foldConfusables, normaliseUntrusted } from '../../security/untrustedText.js';
+import { decodeEmbedded, type EncodingName } from './embeddedEncodings.js';
+import { CUE_NAMES, CUE_PATTERNS, INTENT_CUES, type CueName } from './injectionCues.js';
+
+export const FEATURE_NAMES = [
+  ...CUE_NAMES,
+  /** An intent cue fires only in decoded text. */
+  'encoded',
+  /** An intent cue fires only once look-alike characters are folded. */
+  'disguised',
+  /** Zero-width, bidi or tag characters in the raw text. */
+  'invisible',
+  /** How many different intent cues fire, scaled to [0, 1]. */
+  'cueCount',
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface FeatureReport {
+  features: Features;
+  /** The encodings whose decoded text carried a cue. */
+  encodings: EncodingName[];
+}
+
+/** Longer texts are scored on their first part; the pipeline sends at most a few thousand characters per message anyway. */
+export const MAX_SCORED_CHARS = 50_000;
+
+const COMPILED: readonly [CueName, RegExp][] = CUE_NAMES.map((name) => [name, new RegExp(CUE_PATTERNS[name].join('|'), 'u')]);
+
+const LATIN_MARKS = /([A-Za-z])\p{M}+/gu;
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+/** Invisible characters a sender can use to hide or split words; ZWJ and VS16 alone are emoji glue. */
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u{E0000}-\u{E007F}]/gu;
+
+/** Lower-cased, Latin accents dropped, Arabic alef and taa forms unified and vowel marks removed. */
+function detectorView(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(LATIN_MARKS, '$1')
+    .normalize('NFC')
+    .replace(ARABIC_MARKS, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .replace(/[’‘`´]/g, "'");
+}
+
+function cuesIn(view: string): Set<CueName> {
+  const found = new Set<CueName>();
+  for (const [name, pattern] of COMPILED) if (pattern.test(view)) found.add(name);
+  return found;
+}
+
+export function injectionFeatures(text: string): FeatureReport {
+  const raw = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
+  const normalised = normaliseUntrusted(raw);
+  const plain = cuesIn(detectorView(normalised));
+  const folded = cuesIn(detectorView(foldConfusables(normalised)));
+  const decoded = new Set<CueName>();
+  const encodings = new Set<EncodingName>();
+  for (const view of decodeEmbedded(raw, normalised)) {
+    const cues = cuesIn(detectorView(foldConfusables(view.text)));
+    if (INTENT_CUES.some((c) => cues.has(c))) encodings.add(view.encoding);
+    for (const c of cues) decoded.add(c);
+  }
+
+  const all = new Set([...plain, ...folded, ...decoded]);
+  const intents = INTENT_CUES.filter((c) => all.has(c));
+  const features = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Features;
+  for (const c of all) features[c] = 1;
+  features.encoded = INTENT_CUES.some((c) => decoded.has(c) && !plain.has(c) && !folded.has(c)) ? 1 : 0;
+  features.disguised = INTENT_CUES.some((c) => folded.has(c) && !plain.has(c)) ? 1 : 0;
+  features.invisible = Math.min(1, (raw.match(INVISIBLE)?.length ?? 0) / 4);
+  features.cueCount = Math.min(1, intents.length / 4);
+  return { features, encodings: [...encodings] };
+}
