@@ -1,0 +1,45 @@
+/**
+ * What the trust benchmark measures of injection detection, in one place so the bench rows and the
+ * tests agree: the classifier's score with its cost per text, the old regex list as the peer, and
+ * both detectors' recall, false-flag rate and per-item cost on a corpus split (the held-out test
+ * split by default) in the same run.
+ */
+import { corpusSplit, type CorpusSplit } from './corpus/injectionCorpus.js';
+import { scoreInjection, type InjectionScore } from './injectionDetector.js';
+import { evaluateDetector, type DetectorFigures } from './injectionEvaluation.js';
+import { legacyInjectionReasons } from './legacyInjectionRegex.js';
+
+export interface TimedInjectionScore extends InjectionScore {
+  /** Wall time of this one scoring, milliseconds (normalising, decoding, features, model). */
+  ms: number;
+}
+
+export function scoreInjectionTimed(text: string): TimedInjectionScore {
+  const started = performance.now();
+  const result = scoreInjection(text);
+  return { ...result, ms: performance.now() - started };
+}
+
+/** The two detectors the benchmark compares, as "does it flag this text". */
+export const INJECTION_DETECTORS = {
+  classifier: (text: string): boolean => scoreInjection(text).flagged,
+  regexList: (text: string): boolean => legacyInjectionReasons(text).length > 0,
+} as const;
+
+export interface InjectionDetectionFigures {
+  split: CorpusSplit;
+  classifier: DetectorFigures;
+  regexList: DetectorFigures;
+}
+
+export function injectionDetectionFigures(split: CorpusSplit = 'test'): InjectionDetectionFigures {
+  const items = corpusSplit(split);
+  // Warm both up once so the first item's compile time is not counted as scoring cost.
+  INJECTION_DETECTORS.classifier('warm up');
+  INJECTION_DETECTORS.regexList('warm up');
+  return {
+    split,
+    classifier: evaluateDetector(items, INJECTION_DETECTORS.classifier),
+    regexList: evaluateDetector(items, INJECTION_DETECTORS.regexList),
+  };
+}
