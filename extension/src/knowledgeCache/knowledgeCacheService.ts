@@ -1,17 +1,28 @@
 /**
- * The side panel's local knowledge: loads the IndexedDB cache into a LocalKnowledgeIndex, keeps
- * both current by polling the server's change feed (every 2 s while the panel is open, backing
- * off while the server is unreachable), and answers searches from memory. It works offline with
- * whatever was synced last, and says which state it is in so the panel can show it. It also keeps
- * the server's embeddings of recent queries, so a ticket seen online is ranked with vectors offline.
+ * The side panel's local knowledge: opens a LocalKnowledgeIndex from the IndexedDB cache (its
+ * stored snapshot plus the changes since, or a rebuild), keeps both current by polling the
+ * server's change feed (every 2 s while the panel is open, backing off while the server is
+ * unreachable), rewrites the snapshot in the background when opening would otherwise redo too
+ * much, and answers searches from memory. It works offline with whatever was synced last, and
+ * says which state it is in so the panel can show it. It also keeps the server's embeddings of
+ * recent queries, so a ticket seen online is ranked with vectors offline.
  */
 import type { QuantisedVector, SearchHit } from '@tandem/shared';
 import { normalise } from '@tandem/shared/search';
 import type { KnowledgeCacheDb } from './cacheDb';
+import { loadLocalIndex, type IndexLoad } from './indexLoader';
 import { LocalKnowledgeIndex, type LocalSearchOptions } from './localKnowledgeIndex';
 import { storedVector } from './syncedRecords';
 import { cacheCursor, cacheEmbedder, lastSyncedAt } from './cacheMeta';
-import { adoptIdentity, CacheQuotaError, syncKnowledge, type CacheIdentity, type FetchSyncPage } from './syncKnowledge';
+import { SnapshotKeeper, type ExactIndex, type SnapshotWrite } from './snapshotKeeper';
+import {
+  adoptIdentity,
+  CacheQuotaError,
+  syncKnowledge,
+  type AppliedChanges,
+  type CacheIdentity,
+  type FetchSyncPage,
+} from './syncKnowledge';
 
 /** Query vectors kept for offline hybrid search (a ticket seen online is ranked the same offline). */
 export const QUERY_VECTORS_KEPT = 500;
@@ -34,6 +45,8 @@ export interface KnowledgeCacheServiceOptions {
   pollMs?: number;
   /** Longest wait between attempts while the server is unreachable. */
   maxBackoffMs?: number;
+  /** Quiet time before a due index snapshot is written (tests shorten it). */
+  snapshotSettleMs?: number;
 }
 
 export class KnowledgeCacheService {
@@ -57,11 +70,28 @@ export class KnowledgeCacheService {
   private offlineDetail: string | undefined;
   /** Bumped by every follow/stop, so a follow still awaiting IndexedDB knows it was superseded. */
   private followGeneration = 0;
+  /** What the index holds exactly; undefined while it loads or once it may have missed a page. */
+  private exactIndex: ExactIndex | undefined;
+  private readonly snapshots: SnapshotKeeper;
+  /** How the index was last opened (snapshot or rebuild), for diagnostics and benchmarks. */
+  lastLoad: IndexLoad | undefined;
 
   constructor(options: KnowledgeCacheServiceOptions) {
     this.db = options.db;
     this.pollMs = options.pollMs ?? 2_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
+    this.snapshots = new SnapshotKeeper(
+      this.db,
+      {
+        exact: () => this.exactIndex,
+        claimed: (copyId) => {
+          if (this.exactIndex !== undefined) this.exactIndex = { ...this.exactIndex, copyId };
+        },
+        prepare: () => this.index.prepareVectorSearch(),
+        capture: () => ({ parts: this.index.snapshot(), chunks: this.index.chunkCount, documents: this.index.documentCount }),
+      },
+      { settleMs: options.snapshotSettleMs },
+    );
   }
 
   get state(): KnowledgeCacheState {
@@ -81,10 +111,15 @@ export class KnowledgeCacheService {
   /** Loads what is cached; searches answer from it as soon as this resolves, online or not. */
   load(): Promise<void> {
     this.loaded ??= (async () => {
-      await this.index.loadFrom(this.db);
+      this.exactIndex = undefined;
+      const loaded = await loadLocalIndex(this.index, this.db);
+      this.lastLoad = loaded;
+      this.exactIndex = { cursor: loaded.cursor, copyId: loaded.copyId };
+      this.snapshots.loaded(loaded);
       const [cursor, syncedAt] = [await cacheCursor(this.db), await lastSyncedAt(this.db)];
       const offline = this.offlineDetail;
       this.update({ status: offline === undefined ? 'ready' : 'offline', detail: offline, cursor, lastSyncedAt: syncedAt });
+      this.snapshots.settled();
     })().catch((error: unknown) => {
       this.loaded = undefined;
       this.update({ status: 'error', detail: error instanceof Error ? error.message : 'The local cache could not be read' });
@@ -129,10 +164,14 @@ export class KnowledgeCacheService {
         signal,
         onApplied: (changes, at) => {
           this.index.apply(changes);
-          this.update({ status: 'syncing', cursor: at.cursor, latestCursor: at.latestCursor });
+          this.follows(changes);
+          this.snapshots.applied(changes);
+          if (changes.reset || changes.upserts.length > 0 || changes.deletions.length > 0)
+            this.update({ status: 'syncing', cursor: at.cursor, latestCursor: at.latestCursor });
         },
       });
       this.failures = 0;
+      this.snapshots.settled();
       this.update({
         status: 'ready',
         cursor: progress.cursor,
@@ -152,6 +191,21 @@ export class KnowledgeCacheService {
       this.update({ status: 'offline', detail: error instanceof Error ? error.message : 'The server could not be reached' });
       return Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(this.failures, 6));
     }
+  }
+
+  /**
+   * The index follows the copy exactly while each page starts where the last one ended; a page
+   * starting elsewhere means another panel applied some in between, which this index never saw.
+   */
+  private follows(changes: AppliedChanges): void {
+    if (changes.reset) this.exactIndex = { cursor: 0, copyId: changes.copyId };
+    else if (this.exactIndex?.cursor === changes.fromCursor) this.exactIndex = { ...this.exactIndex, cursor: changes.cursor };
+    else this.exactIndex = undefined;
+  }
+
+  /** Writes the index snapshot now instead of when due (tests and benchmarks). */
+  writeIndexSnapshot(): Promise<SnapshotWrite | undefined> {
+    return this.snapshots.writeNow();
   }
 
   /** Stops syncing; the cache and what was loaded stay searchable. */

@@ -1,13 +1,22 @@
 /**
  * The panel's in-memory search over the local cache: the same ChunkIndex the server ranks with
- * (lexical BM25F + title ranker + vectors, score fusion), loaded from IndexedDB once and then
- * kept current from each applied sync page. Vectors are used when the query has one (a cached
- * server embedding of the same text); without it the lexical rankers answer alone.
+ * (lexical BM25F + title ranker + vectors, score fusion), restored from its snapshot or rebuilt
+ * from IndexedDB once, then kept current from each applied sync page. Vectors are used when the
+ * query has one (a cached server embedding of the same text); without it the lexical rankers
+ * answer alone.
  */
 import type { SearchHit } from '@tandem/shared';
 import { ChunkIndex } from '@tandem/shared/search';
+import { copyState } from './cacheMeta';
 import type { CachedChunk, CachedDocument, KnowledgeCacheDb } from './cacheDb';
 import type { AppliedChanges } from './syncKnowledge';
+
+/** One document as it now stands in the cache (undefined: deleted), to bring an older index up to date. */
+export interface DocumentChange {
+  documentId: string;
+  document: CachedDocument | undefined;
+  chunks: CachedChunk[];
+}
 
 export interface LocalSearchOptions {
   k: number;
@@ -19,6 +28,16 @@ export interface LocalSearchOptions {
 const LOAD_BATCH = 5_000;
 /** Longest stretch of indexing before the panel gets its event loop back. */
 const LOAD_SLICE_MS = 12;
+
+/** Gives the panel's event loop a turn when indexing has held it for a slice. */
+function slicer(): () => Promise<void> {
+  let sliceStarted = performance.now();
+  return async () => {
+    if (performance.now() - sliceStarted <= LOAD_SLICE_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    sliceStarted = performance.now();
+  };
+}
 
 export class LocalKnowledgeIndex {
   private index = new ChunkIndex();
@@ -55,44 +74,73 @@ export class LocalKnowledgeIndex {
     for (const { document, chunks } of changes.upserts) this.upsert(document, chunks);
   }
 
-  /**
-   * Loads every cached document. Chunks are read in primary-key pages (one IndexedDB range read
-   * each, far cheaper than one lookup per document), then indexed document by document.
-   */
-  async loadFrom(db: KnowledgeCacheDb): Promise<void> {
-    const documents = await db.documents.toArray();
-    const byDocument = new Map<string, CachedChunk[]>();
-    let after: string | undefined;
-    for (;;) {
-      const range = after === undefined ? db.chunks.orderBy(':id') : db.chunks.where(':id').above(after);
-      const batch = await range.limit(LOAD_BATCH).toArray();
-      for (const chunk of batch) {
-        const list = byDocument.get(chunk.documentId);
-        if (list === undefined) byDocument.set(chunk.documentId, [chunk]);
-        else list.push(chunk);
-      }
-      if (batch.length < LOAD_BATCH) break;
-      after = batch[batch.length - 1]?.chunkId;
+  /** Brings the index up to the cache's current state for these documents, in order, yielding between slices. */
+  async replay(changes: readonly DocumentChange[]): Promise<void> {
+    const pause = slicer();
+    for (const { documentId, document, chunks } of changes) {
+      if (document === undefined) this.index.removeDocument(documentId);
+      else this.upsert(document, chunks);
+      await pause();
     }
+  }
+
+  /** Trains what the first vector search would train, so a snapshot taken next carries it. */
+  prepareVectorSearch(): void {
+    this.index.prepareVectorSearch();
+  }
+
+  /** The whole built index as snapshot parts (synchronous: one consistent state). */
+  snapshot(): Uint8Array<ArrayBuffer>[] {
+    return this.index.snapshot();
+  }
+
+  /** Replaces the index with the one a snapshot holds; throws IndexSnapshotError and keeps the current one if it cannot. */
+  restore(parts: readonly Uint8Array<ArrayBuffer>[]): void {
+    this.index = ChunkIndex.restore(parts);
+  }
+
+  /**
+   * Rebuilds from every cached document; returns the cursor and id of the copy it read. Rows and
+   * cursor come from one read transaction, so the index is exactly the copy at that cursor. Chunks are
+   * read in primary-key pages (one IndexedDB range read each, far cheaper than one lookup per
+   * document), then indexed document by document.
+   */
+  async loadFrom(db: KnowledgeCacheDb): Promise<{ cursor: number; copyId: string | undefined }> {
+    const byDocument = new Map<string, CachedChunk[]>();
+    const { documents, state } = await db.transaction('r', [db.documents, db.chunks, db.meta], async () => {
+      const copy = await copyState(db);
+      const rows = await db.documents.toArray();
+      let after: string | undefined;
+      for (;;) {
+        const range = after === undefined ? db.chunks.orderBy(':id') : db.chunks.where(':id').above(after);
+        const batch = await range.limit(LOAD_BATCH).toArray();
+        for (const chunk of batch) {
+          const list = byDocument.get(chunk.documentId);
+          if (list === undefined) byDocument.set(chunk.documentId, [chunk]);
+          else list.push(chunk);
+        }
+        if (batch.length < LOAD_BATCH) break;
+        after = batch[batch.length - 1]?.chunkId;
+      }
+      return { documents: rows, state: copy };
+    });
     const fresh = new ChunkIndex();
     const previous = this.index;
     this.index = fresh;
     try {
-      let sliceStarted = performance.now();
+      // Indexing a large cache takes seconds: the panel's event loop gets a turn every slice.
+      const pause = slicer();
       for (const document of documents) {
         this.upsert(document, byDocument.get(document.documentId) ?? []);
         // Each document's chunks are indexed now; letting go of them keeps the peak memory down.
         byDocument.delete(document.documentId);
-        // Indexing a large cache takes seconds: give the panel's event loop a turn every slice.
-        if (performance.now() - sliceStarted > LOAD_SLICE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          sliceStarted = performance.now();
-        }
+        await pause();
       }
     } catch (error) {
       this.index = previous;
       throw error;
     }
+    return { cursor: state.cursor, copyId: state.copyId };
   }
 
   search(text: string, options: LocalSearchOptions): SearchHit[] {

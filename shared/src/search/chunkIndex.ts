@@ -255,6 +255,12 @@ export class ChunkIndex {
     return index;
   }
 
+  /** Does now what the next vector search would do first (training vector partitions), so a snapshot taken next carries it. */
+  prepareVectorSearch(): void {
+    this.chunkVectors?.preparePartitions();
+    this.titleVectors?.preparePartitions();
+  }
+
   /** Chunk ids nearest to `vector` by the vector ranker alone (diagnostics and benchmarks). */
   nearestChunks(vector: Float32Array, limit: number): string[] {
     return (this.chunkVectors?.search(vector, limit) ?? []).map(([slot]) => (this.chunks[slot] as ChunkEntry).chunkId);

@@ -147,10 +147,15 @@ describe('ChunkIndex snapshot', () => {
     // Over 16,384 vectors, vector search goes through IVF partitions, trained on the first search.
     for (let i = 0; i < 4400; i++) put(index, make(`d${i}`, 1, 7));
     expect(index.vectorCount).toBeGreaterThan(16_384);
+    // Trained by a search here, and by prepareVectorSearch on an untrained copy: the same partitions.
+    const prepared = ChunkIndex.restore(index.snapshot());
     index.search({ text: 'warranty', k: 5, vector: normalised(Float32Array.from({ length: DIMS }, (_, j) => j - 3)) });
+    prepared.prepareVectorSearch();
     const restored = ChunkIndex.restore(index.snapshot());
     const probe = normalised(Float32Array.from({ length: DIMS }, (_, j) => Math.sin(j)));
     expect(restored.nearestChunks(probe, 50)).toEqual(index.nearestChunks(probe, 50));
+    expect(prepared.nearestChunks(probe, 50)).toEqual(index.nearestChunks(probe, 50));
+    expectSameAnswers(index, prepared, queries(15));
     expectSameAnswers(index, restored, queries(13));
     for (const target of [index, restored]) {
       const again = generator(17);

@@ -337,6 +337,14 @@ export class VectorIndex {
     return partitions;
   }
 
+  /**
+   * Trains the partitions now if the next search would (a large collection that has doubled since
+   * they were trained), so that cost falls where the caller chooses, e.g. before a snapshot.
+   */
+  preparePartitions(): void {
+    this.partitionsFor(this.slots());
+  }
+
   /** Nearest neighbours: [slot, similarity], best first. */
   search(query: Float32Array, limit: number, accept?: (slot: number) => boolean): [number, number][] {
     const slots = this.slots();
