@@ -48,6 +48,8 @@ export const draftEventSchema = z.discriminatedUnion('type', [
     citations: z.array(z.number().int().positive()),
     drafter: z.enum(['llm', 'embedded']),
     usage: draftUsageSchema.optional(),
+    /** What the agent should know about how this draft was made: a message shortened for the model, what the output guard removed or marked. */
+    notes: z.array(z.string().max(500)).max(10).optional(),
   }),
   z.object({ type: z.literal('error'), error: tandemErrorSchema }),
 ]);

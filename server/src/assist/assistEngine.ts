@@ -26,6 +26,7 @@ export interface AssistEngineOptions {
   reviewThreshold?: number | undefined;
   recordAnalysis?: AssistDeps['recordAnalysis'];
   notify?: ExecuteDeps['notify'];
+  linkDomains?: AssistDeps['linkDomains'];
 }
 
 /** Per-workspace draft counters since the process started (the console's live metrics read them). */
@@ -71,6 +72,7 @@ export function createAssistEngine(options: AssistEngineOptions) {
     log: options.log,
     reviewThreshold: options.reviewThreshold ?? 0.5,
     recordAnalysis: options.recordAnalysis,
+    linkDomains: options.linkDomains,
   };
   /** Starts drafting a reply to `ticket`; returns the id to follow. */
   function start(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions): string {

@@ -72,6 +72,21 @@ export const envSchema = z
       .default('true')
       .transform((v) => v === 'true'),
     TANDEM_REVIEW_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
+    // Domains drafts may link to besides each draft's own sources (subdomains included); the output guard removes other links.
+    TANDEM_LINK_DOMAINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'expected a comma-separated list of domains'),
+        ),
+      ),
     // The connector groups: each is checked as a whole by connectorsFromEnv (all or none, then the connector's schema).
     TANDEM_SHOPIFY_SHOP: optionalString,
     TANDEM_SHOPIFY_TOKEN: secret(),
@@ -140,7 +155,8 @@ export interface ServerConfig {
   demoKnowledge: boolean;
   /** Serve Tandem's own demo store (customers, orders, payments) at /demo-store/api and use it for actions and live facts. */
   demoStore: boolean;
-  assist: { reviewThreshold: number; connectors: EnvConnectors };
+  /** `linkDomains`: where drafts may link besides their sources' hosts, for every workspace. */
+  assist: { reviewThreshold: number; linkDomains: string[]; connectors: EnvConnectors };
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
@@ -194,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoStore: e.TANDEM_DEMO_STORE,
     assist: {
       reviewThreshold: e.TANDEM_REVIEW_THRESHOLD,
+      linkDomains: e.TANDEM_LINK_DOMAINS,
       connectors: connectors.connectors,
     },
     knowledge: { maxUploadBytes: Math.round(e.TANDEM_MAX_UPLOAD_MB * 1024 * 1024), allowPrivateUrls: e.TANDEM_ALLOW_PRIVATE_URLS },

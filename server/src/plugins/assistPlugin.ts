@@ -53,6 +53,8 @@ export function assistPlugin({ config, store, log, knowledge, live, overrides = 
     recordAnalysis: live.recordAnalysis,
     notify: live.notify,
     classifyIntent: (text) => intents.classify(text),
+    // One list for every workspace until workspaces have settings of their own.
+    linkDomains: () => config.assist.linkDomains,
   });
   return { name: 'assist', engine, connectors, drain: () => engine.close() };
 }

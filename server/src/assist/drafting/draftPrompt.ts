@@ -32,7 +32,8 @@ const LENGTHS: Record<NonNullable<DraftRequest['length']>, string> = {
   long: 'Long and thorough: every relevant point from the passages, with the steps or details the customer needs, in a few short paragraphs.',
 };
 
-function systemPolicy(request: DraftRequest): string {
+/** The system message of a draft; exported so the output guard can tell when a draft repeats it. */
+export function systemPolicy(request: DraftRequest): string {
   const language = languageLabel(request.language);
   return [
     'You draft replies for a customer support agent. The agent reviews, edits and sends your draft; you never talk to the customer yourself.',

@@ -30,6 +30,8 @@ export interface AssistDeps {
   reviewThreshold: number;
   /** Feeds the analysis back to the live context (frustration triggers); failures never stop a draft. */
   recordAnalysis?: ((tenantId: string, ticket: TicketContext, analysis: TicketAnalysis) => Promise<void>) | undefined;
+  /** Domains a workspace's drafts may link to besides its sources' hosts (the output guard); none when unset. */
+  linkDomains?: ((tenantId: string) => readonly string[] | Promise<readonly string[]>) | undefined;
 }
 
 export interface DraftOptions {

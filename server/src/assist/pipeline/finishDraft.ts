@@ -1,13 +1,16 @@
 /**
  * The draft pipeline's last stage: suggest actions (saved, so an agent can run them later by id),
- * score the draft's confidence, flag it for review when that is low or an injection was found,
- * and close with `done`.
+ * score the draft's confidence, flag it for review when that is low, an injection was found or
+ * the output guard had to change the reply, and close with `done`, with notes for the agent on
+ * what the guard changed and which messages the model saw shortened.
  */
 import type { DraftEvent } from '@tandem/shared';
 import { suggestActions } from '../actions/suggestActions.js';
 import { draftConfidence, sourceCoverage } from '../confidence.js';
+import { guardNote, shortenedNote } from './draftNotes.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import type { PreparedDraft } from './prepareDraft.js';
+import { MAX_TURN_CHARS } from './shortenTurn.js';
 import type { StreamedReply } from './streamWithFallback.js';
 
 export type FinishDeps = Pick<AssistDeps, 'actions' | 'store' | 'log' | 'reviewThreshold'>;
@@ -16,7 +19,7 @@ export type FinishDeps = Pick<AssistDeps, 'actions' | 'store' | 'log' | 'reviewT
 export async function* finishDraft(
   deps: FinishDeps,
   job: Pick<DraftJob, 'tenantId' | 'ticket' | 'timings'>,
-  prepared: Pick<PreparedDraft, 'text' | 'analysis' | 'sources' | 'live' | 'injections'>,
+  prepared: Pick<PreparedDraft, 'text' | 'analysis' | 'sources' | 'live' | 'injections' | 'shortenedTurns'>,
   streamed: StreamedReply,
 ): AsyncGenerator<DraftEvent, void> {
   const { tenantId, ticket, timings } = job;
@@ -59,12 +62,15 @@ export async function* finishDraft(
     injection: injections.length > 0,
   });
   deps.log.debug({ ...timings.summary(), drafter: streamed.drafter }, 'draft finished');
+  const guarded = guardNote(streamed.guard);
+  const notes = [guarded, shortenedNote(prepared.shortenedTurns, MAX_TURN_CHARS)].filter((n) => n !== undefined);
   yield {
     type: 'done',
     confidence,
-    needsReview: confidence < deps.reviewThreshold || injections.length > 0,
+    needsReview: confidence < deps.reviewThreshold || injections.length > 0 || guarded !== undefined,
     citations: cited,
     drafter: streamed.drafter,
     ...(streamed.usage === undefined ? {} : { usage: streamed.usage }),
+    ...(notes.length === 0 ? {} : { notes }),
   };
 }

@@ -41,7 +41,11 @@ const request: DraftRequest = {
 async function stream(deps: StreamDeps, signal = new AbortController().signal) {
   const vault = new PiiVault();
   vault.redact('ana@example.com');
-  const run = streamWithFallback(deps, { options: { requestId: 'req-7' }, signal, timings: new PhaseTimings() }, { vault, request });
+  const run = streamWithFallback(
+    deps,
+    { tenantId: 'acme', options: { requestId: 'req-7' }, signal, timings: new PhaseTimings() },
+    { vault, request },
+  );
   const events: DraftEvent[] = [];
   for (;;) {
     const step = await run.next();
@@ -69,10 +73,11 @@ describe('streamWithFallback', () => {
   });
 
   it('tells the client to restart when the LLM fails mid-answer, then the embedded draft replaces it', async () => {
-    fake.script({ tokens: ['Refunds ', 'take ', 'a ', 'while'], interrupt: { afterEvents: 3, how: 'destroy' } });
+    // The guard shows whole sentences: the first one is out before the stream breaks.
+    fake.script({ tokens: ['Refunds take ', 'a while. ', 'Sorry ', 'for that'], interrupt: { afterEvents: 4, how: 'destroy' } });
     const { events, result } = await stream({ llm, embedded: new EmbeddedDrafter(), log });
     const restart = events.findIndex((e) => e.type === 'restart');
-    expect(tokensOf(events.slice(0, restart))).toBe('Refunds take ');
+    expect(tokensOf(events.slice(0, restart))).toBe('Refunds take a while. ');
     expect(events.filter((e) => e.type === 'restart')).toHaveLength(1);
     // What the agent keeps is the embedded draft alone: nothing of the LLM's text or usage.
     expect(result?.drafter).toBe('embedded');
@@ -105,16 +110,54 @@ describe('streamWithFallback', () => {
   });
 
   it('stops without another event when the agent leaves mid-draft', async () => {
-    fake.script({ tokens: ['One ', 'two ', 'three ', 'four '], tokenDelayMs: 50 });
+    fake.script({ tokens: ['One. ', 'Two. ', 'Three. ', 'Four. '], tokenDelayMs: 50 });
     const controller = new AbortController();
     const vault = new PiiVault();
     const run = streamWithFallback(
       { llm, embedded: new EmbeddedDrafter(), log },
-      { options: {}, signal: controller.signal, timings: new PhaseTimings() },
+      { tenantId: 'acme', options: {}, signal: controller.signal, timings: new PhaseTimings() },
       { vault, request },
     );
-    expect(await run.next()).toEqual({ done: false, value: { type: 'token', text: 'One ' } });
+    expect(await run.next()).toEqual({ done: false, value: { type: 'token', text: 'One. ' } });
     controller.abort();
     expect(await run.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('guards the restored text: markup in a restored name, claims and foreign links never reach the agent', async () => {
+    fake.script({
+      tokens: [
+        'Hi [NAME_',
+        '1], your refund ',
+        'has been processed [1]. ',
+        'Track it at https://evil.example/t ',
+        'or https://shop.acme.example/t.',
+      ],
+    });
+    const vault = new PiiVault();
+    // Display names come from the helpdesk page as free text; the restorer puts this one back whole.
+    vault.redactName('Ana <img src=x onerror=alert(1)>');
+    const run = streamWithFallback(
+      { llm, embedded: new EmbeddedDrafter(), log, linkDomains: (tenantId) => (tenantId === 'acme' ? ['acme.example'] : []) },
+      { tenantId: 'acme', options: {}, signal: new AbortController().signal, timings: new PhaseTimings() },
+      { vault, request },
+    );
+    const events: DraftEvent[] = [];
+    let step = await run.next();
+    for (; step.done !== true; step = await run.next()) events.push(step.value);
+    expect(tokensOf(events)).toBe(
+      "[not done yet: needs the agent's confirmation] Hi Ana , your refund has been processed [1]. Track it at [link removed] or https://shop.acme.example/t.",
+    );
+    expect(step.value?.guard).toEqual({ html: 1, links: 1, secrets: 0, promptEcho: 0, claims: 1 });
+    expect(step.value?.reply).toBe(tokensOf(events));
+  });
+
+  it('starts the guard afresh for the fallback draft, so the LLM’s half sentence leaves no trace', async () => {
+    fake.script({ tokens: ['Refund processed. ', 'See <img src=x '], interrupt: { afterEvents: 3, how: 'destroy' } });
+    const { events, result } = await stream({ llm, embedded: new EmbeddedDrafter(), log });
+    const restart = events.findIndex((e) => e.type === 'restart');
+    expect(restart).toBeGreaterThan(0);
+    expect(result?.drafter).toBe('embedded');
+    expect(result?.guard).toEqual({ html: 0, links: 0, secrets: 0, promptEcho: 0, claims: 0 });
+    expect(result?.reply).toContain('Refunds are issued within 5 business days. [1]');
   });
 });

@@ -1,18 +1,26 @@
 /**
  * The draft pipeline's middle stage: stream the reply from the LLM when one is configured, else
- * from the embedded drafter, through the citation filter and the PII restorer. The LLM drafter
- * owns its retry before output and its circuit breaker; when it still fails, the embedded drafter
- * answers instead, after a `restart` event if the agent had already seen part of the LLM's reply.
+ * from the embedded drafter, through the citation filter, the PII restorer and the output guard.
+ * The LLM drafter owns its retry before output and its circuit breaker; when it still fails, the
+ * embedded drafter answers instead, after a `restart` event if the agent had already seen part of
+ * the LLM's reply.
+ *
+ * The guard runs last, on the restored text: it checks exactly what the agent will see, and the
+ * values put back are not all tame (a requester's display name is free text from the helpdesk, so
+ * `<img onerror>` there comes back through `[NAME_1]`). Its secret patterns match no kind of PII,
+ * so restoring first costs the secret check nothing, and the policy echo is matched on words.
  */
 import type { DraftEvent, draftUsageSchema } from '@tandem/shared';
 import type { z } from 'zod';
 import { CitationFilter } from '../drafting/citationFilter.js';
-import { DrafterError, type Drafter } from '../drafting/drafter.js';
+import { DrafterError, type Drafter, type DraftRequest } from '../drafting/drafter.js';
+import { systemPolicy } from '../drafting/draftPrompt.js';
+import { OutputGuard, type GuardReport } from '../drafting/guard/outputGuard.js';
 import { createStreamingRestorer } from '../../security/redactPii.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import type { PreparedDraft } from './prepareDraft.js';
 
-export type StreamDeps = Pick<AssistDeps, 'llm' | 'embedded' | 'log'>;
+export type StreamDeps = Pick<AssistDeps, 'llm' | 'embedded' | 'log' | 'linkDomains'>;
 
 /** The reply as the agent saw it, and what the drafter that wrote it reported along the way. */
 export interface StreamedReply {
@@ -25,6 +33,8 @@ export interface StreamedReply {
   usage: z.infer<typeof draftUsageSchema> | undefined;
   /** The model's own certainty, when it reported one. */
   selfReported: number | undefined;
+  /** What the output guard removed or marked in the reply. */
+  guard: GuardReport;
 }
 
 /**
@@ -33,7 +43,7 @@ export interface StreamedReply {
  */
 export async function* streamWithFallback(
   deps: StreamDeps,
-  job: Pick<DraftJob, 'options' | 'signal' | 'timings'>,
+  job: Pick<DraftJob, 'tenantId' | 'options' | 'signal' | 'timings'>,
   prepared: Pick<PreparedDraft, 'vault' | 'request'>,
 ): AsyncGenerator<DraftEvent, StreamedReply | undefined> {
   const { signal, timings } = job;
@@ -43,6 +53,9 @@ export async function* streamWithFallback(
   let drafter = deps.llm ?? deps.embedded;
   let citations = new CitationFilter(citable);
   let restorer = createStreamingRestorer(vault);
+  const linkDomains = (await deps.linkDomains?.(job.tenantId)) ?? [];
+  const guardFor = (): OutputGuard => guardOf(request, linkDomains);
+  let guard = guardFor();
   let reply = '';
   let usage: StreamedReply['usage'];
   let selfReported: number | undefined;
@@ -52,7 +65,7 @@ export async function* streamWithFallback(
       for await (const chunk of drafter.draft(request, signal)) {
         if (signal.aborted) return undefined;
         if (chunk.kind === 'token') {
-          const shown = restorer.push(citations.push(chunk.text));
+          const shown = guard.push(restorer.push(citations.push(chunk.text)));
           if (shown.length > 0) {
             timings.markOnce('firstTokenMs');
             reply += shown;
@@ -63,12 +76,13 @@ export async function* streamWithFallback(
           usage = { promptTokens: chunk.promptTokens, completionTokens: chunk.completionTokens, model: chunk.model };
         else selfReported = chunk.value;
       }
-      const rest = restorer.push(citations.flush()) + restorer.flush();
+      const rest = guard.push(restorer.push(citations.flush()) + restorer.flush()) + guard.flush();
       if (rest.length > 0) {
         reply += rest;
         yield { type: 'token', text: rest };
       }
-      return { reply, citations: citations.citations, drafter: drafter.kind, modelCalls, usage, selfReported };
+      if (guard.intervened) deps.log.info({ guard: guard.report, drafter: drafter.kind }, 'output guard changed the draft');
+      return { reply, citations: citations.citations, drafter: drafter.kind, modelCalls, usage, selfReported, guard: guard.report };
     } catch (error) {
       if (signal.aborted) return undefined;
       if (drafter.kind !== 'llm') {
@@ -86,9 +100,19 @@ export async function* streamWithFallback(
       drafter = deps.embedded;
       citations = new CitationFilter(citable);
       restorer = createStreamingRestorer(vault);
+      guard = guardFor();
       reply = '';
       usage = undefined;
       modelCalls.length = 0;
     }
   }
+}
+
+function guardOf(request: DraftRequest, linkDomains: readonly string[]): OutputGuard {
+  return new OutputGuard({
+    sourceUrls: request.passages.map((p) => p.url),
+    linkDomains,
+    systemPolicy: systemPolicy(request),
+    liveFacts: request.liveFacts,
+  });
 }

@@ -91,7 +91,8 @@ describe('assist.draft (embedded drafter)', () => {
     const types = events.map((e) => e.type);
     expect(types[0]).toBe('analysis');
     expect(types[1]).toBe('sources');
-    expect(types.filter((t) => t === 'token').length).toBeGreaterThan(10);
+    // The output guard shows the draft a sentence at a time: greeting, thanks, quoted sentences, closing.
+    expect(types.filter((t) => t === 'token').length).toBeGreaterThan(4);
     expect(types.indexOf('actions')).toBeGreaterThan(types.lastIndexOf('token'));
     expect(types.at(-1)).toBe('done');
 
