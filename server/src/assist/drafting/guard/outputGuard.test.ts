@@ -78,6 +78,22 @@ describe('OutputGuard', () => {
     expect(shown).toBe(`Pay here ${LONG_RUN_NOTE} today.`);
   });
 
+  it('judges the sentence normalised: full-width, zero-width and look-alike disguises are caught', () => {
+    const { shown, guard } = run(
+      'Open ｊａｖａｓｃｒｉｐｔ:alert(1) now. Key: sk-\u200bproj-AbCdEfGhIjKlMnOpQrStUvWx. Visit ｈｔｔｐｓ://evil.example/x today. ' +
+        '＜img src=x onerror=alert(1)＞ Thanks. R\u200befund proc\u200eessed.',
+      5,
+    );
+    expect(shown).toBe(`Open ${LINK_NOTE} now. Key: ${SECRET_NOTE}. Visit ${LINK_NOTE} today.  Thanks. ${CLAIM_NOTE} Refund processed.`);
+    expect(guard.report).toEqual({ html: 1, links: 2, secrets: 1, promptEcho: 0, claims: 1 });
+  });
+
+  it('shows a sentence no check changed as written, without bidi controls or hidden tag characters', () => {
+    const text = 'The room is 20 m², ½ price ① today 👨‍👩‍👧 ＡＢＣ！ ';
+    expect(run(text, 3).shown).toBe(text);
+    expect(run('Pay to\u202e moc.elpmaxe \u202cnow.\u{E0041}\u{E0042}', 4).shown).toBe('Pay to moc.elpmaxe now.');
+  });
+
   it('passes a long word or a long CJK sentence through', () => {
     const cjk = '退款'.repeat(400);
     expect(run(cjk, 9).shown).toBe(cjk);

@@ -8,8 +8,13 @@
  *   5. marks a claim that an action was done, since nothing runs while drafting (actionClaims.ts).
  * It holds back at most one sentence (sentenceBuffer.ts, bounded by MAX_HOLD_CHARS), and
  * counts what it changed so the pipeline can flag the draft for review and tell the agent why.
+ * The checks read the sentence normalised (`normaliseUntrusted`: full-width and other look-alike
+ * forms folded, invisible characters gone), so "ｊａｖａｓｃｒｉｐｔ:" or a key with zero-width
+ * spaces inside is caught; a sentence no check changed is shown as the model wrote it (NFKC would
+ * turn "m²" into "m2" and break emoji sequences), one that a check changed is shown normalised.
  * Every step is linear in the text, and no step keeps the text it saw.
  */
+import { normaliseUntrusted } from '../../../security/untrustedText.js';
 import { ActionClaims } from './actionClaims.js';
 import { filterLinks, linkPolicy, type LinkPolicy } from './linkPolicy.js';
 import { MarkupStripper } from './markupStripper.js';
@@ -40,6 +45,11 @@ export interface GuardReport {
 /** Characters a run cut by the length bound may be a URL, markup or a credential by. */
 const RISKY_RUN = /[:/<>@=\\]/;
 export const LONG_RUN_NOTE = '[removed: a long link or code]';
+/**
+ * Removed even from a sentence shown as written: bidi controls reorder what the agent reads, and
+ * Unicode tags carry text nobody sees but a model reading the sent reply would.
+ */
+const HIDDEN = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/gu;
 
 export class OutputGuard {
   readonly #sentences = new SentenceBuffer();
@@ -99,7 +109,12 @@ export class OutputGuard {
       this.#dropRun = segment.midRun && run.length === segment.text.length;
     }
     if (segment.midRun) text = this.#cutRun(text);
-    text = this.#markup.strip(text, final);
+    const checked = this.#checkNormalised(normaliseUntrusted(text), final);
+    return checked.changed ? checked.text : text.replace(HIDDEN, '');
+  }
+
+  #checkNormalised(normalised: string, final: boolean): { text: string; changed: boolean } {
+    let text = this.#markup.strip(normalised, final);
     text = this.#secrets.filter(text);
     const links = filterLinks(text, this.#links);
     this.#linksRemoved += links.removed;
@@ -108,11 +123,11 @@ export class OutputGuard {
       this.#echoes += 1;
       const lead = /^\s*/.exec(text)?.[0] ?? '';
       const trail = /\s*$/.exec(text)?.[0] ?? '';
-      return `${lead}${ECHO_NOTE}${trail}`;
+      return { text: `${lead}${ECHO_NOTE}${trail}`, changed: true };
     }
     const marked = this.#claims.mark(text);
     if (marked !== text) this.#claimsMarked += 1;
-    return marked;
+    return { text: marked, changed: marked !== normalised };
   }
 
   /**

@@ -38,6 +38,12 @@ describe('SentenceBuffer', () => {
     expect(run.map((s) => s.midRun)).toEqual([true, true, true, false]);
   });
 
+  it('never cuts a run between the two halves of a surrogate pair', () => {
+    const segments = feed([`${'a'.repeat(MAX_HOLD_CHARS - 1)}${'😀'.repeat(200)}`]);
+    expect(segments[0]?.text).toBe('a'.repeat(MAX_HOLD_CHARS - 1));
+    expect(segments.every((s) => !/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/.test(s.text))).toBe(true);
+  });
+
   it('keeps every character, in order, for any chunking', () => {
     const text = 'Hi Ana.\nYour order #W1 is late. We are sorry!  More soon… 再见。 ok';
     for (let size = 1; size <= 7; size++) {

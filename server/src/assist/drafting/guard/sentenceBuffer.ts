@@ -83,8 +83,11 @@ export class SentenceBuffer {
   #forcedCut(): Segment {
     const window = this.#buffer.slice(this.#start, this.#start + this.maxHold);
     const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\t'));
-    // No space in the window: the run goes on past the bound and is cut inside it.
-    return space <= 0 ? this.#take(this.#start + this.maxHold, true) : this.#take(this.#start + space + 1, false);
+    if (space > 0) return this.#take(this.#start + space + 1, false);
+    // No space in the window: the run goes on past the bound and is cut inside it, never between the halves of a surrogate pair.
+    let end = this.#start + this.maxHold;
+    if (/[\uD800-\uDBFF]/.test(this.#buffer[end - 1] ?? '')) end -= 1;
+    return this.#take(end, true);
   }
 
   #take(end: number, midRun: boolean): Segment {
