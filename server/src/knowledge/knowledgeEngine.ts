@@ -10,6 +10,7 @@ import { ServiceError } from '../errors/serviceError.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 import type { Embedder } from './embedding/embedder.js';
+import { privateEmbedder } from './embedding/privateEmbedder.js';
 import { IngestService } from './ingest/ingestService.js';
 import { ingestUrls, urlSourceSettingsSchema } from './ingest/urlIngestion.js';
 import { knowledgeRequests } from './knowledgeRequests.js';
@@ -32,7 +33,9 @@ export interface KnowledgeEngineOptions {
 }
 
 export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
-  const { store, log, embedder } = options;
+  const { store, log } = options;
+  // Every text an embedder gets is normalised, and redacted when the embedder sends it away.
+  const embedder = options.embedder === undefined ? undefined : privateEmbedder(options.embedder);
   const indexes = new KnowledgeIndexes(store.knowledge, log, { pollMs: options.pollMs ?? 250 });
   let filler: VectorFiller | undefined;
   if (embedder !== undefined) {

@@ -8,6 +8,7 @@ import { expandAcrossLanguages, type RankedHit } from '@tandem/shared/search';
 import { detectLanguage } from '../../language/languageId.js';
 import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeIndexes } from './knowledgeIndexes.js';
+import { queryToEmbed } from './queryEmbedding.js';
 
 /** Embedders that only understand English: a vector of a Spanish query would be noise. */
 const ENGLISH_ONLY_EMBEDDERS = /^use-lite@/;
@@ -30,7 +31,7 @@ export async function searchKnowledge(deps: KnowledgeSearchDeps, tenantId: strin
   const language = detected.language;
   const canEmbed =
     deps.embedder !== undefined && (language === 'en' || language === 'und' || !ENGLISH_ONLY_EMBEDDERS.test(deps.embedder.id));
-  const vector = canEmbed && index.vectorCount > 0 ? (await (deps.embedder as Embedder).embed([query.query]))[0] : undefined;
+  const vector = canEmbed && index.vectorCount > 0 ? (await (deps.embedder as Embedder).embed([queryToEmbed(query.query)]))[0] : undefined;
   const hits = index.search({
     text: query.query,
     k: query.k,

@@ -117,7 +117,7 @@ export const PLACE_PREFIXES = words(`são sao san santa santo saint st sainte sa
 export const NOT_AFTER_NAME = words(`
   street st avenue ave road rd lane drive boulevard square court place way close terrace
   straße strasse platz allee weg ring calle avenida rua avenue rue boulevard plaza praça
-  inc ltd llc gmbh corp co company hotel airport station bank university college hospital church school park beach
+  inc ltd llc gmbh corp co company hotel airport station bank university college hospital school beach
 `);
 
 /**
