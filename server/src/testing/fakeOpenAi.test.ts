@@ -193,4 +193,19 @@ describe('startFakeOpenAi', () => {
     expect(await pending).toBe('failed');
     expect(await own.requests[0]!.ended).toBe('cut');
   });
+
+  it('answers embeddings the SDK reads, the same vector for the same text, and records the request', async () => {
+    const response = await client().embeddings.create({
+      model: 'emb',
+      input: ['refund policy', 'refund policy', 'shipping'],
+      encoding_format: 'float',
+    });
+    const [a, b, c] = response.data.map((d) => d.embedding);
+    expect(a).toHaveLength(64);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    expect(fake.requests.map((r) => [r.path, r.body['input']])).toEqual([
+      ['/v1/embeddings', ['refund policy', 'refund policy', 'shipping']],
+    ]);
+  });
 });

@@ -2,8 +2,9 @@
  * A fake OpenAI-compatible chat server for tests and benchmarks: real HTTP on 127.0.0.1, the real
  * wire format of POST /v1/chat/completions (streamed SSE chunks with content and tool-call deltas,
  * the usage chunk, `data: [DONE]`, or one JSON completion), scripted per test, including the ways
- * providers fail: error statuses, slow tokens, hangs, streams that stop halfway. It records every
- * request so a test can assert on what left the process.
+ * providers fail: error statuses, slow tokens, hangs, streams that stop halfway. It also answers
+ * POST /v1/embeddings (deterministic hashed-word vectors), so one fake can stand in for both the
+ * LLM and a remote embedder. It records every request so a test can assert on what left the process.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -311,6 +312,34 @@ async function reply(exchange: Exchange, step: FakeStep): Promise<void> {
   else sendJson(exchange, decided);
 }
 
+/** Dimensions of the fake's embeddings. */
+export const FAKE_EMBEDDING_DIMENSIONS = 64;
+
+/** A deterministic vector per text: its words hashed into buckets, so similar texts get similar vectors. */
+export function fakeEmbedding(text: string): number[] {
+  const vector = new Array<number>(FAKE_EMBEDDING_DIMENSIONS).fill(0);
+  vector[0] = 1;
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193) >>> 0;
+    const bucket = 1 + (hash % (FAKE_EMBEDDING_DIMENSIONS - 1));
+    vector[bucket] = (vector[bucket] ?? 0) + 1;
+  }
+  return vector;
+}
+
+/** An OpenAI embeddings response for the request's `input` (one string or an array of them). */
+function embeddingsBody(body: Record<string, unknown>): string {
+  const input = body['input'];
+  const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+  return JSON.stringify({
+    object: 'list',
+    data: texts.map((text, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(text) })),
+    model: typeof body['model'] === 'string' ? body['model'] : 'fake-embedding',
+    usage: { prompt_tokens: texts.join(' ').length, total_tokens: texts.join(' ').length },
+  });
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -358,8 +387,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         },
       };
       const pathname = request.path.split('?')[0];
+      if (request.method === 'POST' && pathname === '/v1/embeddings' && parsed !== undefined) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(embeddingsBody(parsed));
+        return;
+      }
       if (request.method !== 'POST' || pathname !== '/v1/chat/completions') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(errorBody(404, `the fake serves only POST /v1/chat/completions`));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(errorBody(404, `the fake serves only POST /v1/chat/completions and /v1/embeddings`));
         return;
       }
       if (parsed === undefined) {
