@@ -58,9 +58,35 @@ describe('relayContentMessage', () => {
   });
 
   it.each([
-    ['an unknown type', { type: 'ticket.deleted' }],
     ['a ticket without an id', { type: 'ticket.opened', ticket: { ...TICKET, ticketId: '' } }],
-    ['a javascript: page URL', { type: 'ticket.opened', ticket: { ...TICKET, url: 'javascript:alert(1)' } }],
+    ['a javascript: page URL', { type: 'ticket.updated', ticket: { ...TICKET, url: 'javascript:alert(1)' } }],
+    ['an unknown role', { type: 'ticket.opened', ticket: { ...TICKET, messages: [{ authorRole: 'system', body: 'Hi' }] } }],
+    [
+      'an oversized body',
+      { type: 'ticket.opened', ticket: { ...TICKET, messages: [{ authorRole: 'customer', body: 'x'.repeat(20_001) }] } },
+    ],
+  ])('validates what content scripts no longer can: %s marks the tab unreadable, never stored', async (_label, raw) => {
+    const { tickets, store } = memoryStore();
+    await relayContentMessage({ type: 'ticket.opened', ticket: TICKET }, FROM_TAB_7, OWN_ID, store);
+
+    const reply = await relayContentMessage(raw, FROM_TAB_7, OWN_ID, store);
+
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^The ticket did not validate/) });
+    expect(tickets.get(7)).toEqual({ unreadable: expect.stringMatching(/^The ticket did not validate/) });
+  });
+
+  it('fills a message without partial as a whole message', async () => {
+    const { tickets, store } = memoryStore();
+    const ticket = { ...TICKET, messages: [{ authorRole: 'unknown', body: 'Merged' }] };
+
+    await relayContentMessage({ type: 'ticket.opened', ticket }, FROM_TAB_7, OWN_ID, store);
+
+    expect(tickets.get(7)).toMatchObject({ messages: [{ authorRole: 'unknown', partial: false, body: 'Merged' }] });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'ticket.deleted' }],
+    ['a ticket message without a ticket', { type: 'ticket.opened' }],
     ['not an object', 'ticket.opened'],
   ])('rejects %s', async (_label, raw) => {
     const { tickets, store } = memoryStore();

@@ -1,9 +1,13 @@
 /**
  * The background's handling of content-script messages: validate the message and its sender,
- * then record or clear that tab's current ticket. Storage is passed in so this runs in tests.
+ * then record or clear that tab's current ticket. This is where a ticket an adapter read meets
+ * the shared zod schema (content scripts ship without zod): a ticket that does not validate is
+ * recorded as an unreadable page, never stored. Storage is passed in so this runs in tests.
  */
-import type { TicketContext } from '@tandem/shared';
+import { ticketContextSchema, type TicketContext } from '@tandem/shared';
+import { z } from 'zod';
 import { contentScriptMessageSchema, type MessageReply } from '../messages/messages';
+import { MESSAGE_LIMITS } from '../messages/pageMessages';
 
 export interface TabTicketStore {
   save(tabId: number, ticket: TicketContext): Promise<void>;
@@ -28,6 +32,15 @@ export function contentScriptOriginProblem(origin: MessageOrigin, ownExtensionId
   return undefined;
 }
 
+/** Why a well-formed ticket message carries a ticket that fails the shared schema, if it does. */
+function invalidTicketDetail(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !('type' in raw) || !('ticket' in raw)) return undefined;
+  if (raw.type !== 'ticket.opened' && raw.type !== 'ticket.updated') return undefined;
+  const parsed = ticketContextSchema.safeParse(raw.ticket);
+  if (parsed.success) return undefined;
+  return `The ticket did not validate: ${z.prettifyError(parsed.error)}`.slice(0, MESSAGE_LIMITS.unreadableDetail);
+}
+
 export async function relayContentMessage(
   raw: unknown,
   origin: MessageOrigin,
@@ -38,7 +51,13 @@ export async function relayContentMessage(
   if (problem !== undefined || origin.tabId === undefined) return { ok: false, error: problem ?? 'No tab' };
 
   const parsed = contentScriptMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'Invalid message' };
+  if (!parsed.success) {
+    // The page is a ticket page whose reading broke: the panel says so instead of keeping the tab's old ticket.
+    const detail = invalidTicketDetail(raw);
+    if (detail === undefined) return { ok: false, error: 'Invalid message' };
+    await store.saveUnreadable(origin.tabId, detail);
+    return { ok: false, error: detail };
+  }
   const message = parsed.data;
   switch (message.type) {
     case 'ticket.opened':

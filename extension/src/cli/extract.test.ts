@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { MESSAGE_AUTHOR_ROLES, type TicketContext } from '@tandem/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import gmailVariantHtml from '../adapters/fixtures/gmail/older-layout-search.html?raw';
 import gmailHtml from '../adapters/fixtures/gmail/thread-with-collapsed-message.html?raw';
@@ -17,7 +18,7 @@ import salesforceHtml from '../adapters/fixtures/salesforce/lightning-console.ht
 import zendeskVariantHtml from '../adapters/fixtures/zendesk/older-layout-input-subject.html?raw';
 import zendeskHtml from '../adapters/fixtures/zendesk/two-tabs-assumed-hooks.html?raw';
 import { SITE_REGISTRY } from '../adapters/siteRegistry';
-import { parseArgs } from './extract';
+import { parseArgs, printableTicket, validatedReading } from './extract';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/tandem-extract.mjs');
 const FIXTURES = path.resolve(import.meta.dirname, '../adapters/fixtures');
@@ -78,12 +79,21 @@ describe('tandem-extract', { timeout: 120_000 }, () => {
 
     for (const result of [auto, explicit]) {
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(JSON.parse(result.stdout)).toEqual(expected.ticket);
+      expect(JSON.parse(result.stdout)).toEqual(printableTicket(expected.ticket));
       // Pretty-printed, one value.
       expect(result.stdout).toMatch(/^\{\n {2}"site": /);
     }
     expect(expected.ticket.site).toBe(site);
     if (ticketId !== undefined) expect(expected.ticket.ticketId).toBe(ticketId);
+  });
+
+  it('gives every message its author role, and partial only where just a snippet was on the page', async () => {
+    const result = await run('--site', 'auto', path.join(FIXTURES, 'gmail/thread-with-collapsed-message.html'));
+    const printed = JSON.parse(result.stdout) as { messages: Record<string, unknown>[] };
+
+    expect(printed.messages.map((message) => message.authorRole)).toEqual(['customer', 'customer', 'agent', 'customer']);
+    expect(printed.messages.map((message) => message.partial)).toEqual([undefined, true, undefined, undefined]);
+    expect(printed.messages.every((message) => MESSAGE_AUTHOR_ROLES.includes(message.authorRole as never))).toBe(true);
   });
 
   it('uses --url as the page address, so the ticket carries it and ids come from it', async () => {
@@ -126,6 +136,50 @@ describe('tandem-extract', { timeout: 120_000 }, () => {
     expect(result.stderr).toBe(
       'tandem-extract: unknown site freshdesk\nusage: tandem-extract --site gmail|zendesk|salesforce|auto [--url <page-url>] <page.html>\n',
     );
+  });
+});
+
+describe('validatedReading', () => {
+  const ticket: TicketContext = {
+    site: 'gmail',
+    ticketId: 't-1',
+    subject: 'Hello',
+    requester: { name: 'Ana' },
+    messages: [{ authorRole: 'customer', partial: false, body: 'Hi' }],
+    tags: [],
+    status: 'unknown',
+  };
+
+  it('passes a ticket the shared schema accepts', () => {
+    expect(validatedReading({ kind: 'ticket', ticket })).toEqual({ kind: 'ticket', ticket });
+  });
+
+  it('prints a ticket the shared schema refuses as an unreadable layout, never as a ticket', () => {
+    const broken = { ...ticket, requester: { email: 'not-an-address' } };
+
+    expect(validatedReading({ kind: 'ticket', ticket: broken })).toMatchObject({
+      kind: 'no-ticket',
+      reason: 'unreadable-layout',
+      detail: expect.stringMatching(/^The ticket did not validate/),
+    });
+  });
+});
+
+describe('printableTicket', () => {
+  it('names partial only on a message that is partial', () => {
+    const messages = [
+      { authorRole: 'unknown' as const, partial: false, body: 'a' },
+      { authorRole: 'customer' as const, partial: true, body: 'b' },
+    ];
+    const printed = printableTicket({ site: 'gmail', ticketId: 't', subject: '', requester: {}, messages, tags: [], status: 'unknown' });
+
+    expect(printed).toMatchObject({
+      messages: [
+        { authorRole: 'unknown', body: 'a' },
+        { authorRole: 'customer', partial: true, body: 'b' },
+      ],
+    });
+    expect(JSON.stringify(printed)).not.toContain('"partial":false');
   });
 });
 

@@ -3,12 +3,17 @@
  * over linkedom, and prints what the content script would report: the TicketContext (exit 0) or
  * the typed no-ticket result (exit 2). For checking an adapter against a real page someone saved,
  * without a browser. `--site auto` picks the adapter the way the loopback content script does.
+ * The ticket is validated with the shared schema before it is printed, as the background does
+ * (adapters run without zod): one that fails is printed as an unreadable layout. Every message
+ * carries `authorRole` (customer | agent | internal | unknown), and `partial: true` when only a
+ * snippet of it was on the page.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TicketReadResult } from '@tandem/shared';
+import { ticketContextSchema, type TicketContext, type TicketReadResult } from '@tandem/shared';
 import { parseHTML } from 'linkedom';
+import { z } from 'zod';
 import { HELPDESK_SITES, type HelpdeskSite } from '../adapters/siteHosts';
 import { readTicketAuto, SITE_REGISTRY } from '../adapters/siteRegistry';
 
@@ -65,12 +70,29 @@ export function parseArgs(argv: readonly string[]): Args {
   return { kind: 'run', site, file, ...(url === undefined ? {} : { url }) };
 }
 
+/** A reading whose ticket the shared schema validated (defaults applied), or the unreadable layout it really was. */
+export function validatedReading(reading: TicketReadResult): TicketReadResult {
+  if (reading.kind !== 'ticket') return reading;
+  const parsed = ticketContextSchema.safeParse(reading.ticket);
+  if (parsed.success) return { kind: 'ticket', ticket: parsed.data };
+  return { kind: 'no-ticket', reason: 'unreadable-layout', detail: `The ticket did not validate: ${z.prettifyError(parsed.error)}` };
+}
+
+/** What the adapters read from a saved page, validated as the background would. */
 export function extractTicket(html: string, url: string, site: Site): TicketReadResult {
   // linkedom's document implements the parts of the DOM the adapters use (checked by the CLI's tests),
   // not every member of lib.dom's Document type.
   const doc = parseHTML(html).document as unknown as Document;
   // An explicit --site vouches for the page, as an admin's host mapping does: the host is not checked.
-  return site === 'auto' ? readTicketAuto(doc, url) : SITE_REGISTRY[site].read(doc, url, { anyHost: true });
+  return validatedReading(site === 'auto' ? readTicketAuto(doc, url) : SITE_REGISTRY[site].read(doc, url, { anyHost: true }));
+}
+
+/** The ticket as printed: `partial` appears on a message only when it is true, so a whole message reads as before. */
+export function printableTicket(ticket: TicketContext): unknown {
+  return {
+    ...ticket,
+    messages: ticket.messages.map(({ partial, ...message }) => (partial ? { ...message, partial } : message)),
+  };
 }
 
 export async function main(argv: readonly string[], io: ExtractIo = nodeIo): Promise<number> {
@@ -96,7 +118,7 @@ export async function main(argv: readonly string[], io: ExtractIo = nodeIo): Pro
   const url = args.url ?? pathToFileURL(path.resolve(args.file)).href;
   const result = extractTicket(html, url, args.site);
   if (result.kind === 'ticket') {
-    io.stdout(`${JSON.stringify(result.ticket, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(printableTicket(result.ticket), null, 2)}\n`);
     return EXIT.ticket;
   }
   io.stdout(`${JSON.stringify(result, null, 2)}\n`);

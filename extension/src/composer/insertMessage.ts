@@ -1,9 +1,11 @@
 /**
  * A content script's answer to the side panel's `draft.insert`: who may ask (only this
  * extension's own pages, never a tab: a page's content script could be steered by that page),
- * what a valid request looks like (insertDraftMessageSchema), and the typed reply.
+ * what a valid request looks like (`insertDraftMessageSchema`, checked without zod so the content
+ * script stays small: messages/pageMessages.ts), and the typed reply.
  */
-import { insertDraftMessageSchema, insertDraftReplySchema, type InsertDraftMessage, type InsertDraftReply } from '../messages/messages';
+import type { InsertDraftMessage, InsertDraftReply } from '../messages/messages';
+import { boundedInsertReply, readInsertDraftMessage } from '../messages/pageMessages';
 import { insertDraft, type InsertedAround } from './insertDraft';
 
 export const NO_COMPOSER_ERROR = 'No reply box is open on this page — open the reply editor and try again';
@@ -35,8 +37,8 @@ export function isDraftInsertRequest(raw: unknown): boolean {
 }
 
 function reply(value: InsertDraftReply): InsertDraftReply {
-  // Parsed on the way out too: a label or error past the schema's limits is a bug here, not the panel's problem.
-  return insertDraftReplySchema.parse(value);
+  // Bounded on the way out: a label or error past the schema's limits is cut here, not refused by the panel.
+  return boundedInsertReply(value);
 }
 
 /**
@@ -53,9 +55,8 @@ export function answerInsertDraft(
   if (sender.id !== ownExtensionId || sender.tab !== undefined) {
     return reply({ ok: false, error: "Drafts are inserted only at the request of Tandem's side panel" });
   }
-  const parsed = insertDraftMessageSchema.safeParse(raw);
-  if (!parsed.success) return reply({ ok: false, error: 'Invalid draft.insert message' });
-  const message = parsed.data;
+  const message = readInsertDraftMessage(raw);
+  if (message === undefined) return reply({ ok: false, error: 'Invalid draft.insert message' });
 
   const composer = target.findComposer();
   if (composer === null) return reply({ ok: false, error: NO_COMPOSER_ERROR });

@@ -3,6 +3,8 @@
  * background and answers the side panel's draft inserts (see ticketWatch/runContentScript.ts).
  */
 import type { PlasmoCSConfig } from 'plasmo';
+import { gmailAdapter } from '../adapters/gmailAdapter';
+import { siteScript } from '../ticketWatch/pageSites';
 import { runContentScript } from '../ticketWatch/runContentScript';
 
 export const config: PlasmoCSConfig = {
@@ -11,4 +13,4 @@ export const config: PlasmoCSConfig = {
   run_at: 'document_end',
 };
 
-runContentScript('gmail');
+runContentScript(siteScript(gmailAdapter));

@@ -6,14 +6,16 @@
  * pick the adapter; a page nothing recognises gets no ticket.
  */
 import type { PlasmoCSConfig } from 'plasmo';
+import { autoScript } from '../ticketWatch/autoSites';
 import { runContentScript } from '../ticketWatch/runContentScript';
 
 export const config: PlasmoCSConfig = {
   // Chrome match patterns without a port match every port, so any local fixture server works.
-  // background/mappedHostScripts.ts finds this script by these patterns: keep them in step.
+  // background/contentScriptRegistrations.ts finds this script by these patterns (adapters/sites/loopback.ts;
+  // sites/siteDescriptors.test.ts keeps them in step).
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   // At document_end the ticket's markup is parsed; document_idle would also wait for its images.
   run_at: 'document_end',
 };
 
-runContentScript('auto');
+runContentScript(autoScript());

@@ -3,6 +3,8 @@
  * adapter, reports it to the background and answers the side panel's draft inserts.
  */
 import type { PlasmoCSConfig } from 'plasmo';
+import { zendeskAdapter } from '../adapters/zendeskAdapter';
+import { siteScript } from '../ticketWatch/pageSites';
 import { runContentScript } from '../ticketWatch/runContentScript';
 
 export const config: PlasmoCSConfig = {
@@ -11,4 +13,4 @@ export const config: PlasmoCSConfig = {
   run_at: 'document_end',
 };
 
-runContentScript('zendesk');
+runContentScript(siteScript(zendeskAdapter));

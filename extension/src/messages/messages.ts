@@ -1,10 +1,13 @@
 /**
  * Every message that crosses between extension contexts (content script → background), as zod
  * schemas. A content script runs inside a page we do not control, so the receiver re-validates
- * everything instead of trusting the sender's types.
+ * everything instead of trusting the sender's types. Content scripts themselves do not import
+ * these schemas (zod would ship in every page): they use the zod-free checks of pageMessages.ts,
+ * built on the same limits.
  */
 import { draftOutcomeSchema, ticketContextSchema } from '@tandem/shared';
 import { z } from 'zod';
+import { MESSAGE_LIMITS } from './pageMessages';
 
 export const ticketOpenedMessageSchema = z.object({
   type: z.literal('ticket.opened'),
@@ -27,7 +30,7 @@ export const ticketClosedMessageSchema = z.object({
  */
 export const ticketUnreadableMessageSchema = z.object({
   type: z.literal('ticket.unreadable'),
-  detail: z.string().max(500),
+  detail: z.string().max(MESSAGE_LIMITS.unreadableDetail),
 });
 
 export const contentScriptMessageSchema = z.discriminatedUnion('type', [
@@ -52,14 +55,14 @@ export type MessageReply = z.infer<typeof messageReplySchema>;
  */
 export const insertDraftMessageSchema = z.object({
   type: z.literal('draft.insert'),
-  draftId: z.string().min(1).max(100),
-  text: z.string().min(1).max(50_000),
+  draftId: z.string().min(1).max(MESSAGE_LIMITS.draftId),
+  text: z.string().min(1).max(MESSAGE_LIMITS.draftText),
 });
 export type InsertDraftMessage = z.infer<typeof insertDraftMessageSchema>;
 
 export const insertDraftReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), composer: z.string().max(100) }),
-  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+  z.object({ ok: z.literal(true), composer: z.string().max(MESSAGE_LIMITS.composerLabel) }),
+  z.object({ ok: z.literal(false), error: z.string().max(MESSAGE_LIMITS.replyError) }),
 ]);
 export type InsertDraftReply = z.infer<typeof insertDraftReplySchema>;
 
@@ -69,7 +72,7 @@ export type InsertDraftReply = z.infer<typeof insertDraftReplySchema>;
  */
 export const draftOutcomeMessageSchema = z.object({
   type: z.literal('draft.outcome'),
-  draftId: z.string().min(1).max(100),
+  draftId: z.string().min(1).max(MESSAGE_LIMITS.draftId),
   outcome: draftOutcomeSchema,
   keptRatio: z.number().min(0).max(1),
 });

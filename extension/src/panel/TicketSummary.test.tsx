@@ -31,6 +31,20 @@ describe('TicketSummary', () => {
     expect(html).toContain('data-testid="ticket-id">T-1001</span>');
   });
 
+  it('says plainly how many messages have an unknown sender, and none when all are placed', () => {
+    const messages = [
+      { authorRole: 'customer' as const, partial: false, body: 'Hi' },
+      { authorRole: 'unknown' as const, partial: false, body: 'Merged' },
+    ];
+    const stored = { tabId: 1, receivedAt: 1, ticket: ticket({ messages }) };
+
+    expect(renderToStaticMarkup(<TicketSummary current={{ kind: 'ticket', stored }} />)).toContain(
+      'data-testid="ticket-message-caveats">1 from an unknown sender</span>',
+    );
+    const placed = { tabId: 1, receivedAt: 1, ticket: ticket({ messages: messages.slice(0, 1) }) };
+    expect(renderToStaticMarkup(<TicketSummary current={{ kind: 'ticket', stored: placed }} />)).not.toContain('ticket-message-caveats');
+  });
+
   it('says when no ticket is open', () => {
     expect(renderToStaticMarkup(<TicketSummary current={{ kind: 'none' }} />)).toContain('No ticket open');
   });

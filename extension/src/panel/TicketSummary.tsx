@@ -2,6 +2,7 @@
  * The ticket the agent is looking at, as Tandem read it. Everything here came from a web page we
  * do not control, so it is rendered only as React text nodes, never as HTML.
  */
+import { messageCaveats } from './messageRoles';
 import type { CurrentTicket } from './useCurrentTicket';
 
 export function TicketSummary({ current }: { current: CurrentTicket }) {
@@ -30,6 +31,7 @@ export function TicketSummary({ current }: { current: CurrentTicket }) {
   }
   const { ticket } = current.stored;
   const requester = ticket.requester.name ?? ticket.requester.email;
+  const caveats = messageCaveats(ticket.messages);
   return (
     <section className="card" aria-label="Ticket">
       <h2 data-testid="ticket-subject">{ticket.subject === '' ? '(no subject)' : ticket.subject}</h2>
@@ -38,6 +40,13 @@ export function TicketSummary({ current }: { current: CurrentTicket }) {
         {requester === undefined ? null : <> · {requester}</>}
         {' · '}
         <span data-testid="ticket-message-count">{ticket.messages.length === 1 ? '1 message' : `${ticket.messages.length} messages`}</span>
+        {caveats.length === 0 ? null : (
+          <>
+            {' ('}
+            <span data-testid="ticket-message-caveats">{caveats.join(', ')}</span>
+            {')'}
+          </>
+        )}
       </p>
       {ticket.tags.length === 0 ? null : (
         <ul className="tags" aria-label="Tags">

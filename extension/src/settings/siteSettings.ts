@@ -1,37 +1,42 @@
 /**
  * Which helpdesks Tandem reads (the agent can switch each off) and the admin's host mappings: an
  * extra host (a custom domain, a proxy, an intranet helpdesk) read as Gmail, Zendesk, Salesforce,
- * or "auto" (told from the page's markup). One zod schema for the options page that writes them,
- * the background that registers content scripts for them, and the content scripts that obey them.
+ * or "auto" (told from the page's markup). The zod schemas here serve the options page that
+ * writes them; every context reads them with siteSettingsReading.ts (no zod, so content scripts
+ * stay small), whose rules these schemas are built from.
  */
 import { z } from 'zod';
-import { HELPDESK_SITES, knownSiteForHost, type DetectableSite, type HelpdeskSite } from '../adapters/siteHosts';
+import type { HelpdeskSite } from '../adapters/siteHosts';
+import { gmailSite, salesforceSite, zendeskSite } from '../adapters/sites';
+import {
+  DEFAULT_SITE_SETTINGS,
+  hostProblem,
+  isSiteEnabled,
+  MAPPED_SITES,
+  MAPPING_SCHEMES,
+  matchPatternFor,
+  MAX_HOST_LENGTH,
+  MAX_HOST_MAPPINGS,
+  SITE_SETTINGS_KEYS,
+  siteSettingsFromStorage,
+} from './siteSettingsReading';
 
-/** Keys in `chrome.storage.local`, beside the connection settings. */
-export const SITE_SETTINGS_KEYS = {
-  enabledSites: 'enabledSites',
-  hostMappings: 'hostMappings',
-} as const;
+export { DEFAULT_SITE_SETTINGS, isSiteEnabled, matchPatternFor, MAX_HOST_MAPPINGS, SITE_SETTINGS_KEYS, siteSettingsFromStorage };
 
-export const MAX_HOST_MAPPINGS = 50;
-
-/** One DNS label: letters, digits and inner hyphens (IDN hosts are typed in their xn-- form). */
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-/** `support.acme.com`, `helpdesk` (an intranet name), or `*.acme.com`: a wildcard needs a registrable part under it. */
-const HOST_PATTERN = new RegExp(`^(?:\\*\\.${LABEL}(?:\\.${LABEL})+|${LABEL}(?:\\.${LABEL})*)$`);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-export const mappedSiteSchema = z.enum([...HELPDESK_SITES, 'auto']);
-export const mappingSchemeSchema = z.enum(['https', 'http']);
+export const mappedSiteSchema = z.enum(MAPPED_SITES);
+export const mappingSchemeSchema = z.enum(MAPPING_SCHEMES);
 
 export const mappedHostSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(253, 'Host is too long')
-  .regex(HOST_PATTERN, 'Host must be a name such as support.example.com or *.example.com (no scheme, port or path)')
-  .refine((host) => !LOOPBACK_HOSTS.has(host), 'Loopback pages are always read; they need no mapping')
-  .refine((host) => knownSiteForHost(host.replace(/^\*\./, '')) === undefined, 'Tandem already reads this host without a mapping');
+  .max(MAX_HOST_LENGTH, 'Host is too long')
+  .refine(
+    (host) => hostProblem(host) !== 'invalid',
+    'Host must be a name such as support.example.com or *.example.com (no scheme, port or path)',
+  )
+  .refine((host) => hostProblem(host) !== 'loopback', 'Loopback pages are always read; they need no mapping')
+  .refine((host) => hostProblem(host) !== 'known', 'Tandem already reads this host without a mapping');
 
 export const hostMappingSchema = z.object({
   host: mappedHostSchema,
@@ -65,34 +70,6 @@ export const siteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
-export const DEFAULT_SITE_SETTINGS: SiteSettings = {
-  enabledSites: { gmail: true, zendesk: true, salesforce: true },
-  hostMappings: [],
-};
-
-/**
- * Settings from a raw `chrome.storage.local` snapshot. Each part falls back to its default on its
- * own, so a damaged mapping list never switches a site off, nor the reverse.
- */
-export function siteSettingsFromStorage(stored: Record<string, unknown>): SiteSettings {
-  const enabled = enabledSitesSchema.partial().safeParse(stored[SITE_SETTINGS_KEYS.enabledSites]);
-  const mappings = hostMappingsSchema.safeParse(stored[SITE_SETTINGS_KEYS.hostMappings]);
-  return {
-    enabledSites: { ...DEFAULT_SITE_SETTINGS.enabledSites, ...(enabled.success ? enabled.data : {}) },
-    hostMappings: mappings.success ? mappings.data : DEFAULT_SITE_SETTINGS.hostMappings,
-  };
-}
-
-/** Tandem's own fixture helpdesk (tests, demos) cannot be switched off. */
-export function isSiteEnabled(settings: SiteSettings, site: DetectableSite): boolean {
-  return site === 'fixture' || settings.enabledSites[site];
-}
-
-/** The Chrome match pattern (also the permission origin) a mapping's content script runs on; patterns carry no port. */
-export function matchPatternFor(mapping: Pick<HostMapping, 'host' | 'scheme'>): string {
-  return `${mapping.scheme}://${mapping.host}/*`;
-}
-
 export type HostEntry = { ok: true; host: string; scheme: HostMapping['scheme'] } | { ok: false; message: string };
 
 /**
@@ -111,8 +88,8 @@ export function parseHostEntry(text: string): HostEntry {
 }
 
 export const SITE_LABELS: Readonly<Record<HelpdeskSite | 'auto', string>> = {
-  gmail: 'Gmail',
-  zendesk: 'Zendesk',
-  salesforce: 'Salesforce',
+  gmail: gmailSite.label,
+  zendesk: zendeskSite.label,
+  salesforce: salesforceSite.label,
   auto: 'Auto-detect from the page',
 };

@@ -2,7 +2,8 @@
  * Reads, writes and watches the site settings (enabled sites, host mappings) in
  * `chrome.storage.local`: the options page writes them, the background and content scripts obey.
  */
-import { SITE_SETTINGS_KEYS, siteSettingsFromStorage, type SiteSettings } from './siteSettings';
+import type { SiteSettings } from './siteSettings';
+import { SITE_SETTINGS_KEYS, siteSettingsFromStorage } from './siteSettingsReading';
 import { watchLocalKeys } from './watchLocalKeys';
 
 const siteSettingsKeys: string[] = Object.values(SITE_SETTINGS_KEYS);

@@ -7,6 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptMessage } from '../messages/messages';
 import { DEFAULT_SITE_SETTINGS } from '../settings/siteSettings';
+import { gmailAdapter } from '../adapters/gmailAdapter';
+import { autoScript } from './autoSites';
+import { siteScript } from './pageSites';
 import { runContentScript, shouldRun, type RunningContentScript } from './runContentScript';
 
 type MessageListener = (raw: unknown, sender: chrome.runtime.MessageSender, sendResponse: (response: unknown) => void) => unknown;
@@ -77,7 +80,7 @@ afterEach(() => {
 
 describe('runContentScript', () => {
   it('reads a loopback page with the adapter its markup names, and answers draft inserts', async () => {
-    running = runContentScript('auto');
+    running = runContentScript(autoScript());
 
     await vi.waitFor(() => expect(sent.map((message) => message.type)).toEqual(['ticket.opened']));
     expect(sent[0]).toMatchObject({ ticket: { site: 'gmail', ticketId: '190a1b2c3d4e5f60' } });
@@ -88,7 +91,7 @@ describe('runContentScript', () => {
 
   it('does nothing on a site switched off, and starts when it is switched on', async () => {
     stored = { enabledSites: { gmail: false, zendesk: true, salesforce: true } };
-    running = runContentScript('gmail');
+    running = runContentScript(siteScript(gmailAdapter));
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(sent).toEqual([]);
@@ -102,7 +105,7 @@ describe('runContentScript', () => {
   });
 
   it('stops and tells the background the ticket is gone when its site is switched off', async () => {
-    running = runContentScript('auto');
+    running = runContentScript(autoScript());
     await vi.waitFor(() => expect(sent).toHaveLength(1));
 
     setStored({ enabledSites: { gmail: false, zendesk: true, salesforce: true } });
@@ -112,8 +115,8 @@ describe('runContentScript', () => {
   });
 
   it('runs once per page, however many scripts match it', async () => {
-    running = runContentScript('auto');
-    const second = runContentScript('gmail');
+    running = runContentScript(autoScript());
+    const second = runContentScript(siteScript(gmailAdapter));
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
 

@@ -1,20 +1,22 @@
 /**
  * Everything a Tandem content script does on a helpdesk page, for one site (gmail.ts, zendesk.ts,
- * salesforce.ts) or for "auto" (loopback fixture pages and admin-mapped hosts, where the host
- * mappings and the page's markup pick the adapter): obey the agent's enabled-sites setting, watch
- * the open ticket, and answer the side panel's `draft.insert`. A site switched off does nothing
- * at all; switching it back on (or off) in the options takes effect without a reload.
+ * salesforce.ts: `siteScript(adapter)`) or for "auto" (loopback fixture pages and admin-mapped
+ * hosts, where the host mappings and the page's markup pick the adapter: `autoScript()`): obey the
+ * agent's enabled-sites setting, watch the open ticket, and answer the side panel's `draft.insert`.
+ * A site switched off does nothing at all; switching it back on (or off) in the options takes
+ * effect without a reload. Nothing here pulls zod or a reader the script does not need.
  */
-import { mappedSiteForHost, type DetectableSite, type HelpdeskSite } from '../adapters/siteHosts';
-import { detectSite, readTicketAuto, SITE_REGISTRY } from '../adapters/siteRegistry';
+import { mappedSiteForHost } from '../adapters/siteHosts';
 import type { TicketPageReader } from '../adapters/siteAdapter';
 import { listenForDraftInserts } from '../composer/listenForDraftInserts';
-import { DEFAULT_SITE_SETTINGS, isSiteEnabled, type SiteSettings } from '../settings/siteSettings';
+import type { SiteSettings } from '../settings/siteSettings';
+import { DEFAULT_SITE_SETTINGS, isSiteEnabled } from '../settings/siteSettingsReading';
 import { readSiteSettings, watchSiteSettings } from '../settings/siteSettingsStorage';
+import type { ContentScriptSite, PageSites } from './pageSites';
 import { isExtensionContextGone, sendToBackground } from './sendToBackground';
 import { TICKET_MARK_ATTRIBUTE, watchTicketPage } from './watchTicketPage';
 
-export type ContentScriptSite = HelpdeskSite | 'auto';
+export type { ContentScriptSite } from './pageSites';
 
 /** Shared by every Tandem script in this page's isolated world: a host matched twice is run once. */
 const RUNNING_FLAG = '__tandemContentScript';
@@ -38,24 +40,16 @@ export interface RunningContentScript {
   stop(): void;
 }
 
-export function runContentScript(site: ContentScriptSite): RunningContentScript {
+export function runContentScript(sites: PageSites): RunningContentScript {
   if (!claimPage()) return { stop: () => undefined };
+  const site = sites.script;
   let settings: SiteSettings = DEFAULT_SITE_SETTINGS;
   let active: { check(): void; stop(): void } | undefined;
   let unwatchSettings: (() => void) | undefined;
 
-  const pageSite = (): DetectableSite | undefined => {
-    if (site !== 'auto') return site;
-    const detection = detectSite(document, location.href, { hostMappings: settings.hostMappings });
-    return detection.kind === 'site' && isSiteEnabled(settings, detection.site) ? detection.site : undefined;
-  };
-
-  // The auto reader looks up the settings on every read, so a change applies at the next check.
-  const read: TicketPageReader =
-    site === 'auto'
-      ? (doc, url) =>
-          readTicketAuto(doc, url, { hostMappings: settings.hostMappings, isEnabled: (detected) => isSiteEnabled(settings, detected) })
-      : SITE_REGISTRY[site].read;
+  const pageAdapter = () => sites.adapterFor(document, location.href, settings);
+  // The reader looks up the settings on every read, so a change applies at the next check.
+  const read: TicketPageReader = (doc, url) => sites.read(doc, url, settings);
 
   const stopAll = () => {
     active?.stop();
@@ -75,13 +69,10 @@ export function runContentScript(site: ContentScriptSite): RunningContentScript 
       },
     });
     const stopInserts = listenForDraftInserts({
-      findComposer: () => {
-        const current = pageSite();
-        return current === undefined ? null : SITE_REGISTRY[current].findComposer(document);
-      },
+      findComposer: () => pageAdapter()?.findComposer(document) ?? null,
       composerLabel: () => {
-        const current = pageSite();
-        return current === undefined ? 'Reply box' : `${SITE_REGISTRY[current].label} reply box`;
+        const current = pageAdapter();
+        return current === undefined ? 'Reply box' : `${current.label} reply box`;
       },
     });
     active = {

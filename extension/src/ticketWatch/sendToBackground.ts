@@ -1,15 +1,15 @@
 /**
  * Sends a content-script message to the background and checks its typed reply, so a rejected
- * message surfaces as an error instead of silently vanishing.
+ * message surfaces as an error (in the page's console) instead of silently vanishing. The
+ * background validates the message with zod (background/ticketRelay.ts); this side stays zod-free.
  */
-import { contentScriptMessageSchema, messageReplySchema, type ContentScriptMessage } from '../messages/messages';
+import type { ContentScriptMessage } from '../messages/messages';
+import { readMessageReply } from '../messages/pageMessages';
 
 export async function sendToBackground(message: ContentScriptMessage): Promise<void> {
-  // Validate on the way out too: a reader bug should fail here, in the page's console, not in the background.
-  const outgoing = contentScriptMessageSchema.parse(message);
-  const reply = messageReplySchema.safeParse(await chrome.runtime.sendMessage(outgoing));
-  if (!reply.success) throw new Error('The background sent no valid reply');
-  if (!reply.data.ok) throw new Error(`The background rejected ${outgoing.type}: ${reply.data.error}`);
+  const reply = readMessageReply(await chrome.runtime.sendMessage(message));
+  if (reply === undefined) throw new Error('The background sent no valid reply');
+  if (!reply.ok) throw new Error(`The background rejected ${message.type}: ${reply.error}`);
 }
 
 /** After the extension is reloaded or updated, old content scripts lose their connection for good. */

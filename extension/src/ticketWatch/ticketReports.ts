@@ -3,14 +3,15 @@
  * changes (another ticket, the same ticket with new content, no ticket any more) become messages,
  * so a busy page that re-renders constantly does not flood the background.
  */
-import type { TicketReadResult } from '@tandem/shared';
+import type { TicketReadResult } from '@tandem/shared/ticket-reading';
 import type { ContentScriptMessage } from '../messages/messages';
+import { MESSAGE_LIMITS } from '../messages/pageMessages';
 
 /** What the background last heard from this page. */
 export type ReportedTicket =
   { kind: 'ticket'; ticketId: string; fingerprint: string } | { kind: 'none' } | { kind: 'unreadable'; detail: string };
 
-const DETAIL_MAX = 500;
+const DETAIL_MAX = MESSAGE_LIMITS.unreadableDetail;
 
 export interface TicketReportStep {
   /** The message to send, if anything changed. */

@@ -100,6 +100,21 @@ describe('buildDraftMessages', () => {
     expect(user).toMatch(/next reply to the customer in German \(de\).*Greet the customer by the name/);
   });
 
+  it('marks a message only partly on the page, and says what that means only when there is one', () => {
+    const partial = texts(
+      request({
+        conversation: [
+          { role: 'customer', text: 'Also the charger light blinks…', partial: true },
+          { role: 'customer', text: 'Any news?' },
+        ],
+      }),
+    ).user;
+    expect(partial).toContain('<message from="customer" partial="true">\nAlso the charger light blinks…\n</message>');
+    expect(partial).toContain('<message from="customer">\nAny news?\n</message>');
+    expect(partial).toContain('only the snippet the page showed');
+    expect(texts(request()).user).not.toContain('partial');
+  });
+
   it('says so when there are no passages or facts, and asks for no greeting by name without one', () => {
     const { user } = texts(request({ passages: [], liveFacts: [], customerName: undefined }));
     expect(user).toContain('<passages>\n(none)\n</passages>');

@@ -28,6 +28,8 @@ export interface DraftConversationTurn {
   role: 'customer' | 'agent';
   /** Already PII-redacted: placeholders like `[EMAIL_1]` instead of the real values. */
   text: string;
+  /** Only a snippet of the message was on the page (a collapsed e-mail): the text is not all of it. */
+  partial?: boolean;
 }
 
 export interface DraftRequest {

@@ -23,9 +23,8 @@ import type { PiiVault } from '../../security/redactPii.js';
 import { vaultForTicket } from '../../security/ticketRedaction.js';
 import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
-import { MAX_TURN_CHARS, shortenTurn } from './shortenTurn.js';
+import { draftConversation } from './draftConversation.js';
 
-const MAX_TURNS = 12;
 const MAX_QUERY_CHARS = 4000;
 
 export type PrepareDeps = Pick<AssistDeps, 'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis'>;
@@ -96,14 +95,8 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   for (const fact of facts) vault.learnNames(fact);
   const subject = vault.redact(ticket.subject);
   // A long message is cut with a mark for the model and a note for the agent: bounded work, never a slow draft.
-  const turns = ticket.messages
-    .filter((m) => m.authorRole === 'customer' || m.authorRole === 'agent')
-    .slice(-MAX_TURNS)
-    .map((m) => ({
-      role: m.authorRole === 'customer' ? ('customer' as const) : ('agent' as const),
-      ...shortenTurn(m.body, MAX_TURN_CHARS, (body) => vault.redact(body)),
-    }));
-  const conversation = turns.map(({ role, text: turn }) => ({ role, text: turn }));
+  const turns = draftConversation(ticket.messages, (body) => vault.redact(body));
+  const conversation = turns.map(({ shortened: _shortened, ...turn }) => turn);
 
   const injections = [
     ...findInjections(text, 'ticket'),
