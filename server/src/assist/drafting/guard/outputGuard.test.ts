@@ -99,6 +99,24 @@ describe('OutputGuard', () => {
     expect(run(cjk, 9).shown).toBe(cjk);
   });
 
+  it.each([
+    ['punctuation', '!?.'],
+    ['digits', '7'],
+    ['capitalised words', 'Ana '],
+    ['at-signs and dots', 'a@b.'],
+  ])('takes time linear in one large chunk of %s', (_name, unit) => {
+    const timed = (chars: number): number => {
+      const guard = new OutputGuard(policy);
+      const started = performance.now();
+      guard.push(unit.repeat(Math.ceil(chars / unit.length)));
+      guard.flush();
+      return performance.now() - started;
+    };
+    timed(40_000);
+    const small = Math.max(timed(5_000), 1);
+    expect(timed(40_000) / small).toBeLessThan(32);
+  });
+
   it('takes time linear in the draft', () => {
     const timed = (copies: number): number => {
       const started = performance.now();

@@ -121,8 +121,8 @@ export class OutputGuard {
     text = links.text;
     if (this.#echo.next(text)) {
       this.#echoes += 1;
-      const lead = /^\s*/.exec(text)?.[0] ?? '';
-      const trail = /\s*$/.exec(text)?.[0] ?? '';
+      const lead = text.slice(0, text.length - text.trimStart().length);
+      const trail = text.slice(text.trimEnd().length);
       return { text: `${lead}${ECHO_NOTE}${trail}`, changed: true };
     }
     const marked = this.#claims.mark(text);
@@ -136,7 +136,9 @@ export class OutputGuard {
    * no check can judge half of it; a long word or a CJK sentence is passed on as it is.
    */
   #cutRun(text: string): string {
-    const start = text.search(/\S*$/);
+    // A backward scan: searching /\S*$/ would retry from every position of the run.
+    let start = text.length;
+    while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
     const run = text.slice(start);
     if (!RISKY_RUN.test(run) && !mayBeSecretStart(run)) return text;
     this.#dropRun = true;

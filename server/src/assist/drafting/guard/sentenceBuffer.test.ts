@@ -64,6 +64,8 @@ describe('SentenceBuffer', () => {
       const buffer = new SentenceBuffer();
       for (const c of text) buffer.push(c);
       buffer.push(`${'b. '.repeat(n / 3)}`);
+      // One large chunk with no boundary: every forced cut must go on from where the scan stopped.
+      buffer.push('!?.'.repeat(n / 3));
       buffer.flush();
       return performance.now() - started;
     };

@@ -93,7 +93,8 @@ export class SentenceBuffer {
   #take(end: number, midRun: boolean): Segment {
     const text = this.#buffer.slice(this.#start, end);
     this.#start = end;
-    this.#scanned = end;
+    // What lies between the cut and the scan position holds no boundary: a forced cut must not rescan it (quadratic in a large chunk).
+    this.#scanned = Math.max(this.#scanned, end);
     return { text, midRun };
   }
 }
