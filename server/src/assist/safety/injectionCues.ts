@@ -70,8 +70,12 @@ export const CUE_LABELS: Record<CueName, string> = {
 };
 
 const AI = '(?:ai|a\\.i\\.|assistant|ai assistant|model|language model|llm|chatbot|bot|copilot|gpt|chatgpt|ai tools?|ai model|ai system)';
-/** The start of a line, or of a label after a short lead on it ("Ref: System: …"). */
-const LINE_START = '(?:^|\\n|[.!?:]\\s)\\s*';
+/**
+ * The start of a line, or of a label after a short lead on it ("Ref: System: …"). Only spaces may
+ * follow, never more line breaks: `\s*` here rescanned a run of blank lines from each of its line
+ * breaks (quadratic; the next line start matches instead).
+ */
+const LINE_START = '(?:^|\\n|[.!?:]\\s)[^\\S\\n]*';
 const AI_SPEAKERS =
   '(?:system|assistant|developer|ai|model|bot|chatbot|copilot|instructions?|admin|sistema|systeme|systeem|система|النظام|系统|システム|アシスタント|助手|ассистент|asistente|assistente|assistent|المساعد)';
 const AGREEMENT =
@@ -410,12 +414,12 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     '\\[\\/?inst\\]',
     '<<\\/?sys>>',
     '<\\/?(?:start_of_turn|end_of_turn)>',
-    '(?:^|\\n)\\s*(?:human|user)\\s*:[^\\n]{0,200}\\n\\s*(?:assistant|ai)\\s*:',
+    '(?:^|\\n)[^\\S\\n]*(?:human|user)\\s*:[^\\n]{0,200}\\n\\s*(?:assistant|ai)\\s*:',
   ],
   fakeTool: [
     '\\b(?:tool_result|tool result|tool_output|tool output|function_result|function result|function output|function_call|tool_call|tool_response)\\b',
     '"role"\\s*:\\s*"(?:system|tool|function|assistant|developer)"',
-    '(?:^|\\n)\\s*observation\\s*:',
+    '(?:^|\\n)[^\\S\\n]*observation\\s*:',
     '<\\/?(?:tool_result|tool_output|function_result)\\b',
     '\\b(?:fraud_check|manager_override|approved_by|verification|verified|fraud check|identity_check)"?\\s*[:=]\\s*"?(?:passed|true|approved|ok|supervisor)\\b',
     '\\breturned \\{',
@@ -471,7 +475,8 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   ],
   moneyAmount: [
     '(?:[$€£¥₹]|r\\$|us\\$)\\s?\\d',
-    '\\d[\\d.,]*\\s?(?:€|eur|euros?|usd|dollars?|gbp|pounds?|reais|rubles?|рубл\\S*|元|円|万円|دولار|ريال|يورو)',
+    // Only from the start of a number: starting inside a long digit run rescanned the rest of it from every digit (quadratic).
+    '(?<![\\d.,])[.,]?\\d[\\d.,]*\\s?(?:€|eur|euros?|usd|dollars?|gbp|pounds?|reais|rubles?|рубл\\S*|元|円|万円|دولار|ريال|يورو)',
   ],
   dataExfil: [
     `\\b(?:send|forward|email|export|upload|post|copy|leak|share|paste)\\b${gap(25)}\\b(?:all|every|the (?:full|complete|entire)|full|complete|entire|other)?\\s?(?:list of )?(?:customers?|users?|clients?|tickets?|conversations?)['’]?s?\\s?(?:e-?mails?|data|records|list|addresses|details|database|histor(?:y|ies)|names|phone numbers)\\b`,
