@@ -13,6 +13,8 @@ export interface DraftPassage {
   sectionPath: readonly string[];
   url?: string | undefined;
   language?: string | undefined;
+  /** The injection classifier found instructions in it: the prompt marks it as data not to follow. */
+  flagged?: boolean | undefined;
 }
 
 /** An action the model may propose through tool calling (its JSON Schema comes from the action's zod schema). */
@@ -28,6 +30,8 @@ export interface DraftConversationTurn {
   role: 'customer' | 'agent';
   /** Already PII-redacted: placeholders like `[EMAIL_1]` instead of the real values. */
   text: string;
+  /** The injection classifier found instructions in it: the prompt marks it as data not to follow. */
+  flagged?: boolean | undefined;
   /** Only a snippet of the message was on the page (a collapsed e-mail): the text is not all of it. */
   partial?: boolean;
 }
@@ -38,6 +42,8 @@ export interface DraftRequest {
   /** Redacted customer display name (or its placeholder), for the greeting. */
   customerName?: string | undefined;
   subject: string;
+  /** The injection classifier found instructions in the subject. */
+  subjectFlagged?: boolean | undefined;
   conversation: readonly DraftConversationTurn[];
   passages: readonly DraftPassage[];
   /** Short facts from the customer's live state ("Order #1042: payment failed 2 min ago"). */

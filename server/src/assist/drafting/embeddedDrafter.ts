@@ -59,7 +59,12 @@ export class EmbeddedDrafter implements Drafter {
   compose(request: DraftRequest): string {
     const { phrases, language } = phrasesFor(request.language);
     const question = [request.subject, ...request.conversation.filter((t) => t.role === 'customer').map((t) => t.text)].join('\n');
-    const chosen = selectSentences(question, request.passages, SENTENCES_FOR[request.length ?? 'medium']);
+    // Sentences are quoted verbatim into the agent's draft: never from a passage flagged as carrying instructions.
+    const chosen = selectSentences(
+      question,
+      request.passages.filter((passage) => passage.flagged !== true),
+      SENTENCES_FOR[request.length ?? 'medium'],
+    );
     // A short reply goes straight to the answer after the greeting.
     const paragraphs: string[] = [`${phrases.greeting(request.customerName)}`, ...(request.length === 'short' ? [] : [phrases.thanks])];
     if (request.liveFacts.length > 0) paragraphs.push(`${phrases.liveIntro} ${request.liveFacts.join(' ')}`);

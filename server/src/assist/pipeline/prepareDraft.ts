@@ -21,7 +21,9 @@ import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
 import { liveFacts } from '../liveState.js';
 import type { PiiVault } from '../../security/redactPii.js';
 import { vaultForTicket } from '../../security/ticketRedaction.js';
-import { findInjections, type InjectionFinding } from '../safety/injectionDetector.js';
+import { DEFAULT_ASSIST_POLICY, readAssistPolicy } from '../policy/assistPolicy.js';
+import type { InjectionFinding } from '../safety/injectionDetector.js';
+import { markFlaggedTurns, passageFindings, screenPassages, screenTicket, ticketTurnsFor } from '../safety/screenDraftInputs.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import { draftConversation } from './draftConversation.js';
 
@@ -53,6 +55,11 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   const { tenantId, ticket, options, signal, timings } = job;
   const { vault, customerName } = vaultForTicket(ticket);
   const text = ticketCustomerText(ticket);
+  // Read beside the parallel work; a store that cannot answer leaves the defaults (flagged passages marked, not left out).
+  const policy = readAssistPolicy(deps.store, tenantId).catch((error: unknown) => {
+    deps.log.warn({ err: error }, 'assist policy unavailable, using the defaults');
+    return DEFAULT_ASSIST_POLICY;
+  });
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
 
@@ -73,7 +80,14 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   if (signal.aborted) return undefined;
   yield { type: 'analysis', analysis };
   void deps.recordAnalysis?.(tenantId, ticket, analysis).catch((error: unknown) => deps.log.warn({ err: error }, 'analysis not recorded'));
-  const sources: CitedSource[] = (retrieved?.hits ?? []).map((hit, i) => ({
+  // Passages are screened before they are numbered, so one the workspace's policy leaves out is
+  // neither in the prompt nor among the draft's sources.
+  const screened = screenPassages(retrieved?.hits ?? [], (await policy).excludeFlaggedSources);
+  if (screened.excluded.length > 0) {
+    const documentIds = screened.excluded.map((s) => s.passage.documentId);
+    deps.log.info({ tenantId, documentIds }, 'flagged knowledge passages left out by workspace policy');
+  }
+  const sources: CitedSource[] = screened.kept.map(({ passage: hit }, i) => ({
     chunkId: hit.chunkId,
     documentId: hit.documentId,
     title: hit.title,
@@ -98,16 +112,17 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   const turns = draftConversation(ticket.messages, (body) => vault.redact(body));
   const conversation = turns.map(({ shortened: _shortened, ...turn }) => turn);
 
-  const injections = [
-    ...findInjections(text, 'ticket'),
-    ...sources.flatMap((s) => findInjections(`${s.title}\n${s.text}`, `source ${s.n}`)),
-  ];
+  // Scored as written (redaction could break an encoded span); marked in the prompt, flagged in the draft.
+  const screenedTicket = screenTicket(ticket.subject, ticketTurnsFor(ticket.messages, conversation));
+  const injections = [...screenedTicket.findings, ...passageFindings(screened.kept)];
+  const flaggedSources = new Set(screened.kept.flatMap((s, i) => (s.flagged ? [i + 1] : [])));
   const request: DraftRequest = {
     language: analysis.language === 'und' ? 'en' : analysis.language,
     customerName,
     subject,
-    conversation,
-    passages: await passagesOf(deps, tenantId, sources, vault),
+    ...(screenedTicket.subjectFlagged ? { subjectFlagged: true } : {}),
+    conversation: markFlaggedTurns(conversation, screenedTicket.flaggedTurns),
+    passages: await passagesOf(deps, tenantId, sources, vault, flaggedSources),
     liveFacts: facts.map((f) => vault.redact(f)),
     tools: draftToolsOf(deps.actions),
     tone: options.tone,
@@ -129,7 +144,13 @@ async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, i
  * their documents' language so a draft can say it quotes another language. The agent's `sources`
  * event keeps the workspace's own text as stored.
  */
-async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly CitedSource[], vault: PiiVault): Promise<DraftPassage[]> {
+async function passagesOf(
+  deps: PrepareDeps,
+  tenantId: string,
+  sources: readonly CitedSource[],
+  vault: PiiVault,
+  flagged: ReadonlySet<number>,
+): Promise<DraftPassage[]> {
   const documents = await deps.store.knowledge.documentsByIds(
     tenantId,
     sources.map((s) => s.documentId),
@@ -142,5 +163,6 @@ async function passagesOf(deps: PrepareDeps, tenantId: string, sources: readonly
     sectionPath: s.sectionPath.map((section) => vault.redact(section)),
     url: s.url,
     language: languageOf.get(s.documentId),
+    ...(flagged.has(s.n) ? { flagged: true } : {}),
   }));
 }
