@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
@@ -13,6 +13,7 @@ import { liveLatencyBench } from './live/subscriberLatency.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
 import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
+import { readingBench } from './reading/readingBench.js';
 import { printRows, writeRows, type BenchRow } from './report.js';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   confidence: () => confidenceCalibrationBench(),
   extension: () => extensionBench(),
   cards: () => ticketToCardsBench(),
+  reading: () => readingBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

@@ -149,14 +149,18 @@ function isCjk(text: string): boolean {
   return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
 }
 
+/** Every label, longest first, so "contact name" is tried before "contact". */
+const LABELS_LONGEST_FIRST = [...DISTINCTIVE_LABELS, ...COLON_LABELS].sort((a, b) => b.length - a.length);
+const DISTINCTIVE = new Set(DISTINCTIVE_LABELS);
+
 /** Cuts one leading field label; a Latin label glued to the name must end where an upper-case letter starts. */
 function stripLabel(text: string): string {
   const lower = text.toLowerCase();
-  for (const label of [...DISTINCTIVE_LABELS, ...COLON_LABELS].sort((a, b) => b.length - a.length)) {
+  for (const label of LABELS_LONGEST_FIRST) {
     if (!lower.startsWith(label)) continue;
     const rest = text.slice(label.length);
     const colon = /^\s*[:：]/.test(rest);
-    const distinctive = DISTINCTIVE_LABELS.includes(label);
+    const distinctive = DISTINCTIVE.has(label);
     const boundary = colon || (distinctive && (rest === '' || /^\s/.test(rest) || /^\p{Lu}/u.test(rest) || isCjk(label)));
     if (!boundary) continue;
     const remaining = rest.replace(/^\s*[:：]?\s*/, '');
@@ -165,29 +169,40 @@ function stripLabel(text: string): string {
   return text;
 }
 
+/** Each badge's patterns, compiled once: names are cleaned for every message of a long thread. */
+const BADGE_PATTERNS = BADGES.map(({ badge, words, distinctive }) => {
+  const any = words.map(escape).join('|');
+  const undelimited = distinctive ? '\\s+' : '(?!)';
+  return {
+    badge,
+    bracketed: new RegExp(`[([（]\\s*(?:${any})\\s*[)\\]）]`, 'giu'),
+    trailing: new RegExp(`(?:\\s*[·•|–—-]\\s*|${undelimited})(?:${any})$`, 'iu'),
+    leading: new RegExp(`^(?:${any})(?:\\s*[·•|–—-]\\s*|${undelimited})`, 'iu'),
+  };
+});
+/** Any badge word at all: most names carry none, and skip the per-badge work. */
+const ANY_BADGE_WORD = new RegExp(BADGES.flatMap(({ words }) => words.map(escape)).join('|'), 'iu');
+const TRAILING_SEPARATOR = new RegExp(`${SEPARATORS}$`);
+
 /** Cuts badges in brackets anywhere, and delimited or distinctive ones at either end; records what they meant. */
 function stripBadges(text: string, badges: Set<PersonBadge>): string {
+  if (!ANY_BADGE_WORD.test(text)) return text;
   let result = text;
-  for (const { badge, words, distinctive } of BADGES) {
-    for (const word of words) {
-      const pattern = escape(word);
-      const bracketed = new RegExp(`[([（]\\s*${pattern}\\s*[)\\]）]`, 'giu');
-      if (bracketed.test(result)) {
+  for (const { badge, bracketed, trailing, leading } of BADGE_PATTERNS) {
+    const unbracketed = result.replace(bracketed, ' ');
+    if (unbracketed !== result) {
+      badges.add(badge);
+      result = unbracketed;
+    }
+    for (const edge of [trailing, leading]) {
+      const cut = result.replace(edge, '').trim();
+      if (cut !== result.trim() && cut !== '') {
         badges.add(badge);
-        result = result.replace(bracketed, ' ');
-      }
-      const trailing = new RegExp(`(?:\\s*[·•|–—-]\\s*|${distinctive ? '\\s+' : '(?!)'})${pattern}$`, 'iu');
-      const leading = new RegExp(`^${pattern}(?:\\s*[·•|–—-]\\s*|${distinctive ? '\\s+' : '(?!)'})`, 'iu');
-      for (const edge of [trailing, leading]) {
-        const cut = result.replace(edge, '').trim();
-        if (cut !== result.trim() && cut !== '') {
-          badges.add(badge);
-          result = cut;
-        }
+        result = cut;
       }
     }
   }
-  return result.replace(new RegExp(`${SEPARATORS}$`), '');
+  return result.replace(TRAILING_SEPARATOR, '');
 }
 
 function initialsOf(words: readonly string[]): string {
