@@ -38,6 +38,18 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 describe('live event log (group commit)', () => {
+  it('stores event strings normalised, as every reader should see them', async () => {
+    const repo = gatedRepo();
+    const notified: StoredLiveEvent[] = [];
+    const eventLog = createLiveEventLog({ live: repo, log, onAppended: (events) => void notified.push(...events) });
+    const hostile = { ...ev('n\u200b1'), data: { reason: 'card ４２４２\u202e declined', note: 'ok\u0007' } };
+    const done = eventLog.append([hostile]);
+    await until(() => repo.waiting() === 1);
+    repo.release();
+    await done;
+    expect(notified.map((e) => [e.id, e.data])).toEqual([['n1', { reason: 'card 4242 declined', note: 'ok' }]]);
+  });
+
   it('answers only after commit, and puts requests that arrived meanwhile into one transaction', async () => {
     const repo = gatedRepo();
     const notified: string[][] = [];

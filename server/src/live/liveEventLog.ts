@@ -10,6 +10,7 @@
  * dropped.
  */
 import type { Logger } from '../logging/logger.js';
+import { normaliseUntrustedStrings } from '../security/untrustedJson.js';
 import type { AppendResult, LiveEventsRepo, NewLiveEvent, StoredLiveEvent } from '../storage/liveEventsRepo.js';
 
 export interface LiveEventLogOptions {
@@ -135,7 +136,10 @@ export function createLiveEventLog(options: LiveEventLogOptions): LiveEventLog {
       if (events.length === 0) return Promise.resolve({ status: 'committed', accepted: 0, duplicates: 0 });
       if (pendingEvents + events.length > maxQueued) return Promise.resolve({ status: 'overloaded', retryAfterSeconds });
       pendingEvents += events.length;
-      const done = new Promise<AppendOutcome>((resolve, reject) => queue.push({ events, resolve, reject }));
+      // Stored as every reader should see them: invisible, control and look-alike characters normalised.
+      // (The webhook route has already refused, with a 422, what could never be stored.)
+      const normalised = events.map(normaliseUntrustedStrings);
+      const done = new Promise<AppendOutcome>((resolve, reject) => queue.push({ events: normalised, resolve, reject }));
       draining ??= drain();
       return done;
     },

@@ -32,12 +32,16 @@ const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085]/g;
 const MAX_MARKS = 16;
 const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
 
+const PLAIN = /^[\x20-\x7e\n\t]*$/;
+
 function strip(text: string): string {
   return text.replace(LINE_BREAK, '\n').replace(INVISIBLE, '').replace(CONTROL, '').replace(MARK_RUN, '$1');
 }
 
 /** The text a model and a detector read: see the module header. */
 export function normaliseUntrusted(text: string): string {
+  // Printable ASCII, tabs and line feeds are already normal: most text takes this path.
+  if (PLAIN.test(text)) return text;
   // Strip before NFKC so an invisible character between a letter and its mark cannot stop them
   // composing, and after it because NFKC turns a few visible characters (U+3164) into ignorable
   // ones; the last NFKC only composes what the second strip brought together, and composition
