@@ -295,3 +295,136 @@ describe('createStreamingRestorer', () => {
     expect(restorer.push('2]')).toBe('p10@x.io');
   });
 });
+
+describe('PiiVault.redact, spellings that used to slip through (issue 13)', () => {
+  it.each([
+    ['dots', '4526.0181.5908.3012'],
+    ['full-width digits', '４５２６ ０１８１ ５９０８ ３０１２'],
+    ['zero-width characters inside', '4526\u200b0181\u2060590\u200c8\ufeff3012'],
+    ['a soft hyphen and no-break spaces', '4526\u00a00181\u00a05908\u00ad\u00a03012'],
+    ['two halves', '45260181 59083012'],
+  ])('replaces a card written with %s', (_what, card) => {
+    const vault = new PiiVault();
+    expect(vault.redact(`Charged to ${card}, please check`)).toBe('Charged to [CARD_1], please check');
+    expect(vault.restore('[CARD_1]')).toMatch(/^4526/);
+  });
+
+  it('takes any grouping of a card the text announces', () => {
+    expect(new PiiVault().redact('my Visa card is 452 601 815 908 3012')).toBe('my Visa card is [CARD_1]');
+    expect(new PiiVault().redact('reference 452 601 815 908 3012')).toBe('reference 452 601 815 908 3012');
+  });
+
+  it.each([
+    ['en', 'Card 4526 0181 5908 3012, expiry 09/27, CVV 381.', 'Card [CARD_1], expiry [EXPIRY_1], CVV [CVV_1].'],
+    ['en, right after the card', 'Card 4526 0181 5908 3012 09/27 381 thanks', 'Card [CARD_1] [EXPIRY_1] [CVV_1] thanks'],
+    [
+      'es',
+      'Tarjeta 4526 0181 5908 3012, caduca el 08/27, código de seguridad (447).',
+      'Tarjeta [CARD_1], caduca el [EXPIRY_1], código de seguridad ([CVV_1]).',
+    ],
+    [
+      'de',
+      'Kreditkarte 4526 0181 5908 3012, gültig bis 10/2027, Prüfnummer 206.',
+      'Kreditkarte [CARD_1], gültig bis [EXPIRY_1], Prüfnummer [CVV_1].',
+    ],
+    ['fr', 'Carte 4526 0181 5908 3012, expire 06/28, cryptogramme 559.', 'Carte [CARD_1], expire [EXPIRY_1], cryptogramme [CVV_1].'],
+    [
+      'pt',
+      'Cartão 4526 0181 5908 3012, validade 05/29, código de segurança 318.',
+      'Cartão [CARD_1], validade [EXPIRY_1], código de segurança [CVV_1].',
+    ],
+    ['a CVV without a card', 'The site asked for the CVV twice (913).', 'The site asked for the CVV twice ([CVV_1]).'],
+  ])('replaces the expiry and CVV beside a card (%s)', (_what, text, expected) => {
+    expect(roundTrip(text)).toBe(expected);
+  });
+
+  it('leaves dates and amounts near a card that are not its expiry or code', () => {
+    expect(new PiiVault().redact('Card 4526 0181 5908 3012 charged on 12/03 for 249 EUR, 3 items.')).toBe(
+      'Card [CARD_1] charged on 12/03 for 249 EUR, 3 items.',
+    );
+  });
+
+  it.each([
+    ['an apostrophe', "sean.o'brien@example.ie"],
+    ['a leading apostrophe name', "d'souza.rhea@example.com"],
+    ['a quoted local part', '"front desk"@example.com'],
+    ['a plus tag', 'kai+orders@mail.example.org'],
+    ['international letters', 'jürgen.müller@beispiel.de'],
+    ['brackets instead of @ and dots', 'jo.hansen [at] example [dot] com'],
+  ])('replaces a whole e-mail address with %s, never half of it', (_what, email) => {
+    expect(roundTrip(`Write to ${email} today`)).toBe('Write to [EMAIL_1] today');
+  });
+
+  it('keeps the quotes around a quoted address outside it', () => {
+    expect(roundTrip("mail='bob@example.com'")).toBe("mail='[EMAIL_1]'");
+  });
+
+  it.each([['+33 (0)6 98 76 54 32'], ['+55 (11) 91234-5678'], ['+52 1 55 1234 5678'], ['+1.646.555.0122'], ['(11) 98765-4321']])(
+    'replaces the phone number %s',
+    (phone) => {
+      expect(roundTrip(`Call ${phone} today`)).toBe('Call [PHONE_1] today');
+    },
+  );
+
+  it('leaves codes and long numbers that hold phone-shaped digits', () => {
+    const text =
+      'Refs PED-2025-1187 and F-2025/0098, tracking 1Z 999 AA1 01 2345 6784, package 9400 1118 9922 3344 5566 77, NF 000.123.456';
+    expect(new PiiVault().redact(text)).toBe(text);
+  });
+
+  it.each([
+    ['a Brazilian CPF', '499.207.074-49'],
+    ['a French NIR', '2 87 02 47 948 439 53'],
+    ['an Italian codice fiscale', 'RSSMRA85T10A562S'],
+    ['a Portuguese NIF', 'NIF 153776021'],
+    ['a passport number', 'passport number X1234567'],
+  ])('replaces %s', (_what, id) => {
+    expect(new PiiVault().redact(`For the invoice: ${id}.`)).toMatch(/\[NATIONAL_ID_1\]\.$/);
+  });
+
+  it('leaves a CPF-shaped number with wrong check digits and an unannounced NIF', () => {
+    const text = 'Order 499.207.074-48, ref 153776021.';
+    expect(new PiiVault().redact(text)).toBe(text);
+  });
+
+  it.each([['Rua das Flores, 123'], ['Avenida Paulista, 1578'], ['Travessa do Carmo 4']])('replaces the street address %s', (address) => {
+    expect(roundTrip(`Enviem para ${address}, obrigado.`)).toBe('Enviem para [ADDRESS_1], obrigado.');
+  });
+
+  it('hides a name a message introduces or signs with wherever it appears, after learnNames', () => {
+    const vault = new PiiVault();
+    vault.learnNames('Thanks for the help.\n\nBest,\nMegan Foley');
+    expect(vault.redact('Megan wrote again; Ms. Foley is waiting.')).toBe('[NAME_1] wrote again; Ms. [NAME_2] is waiting.');
+    expect(vault.redact('Best,\nMegan Foley')).toBe('Best,\n[NAME_3]');
+    expect(vault.restore('[NAME_3]')).toBe('Megan Foley');
+  });
+
+  it('redacts the normalised text: invisible characters cannot split a value, and the model never sees them', () => {
+    const vault = new PiiVault();
+    expect(vault.redact('mail: ana\u200b.perez@exam\u00adple.com\u202e')).toBe('mail: [EMAIL_1]');
+    expect(vault.restore('[EMAIL_1]')).toBe('ana.perez@example.com');
+  });
+
+  it('restores the new kinds in a stream too', () => {
+    const vault = new PiiVault();
+    vault.redact('Card 4526 0181 5908 3012, exp 09/27, CVV 381');
+    const restorer = createStreamingRestorer(vault);
+    const out =
+      ['Your card [CA', 'RD_1] (expiry [EXPI', 'RY_1], code [CVV', '_1])'].map((c) => restorer.push(c)).join('') + restorer.flush();
+    expect(out).toBe('Your card 4526 0181 5908 3012 (expiry 09/27, code 381)');
+  });
+
+  it('redacts a long hostile text in time linear in its length', () => {
+    const make = (n: number): string =>
+      'My name is Anna Lopez. Card 4111 1111 1111 1111 exp 09/27 cvv 123, call +44 20 7946 0958, mail x@y.com, Calle Mayor 5. Thanks,\nAnna\n'.repeat(
+        n,
+      );
+    new PiiVault().redact(make(20));
+    const t0 = performance.now();
+    new PiiVault().redact(make(20));
+    const t1 = performance.now();
+    new PiiVault().redact(make(200));
+    const t2 = performance.now();
+    expect(t2 - t1).toBeLessThan(Math.max(30 * (t1 - t0), 500));
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * E-mail addresses, whole: dot-atom local parts with apostrophes and the other RFC 5322 specials
+ * E-mail addresses, whole: dot-atom local parts with apostrophes, plus tags and the like
  * (`sean.o'brien@…`, `kai+orders@…`), quoted local parts (`"front desk"@…`), internationalised
  * letters on either side, and the bracketed spellings people use to hide one (`jo [at] example
  * [dot] com`). A match starts only where a run of address characters starts, so a long run
@@ -7,7 +7,8 @@
  */
 import type { Span } from './piiSpan.js';
 
-const ATEXT = "\\p{L}\\p{N}._%+\\-'’!#$&*=?~";
+// RFC 5322 allows more (!#$&*=?~), but in support text those glue an address to the word before it ("mail=bob@…").
+const ATEXT = "\\p{L}\\p{N}._%+\\-'’";
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
 const DOMAIN = `${LABEL}(?:\\.${LABEL})*\\.\\p{L}{2,}`;
 const EMAIL = new RegExp(`(?:"[^"\\n]{1,64}"|“[^”\\n]{1,64}”|(?<![${ATEXT}])[${ATEXT}]+)[ ]?@[ ]?${DOMAIN}(?![\\p{L}\\p{N}])`, 'gu');
