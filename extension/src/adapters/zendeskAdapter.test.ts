@@ -217,14 +217,15 @@ describe('readZendeskTicket', () => {
     ]);
   });
 
-  it('marks public replies as unknown when no requester is shown, rather than guessing the side', () => {
+  it('marks the requester side unknown when no requester is shown, while a note author still reads as an agent', () => {
     const doc = parse(fixture('zendesk/older-layout-input-subject.html'));
     doc.querySelector('.ticket-panes-grid-layout.active [data-test-id="ticket-system-field-requester-select"]')?.remove();
 
     const ticket = expectTicket(readZendeskTicket(doc, VARIANT_URL));
 
     expect(ticket.requester).toEqual({});
-    expect(ticket.messages.map((message) => message.authorRole)).toEqual(['unknown', 'internal', 'unknown']);
+    // Only agents write internal notes, so Lea Santos's public reply is an agent's; Jonas Berg is placed by nothing.
+    expect(ticket.messages.map((message) => message.authorRole)).toEqual(['unknown', 'internal', 'agent']);
   });
 });
 
@@ -253,5 +254,200 @@ describe('findZendeskComposer', () => {
 
     expect(findZendeskComposer(doc)).toBeNull();
     expect(findZendeskComposer(parse('<main></main>'))).toBeNull();
+  });
+});
+
+/** A fixture page of the zendesk folder, with the URL its expected reading gives. */
+function page(layout: string): { doc: Document; url: string } {
+  const expected = JSON.parse(fixture(`zendesk/${layout}.expected.json`)) as { url: string };
+  return { doc: parse(fixture(`zendesk/${layout}.html`)), url: expected.url };
+}
+
+function rolesOf(ticket: TicketContext): string[] {
+  return ticket.messages.map((message) => `${message.authorRole}:${message.authorName ?? '?'}`);
+}
+
+describe('readZendeskTicket: the ticket the URL names', () => {
+  it('reads only the pane of the URL among three mounted tickets', () => {
+    const { doc, url } = page('agent-workspace-tabs');
+
+    const ticket = expectTicket(readZendeskTicket(doc, url));
+
+    expect(ticket.ticketId).toBe('30412');
+    expect(ticket.subject).toBe('Kettle stopped heating after descaling');
+    expect(JSON.stringify(ticket)).not.toMatch(/Tomasz|Kwame|SPRING15|grinder/i);
+  });
+
+  it('refuses when the URL names one pane and another is marked active, and reads a background pane once nothing disagrees', () => {
+    const { doc } = page('agent-workspace-tabs');
+    const background = 'https://brightkettle.zendesk.com/agent/tickets/30398';
+
+    expect(readZendeskTicket(doc, background)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+
+    doc.querySelector('[data-ticket-id="30412"]')?.classList.remove('active');
+    const ticket = expectTicket(readZendeskTicket(doc, background));
+    expect(ticket.subject).toBe('Discount code rejected at checkout');
+    expect(rolesOf(ticket)).toEqual(['customer:Tomasz Wójcik']);
+  });
+
+  it('refuses when the URL names a ticket that is not mounted, rather than reading the pane marked active', () => {
+    const { doc } = page('agent-workspace-tabs');
+
+    expect(readZendeskTicket(doc, 'https://brightkettle.zendesk.com/agent/tickets/30500')).toMatchObject({
+      kind: 'no-ticket',
+      reason: 'unreadable-layout',
+    });
+  });
+
+  it('says not-a-ticket-page on a view even with a ticket pane mounted behind it, and unreadable-layout while a ticket loads', () => {
+    const view = page('views-list-with-ticket-tab');
+    const loading = page('agent-workspace-still-loading');
+
+    expect(readZendeskTicket(view.doc, view.url)).toMatchObject({ kind: 'no-ticket', reason: 'not-a-ticket-page' });
+    expect(readZendeskTicket(loading.doc, loading.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+});
+
+describe('readZendeskTicket: who wrote what', () => {
+  it('reads the requester field without its label, avatar initials and badge', () => {
+    const german = page('agent-workspace-2021-de');
+    const plain = parse(
+      `<div data-is-active="true"><input data-test-id="omni-header-subject" value="S"><div data-test-id="ticket-system-field-requester-select">Requester AB Anna Berg</div>` +
+        `<div data-test-id="omni-log-container"><article><span data-test-id="omni-log-item-sender">Anna Berg</span><div data-test-id="omni-log-message-content">Hi</div></article></div></div>`,
+    );
+
+    expect(expectTicket(readZendeskTicket(german.doc, german.url)).requester).toEqual({
+      name: 'Lena Hartmann',
+      email: 'lena.hartmann@example.de',
+    });
+    const ticket = expectTicket(readZendeskTicket(plain, TICKET_URL));
+    expect(ticket.requester).toEqual({ name: 'Anna Berg' });
+    expect(rolesOf(ticket)).toEqual(['customer:Anna Berg']);
+  });
+
+  it('tells an agent from a customer who shares her first name by profile link, and refuses to guess when the badge contradicts the profile', () => {
+    const { doc, url } = page('agent-workspace-2021-de');
+
+    expect(rolesOf(expectTicket(readZendeskTicket(doc, url)))).toEqual([
+      'customer:Lena Hartmann',
+      'agent:Lena Vogt',
+      'customer:Lena Hartmann',
+      'internal:Lena Vogt',
+    ]);
+
+    // The agent-badged reply now links the requester's profile: the page contradicts itself.
+    doc.querySelector('a[href="/agent/users/4410"]')?.setAttribute('href', '/agent/users/880213');
+    expect(expectTicket(readZendeskTicket(doc, url)).messages[1]?.authorRole).toBe('unknown');
+  });
+
+  it("reads the customer's message from a second address as hers, by her profile link", () => {
+    const { doc, url } = page('agent-workspace-es-compact-newest-first');
+
+    const ticket = expectTicket(readZendeskTicket(doc, url));
+
+    expect(ticket.messages.map((message) => [message.authorRole, message.authorEmail])).toEqual([
+      ['customer', 'javier.ortega@example.es'],
+      ['agent', undefined],
+      ['internal', undefined],
+      ['customer', 'javi.ortega.casa@example.net'],
+    ]);
+  });
+
+  it('leaves a CC colleague and a side conversation third party unknown, even with an agent badge Zendesk contradicts', () => {
+    const cc = page('agent-workspace-cc-followers');
+    const side = page('agent-workspace-he-rtl-side-conversation');
+
+    expect(expectTicket(readZendeskTicket(cc.doc, cc.url)).messages[2]).toMatchObject({
+      authorRole: 'unknown',
+      authorName: 'Ines Carvalho',
+    });
+    expect(expectTicket(readZendeskTicket(side.doc, side.url)).messages[3]).toMatchObject({
+      authorRole: 'unknown',
+      authorName: 'דנה שפירא',
+    });
+
+    const badge = cc.doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    badge.setAttribute('data-test-id', 'omni-log-avatar-badge-AgentBadge');
+    cc.doc.querySelector('a[href="/agent/users/5188"]')?.closest('article')?.querySelector('figure')?.append(badge);
+    expect(expectTicket(readZendeskTicket(cc.doc, cc.url)).messages[2]?.authorRole).toBe('unknown');
+  });
+
+  it("reads a note author's public reply as an agent's on a page with no agent marker, and unknown once the note is gone", () => {
+    const doc = parse(fixture('zendesk/two-tabs-assumed-hooks.html'));
+
+    expect(expectTicket(readZendeskTicket(doc, TICKET_URL)).messages[2]?.authorRole).toBe('agent');
+
+    doc.querySelector('[data-comment-id="9102"]')?.remove();
+    expect(expectTicket(readZendeskTicket(doc, TICKET_URL)).messages[1]).toMatchObject({
+      authorRole: 'unknown',
+      authorName: 'Felix Moreau',
+    });
+  });
+
+  it('attributes grouped chat messages by the sender their aria-label names, and names nobody when it names no one shown', () => {
+    const { doc, url } = page('agent-workspace-messaging-pt');
+
+    expect(rolesOf(expectTicket(readZendeskTicket(doc, url)))).toEqual([
+      'customer:Renata Alves',
+      'customer:Renata Alves',
+      'customer:Renata Alves',
+      'agent:Thiago Moreira',
+      'agent:Thiago Moreira',
+      'customer:Renata Alves',
+    ]);
+
+    doc.querySelectorAll('article')[1]?.setAttribute('aria-label', 'Mensagem de Paula Reis, por WhatsApp, hoje 14:02');
+    expect(expectTicket(readZendeskTicket(doc, url)).messages[1]).toEqual(expect.objectContaining({ authorRole: 'unknown' }));
+    expect(expectTicket(readZendeskTicket(doc, url)).messages[1]?.authorName).toBeUndefined();
+  });
+
+  it("takes the requester from the first message Zendesk types an end user's, but not from a log whose start is not loaded", () => {
+    const { doc, url } = page('agent-workspace-cc-followers');
+    doc.querySelector('[data-test-id="ticket-system-field-requester-select"]')?.remove();
+    doc.querySelector('[data-test-id="tabs-nav-item-users"]')?.remove();
+
+    expect(expectTicket(readZendeskTicket(doc, url)).requester).toEqual({ name: 'Oluwaseun Adeyemi' });
+
+    const button = doc.createElement('button');
+    button.setAttribute('data-test-id', 'convolog-show-more-button');
+    doc.querySelector('[data-test-id="omni-log-container"]')?.prepend(button);
+    const ticket = expectTicket(readZendeskTicket(doc, url));
+    expect(ticket.requester).toEqual({});
+    expect(ticket.messages[0]?.authorRole).toBe('unknown');
+  });
+
+  it('refuses a ticket whose requester field and requester link name different people', () => {
+    const { doc, url } = page('agent-workspace-he-rtl-side-conversation');
+    const link = doc.querySelector('[data-test-id="tabs-nav-item-users"]');
+    if (link !== null) link.textContent = 'דנה שפירא';
+
+    expect(readZendeskTicket(doc, url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+});
+
+describe('readZendeskTicket: the Lotus interface', () => {
+  it('reads the newest-first events oldest first, a non-public event as a note, the requester from the header', () => {
+    const { doc, url } = page('lotus-classic-newest-first');
+
+    const ticket = expectTicket(readZendeskTicket(doc, url));
+
+    expect(rolesOf(ticket)).toEqual(['customer:Henrik Aalto', 'internal:Priya Natarajan', 'agent:Priya Natarajan']);
+    expect(ticket.requester).toEqual({ name: 'Henrik Aalto', email: 'henrik.aalto@example.fi' });
+    expect(ticket.messages.map((message) => message.id)).toEqual(['990988', '991007', '991020']);
+  });
+
+  it('refuses a Lotus page whose public marker is gone rather than reading every comment as a note', () => {
+    const { doc, url } = page('lotus-classic-newest-first');
+    for (const event of Array.from(doc.querySelectorAll('.is-public'))) event.classList.replace('is-public', 'x1');
+
+    expect(readZendeskTicket(doc, url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('refuses a Lotus page where an author is neither the requester nor marked as an agent', () => {
+    const { doc, url } = page('lotus-classic-newest-first');
+    for (const avatar of Array.from(doc.querySelectorAll('.agent'))) avatar.classList.remove('agent');
+    doc.querySelector('[data-comment-id="991007"]')?.remove();
+
+    expect(readZendeskTicket(doc, url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
 });
