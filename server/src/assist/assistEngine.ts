@@ -14,6 +14,7 @@ import { DraftRuns } from './draftRuns.js';
 import type { Drafter } from './drafting/drafter.js';
 import { EmbeddedDrafter } from './drafting/embeddedDrafter.js';
 import { noLiveState, type LiveStateSource } from './liveState.js';
+import { assistPolicies } from './policy/assistPolicy.js';
 
 export interface AssistEngineOptions {
   store: Store;
@@ -107,6 +108,8 @@ export function createAssistEngine(options: AssistEngineOptions) {
       return events;
     },
     counters: (tenantId: string): DraftCounters => ({ ...countersOf(tenantId) }),
+    /** The workspace's assist policy (whether flagged knowledge passages are left out of drafts). */
+    policy: assistPolicies(options.store),
     /**
      * The agent's rating of a draft and/or what became of it; reports for one draft merge. Drafts
      * live in memory for minutes and an outcome can come much later (the reply is sent after

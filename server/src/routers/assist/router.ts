@@ -1,9 +1,13 @@
 import { router } from '../../trpc/init.js';
-import { agents, leads } from '../../trpc/procedures.js';
+import { admins, agents, leads } from '../../trpc/procedures.js';
 import { followDraftHandler } from './draft.handler.js';
 import { followDraftInput } from './draft.schema.js';
 import { feedbackHandler } from './feedback.handler.js';
 import { feedbackInput, feedbackOutput } from './feedback.schema.js';
+import { getPolicyHandler } from './policy/get.handler.js';
+import { getPolicyOutput } from './policy/get.schema.js';
+import { setPolicyHandler } from './policy/set.handler.js';
+import { setPolicyInput, setPolicyOutput } from './policy/set.schema.js';
 import { startDraftHandler } from './start.handler.js';
 import { startDraftInput, startDraftOutput } from './start.schema.js';
 import { draftStatsHandler } from './stats.handler.js';
@@ -18,4 +22,9 @@ export const assistRouter = router({
   feedback: agents.input(feedbackInput).output(feedbackOutput).mutation(feedbackHandler),
   /** Streams a draft's `DraftEvent`s (by id, or for a ticket given inline); resumable with the last tracked event id. */
   draft: agents.input(followDraftInput).subscription(followDraftHandler),
+  /** The workspace's assist policy: whether knowledge passages flagged as possible injections are left out of drafts (default: marked, kept). */
+  policy: router({
+    get: admins.output(getPolicyOutput).query(getPolicyHandler),
+    set: admins.input(setPolicyInput).output(setPolicyOutput).mutation(setPolicyHandler),
+  }),
 });
