@@ -56,6 +56,17 @@ const clientServerImport = {
   ],
 };
 
+const pageCodeMessage =
+  'Content scripts run in every helpdesk page and ship without zod: use @tandem/shared/ticket-reading, messages/pageMessages.ts or settings/siteSettingsReading.ts (types may come from anywhere).';
+const pageCodeImports = {
+  paths: [
+    ...clientServerImport.paths,
+    { name: 'zod', message: pageCodeMessage },
+    { name: '@tandem/shared', allowTypeImports: true, message: pageCodeMessage },
+  ],
+  patterns: [{ group: ['**/messages/messages', '**/settings/siteSettings'], allowTypeImports: true, message: pageCodeMessage }],
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.plasmo/**', '**/.data/**', '**/.scratch/**', 'coverage/**'],
@@ -155,6 +166,20 @@ export default tseslint.config(
   {
     files: ['extension/**', 'desktop/src/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', clientServerImport] },
+  },
+  {
+    // Code that runs inside helpdesk pages ships in every page, so zod stays out of it: validation
+    // lives in the background and the CLI. Types from zod-built modules are fine (they are erased).
+    files: [
+      'extension/src/contents/**',
+      'extension/src/adapters/**',
+      'extension/src/ticketWatch/**',
+      'extension/src/composer/**',
+      'extension/src/messages/pageMessages.ts',
+      'extension/src/settings/siteSettingsReading.ts',
+    ],
+    ignores: ['**/*.test.ts', 'extension/src/adapters/fixtureHarness/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', pageCodeImports] },
   },
   {
     files: ['server/src/**'],

@@ -46,6 +46,29 @@ describe('lint boundaries', () => {
     ).toContain('@typescript-eslint/no-restricted-imports');
   });
 
+  it('keeps zod out of code that runs in helpdesk pages, types excepted', async () => {
+    expect(await ruleIdsFor('extension/src/adapters/newAdapter.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(
+      await ruleIdsFor(
+        'extension/src/contents/newSite.ts',
+        "import { TICKET_LIMITS } from '@tandem/shared';\nexport const l = TICKET_LIMITS;\n",
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await ruleIdsFor(
+        'extension/src/ticketWatch/leak.ts',
+        "import { contentScriptMessageSchema } from '../messages/messages';\nexport const s = contentScriptMessageSchema;\n",
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    const typesAndLean =
+      "import type { TicketContext } from '@tandem/shared';\nimport { TICKET_LIMITS } from '@tandem/shared/ticket-reading';\nexport const l: TicketContext['subject'] = String(TICKET_LIMITS.subjectChars);\n";
+    expect(await ruleIdsFor('extension/src/adapters/newAdapter.ts', typesAndLean)).toEqual([]);
+    // The background and the tests keep validating with zod.
+    expect(await ruleIdsFor('extension/src/background/relay.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual([]);
+  });
+
   it('fails `window` in the extension background', async () => {
     expect(await ruleIdsFor('extension/src/background.ts', 'export const href = window.location.href;\n')).toContain(
       'no-restricted-globals',
