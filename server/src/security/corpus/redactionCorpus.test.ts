@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { PII_KINDS } from '../pii/piiSpan.js';
 import { normaliseUntrusted } from '../untrustedText.js';
-import { evaluateRedaction } from './evaluateRedaction.js';
-import { loadRedactionCorpus, parseSample } from './redactionCorpus.js';
+import { evaluateRedaction, redactionSpans } from './evaluateRedaction.js';
+import { loadFreshRedactionSamples, loadRedactionCorpus, parseSample } from './redactionCorpus.js';
 import { scoreRedaction } from './redactionScore.js';
 
 const corpus = loadRedactionCorpus();
@@ -58,6 +58,16 @@ describe('redaction on the corpus', () => {
     const score = evaluateRedaction('dev', corpus);
     expect(score.recall, JSON.stringify(score.missed)).toBeGreaterThanOrEqual(0.99);
     expect(score.precision, JSON.stringify(score.falsePositives)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('on the fresh held-out set (written after tuning): every card, IBAN, e-mail, phone, id, address, expiry and CVV, precision ≥ 98%', () => {
+    // Measured once when written: 50 of 52 values (all 32 structured ones; 18 of 20 names), precision 1.0.
+    // Names without a cue or a given name the lexicon knows are the known gap; nothing was tuned on these.
+    const fresh = loadFreshRedactionSamples();
+    const score = scoreRedaction(fresh, redactionSpans);
+    expect(score.missed.filter((m) => m.kind !== 'NAME')).toEqual([]);
+    expect(score.precision, JSON.stringify(score.falsePositives)).toBeGreaterThanOrEqual(0.98);
+    expect(score.items).toBeGreaterThanOrEqual(50);
   });
 
   it('scores a half-redacted value as a miss and a span over a look-alike as a false positive', () => {

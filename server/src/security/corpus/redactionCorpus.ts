@@ -36,6 +36,8 @@ export interface CorpusSample {
 }
 
 const CORPUS_FILE = fileURLToPath(new URL('./redactionCorpus.txt', import.meta.url));
+/** Written after the redactor was tuned and scored once, untouched since: a second, fresh held-out set. */
+const FRESH_FILE = fileURLToPath(new URL('./redactionCorpus.fresh.txt', import.meta.url));
 /** How many generated samples join the hand-written ones. */
 const GENERATED = 132;
 const MARK = /\{\{([A-Z_]+|~)\|([^\n]*?)\}\}/g;
@@ -74,9 +76,9 @@ export function parseSample(id: string, lang: string, type: string, requester: s
   return { id, lang, type, requester, text: text.trim() === text ? text : text, items, lookAlikes, split: splitOf(id) };
 }
 
-function handWritten(): CorpusSample[] {
+function handWritten(file = CORPUS_FILE): CorpusSample[] {
   const samples: CorpusSample[] = [];
-  const blocks = readFileSync(CORPUS_FILE, 'utf8').split(/^### /m).slice(1);
+  const blocks = readFileSync(file, 'utf8').split(/^### /m).slice(1);
   for (const block of blocks) {
     const newline = block.indexOf('\n');
     const [id, lang, type, ...rest] = block.slice(0, newline).trim().split(' ');
@@ -95,4 +97,12 @@ export function loadRedactionCorpus(): CorpusSample[] {
   const ids = new Set(all.map((s) => s.id));
   if (ids.size !== all.length) throw new Error('corpus sample ids are not unique');
   return all;
+}
+
+/**
+ * The fresh held-out samples (all counted as `test`): written after tuning on dev had ended and the
+ * test split had been read, so nothing was ever tuned with them in view.
+ */
+export function loadFreshRedactionSamples(): CorpusSample[] {
+  return handWritten(FRESH_FILE).map((s) => ({ ...s, split: 'test' }));
 }
