@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading, trust (default: all).
  */
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { firstTokenBench } from './assist/firstToken.js';
+import { trustBench } from './assist/trustBench.js';
 import { extensionBench } from './extension/extensionBench.js';
 import { ticketToCardsBench } from './extension/ticketToCards.js';
 import { liveIngestBench } from './live/ingestRate.js';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   extension: () => extensionBench(),
   cards: () => ticketToCardsBench(),
   reading: () => readingBench(),
+  trust: () => trustBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
