@@ -277,7 +277,7 @@ describe('index snapshot', () => {
 
     // A capture of copy A that arrives after the cache started copy B is refused.
     const current = await openPanel(db);
-    const captured = { copyId: 'copy-a', cursor: 42, parts: [new Uint8Array(16)], chunks: 0, documents: 0 };
+    const captured = { copyId: 'copy-a', cursor: 42, body: new Blob([new Uint8Array(16)]), checksum: 0, chunks: 0, documents: 0 };
     expect(await saveIndexSnapshot(db, captured)).toBe(false);
     expect(await db.indexSnapshots.count()).toBe(0);
     expect(await current.writeIndexSnapshot()).toMatchObject({ saved: true, cursor: 42 });

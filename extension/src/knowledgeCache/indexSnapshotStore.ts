@@ -51,6 +51,11 @@ export async function readIndexSnapshot(db: KnowledgeCacheDb): Promise<SnapshotL
   });
 }
 
+/** The checksum a snapshot is saved with, read back from the Blob that will be stored (off the main thread, but for the sum). */
+export async function blobChecksum(body: Blob): Promise<number> {
+  return snapshotChecksum([new Uint8Array(await body.arrayBuffer())]);
+}
+
 /** The snapshot's bytes, checked against the size and checksum it was saved with. */
 export async function snapshotBytes(row: IndexSnapshotRow): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = new Uint8Array(await row.body.arrayBuffer());
@@ -59,11 +64,12 @@ export async function snapshotBytes(row: IndexSnapshotRow): Promise<Uint8Array<A
   return bytes;
 }
 
-/** An index captured at `cursor` of the copy `copyId`, as the parts ChunkIndex.snapshot wrote. */
+/** An index captured at `cursor` of the copy `copyId`: its snapshot as one Blob and that Blob's checksum. */
 export interface CapturedIndex {
   copyId: string;
   cursor: number;
-  parts: Uint8Array<ArrayBuffer>[];
+  body: Blob;
+  checksum: number;
   chunks: number;
   documents: number;
 }
@@ -80,10 +86,6 @@ export function replayWork(changes: readonly DocumentChange[]): number {
  * another server) or already holds a newer snapshot of this one. True when it was stored.
  */
 export async function saveIndexSnapshot(db: KnowledgeCacheDb, captured: CapturedIndex): Promise<boolean> {
-  const bytes = captured.parts.reduce((sum, part) => sum + part.length, 0);
-  const checksum = snapshotChecksum(captured.parts);
-  // Built before the transaction, which must not wait on anything but IndexedDB.
-  const body = new Blob(captured.parts);
   return db.transaction('rw', [db.meta, db.indexSnapshots, db.indexChanges], async () => {
     const state = await copyState(db);
     if (state.copyId !== captured.copyId || state.cursor < captured.cursor) return false;
@@ -102,10 +104,10 @@ export async function saveIndexSnapshot(db: KnowledgeCacheDb, captured: Captured
       cursor: captured.cursor,
       chunks: captured.chunks,
       documents: captured.documents,
-      bytes,
-      checksum,
+      bytes: captured.body.size,
+      checksum: captured.checksum,
       writtenAt: Date.now(),
-      body,
+      body: captured.body,
     };
     await db.indexSnapshots.put(row);
     await db.indexChanges.where('cursor').belowOrEqual(captured.cursor).delete();

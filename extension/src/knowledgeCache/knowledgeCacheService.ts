@@ -88,7 +88,7 @@ export class KnowledgeCacheService {
           if (this.exactIndex !== undefined) this.exactIndex = { ...this.exactIndex, copyId };
         },
         prepare: () => this.index.prepareVectorSearch(),
-        capture: () => ({ parts: this.index.snapshot(), chunks: this.index.chunkCount, documents: this.index.documentCount }),
+        capture: () => ({ body: this.index.snapshotBlob(), chunks: this.index.chunkCount, documents: this.index.documentCount }),
       },
       { settleMs: options.snapshotSettleMs },
     );

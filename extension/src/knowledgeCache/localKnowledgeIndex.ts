@@ -89,9 +89,12 @@ export class LocalKnowledgeIndex {
     this.index.prepareVectorSearch();
   }
 
-  /** The whole built index as snapshot parts (synchronous: one consistent state). */
-  snapshot(): Uint8Array<ArrayBuffer>[] {
-    return this.index.snapshot();
+  /**
+   * The whole built index as one Blob (ChunkIndex.snapshotViews, copied once by the Blob itself):
+   * synchronous, so it is one consistent state whatever the index does next.
+   */
+  snapshotBlob(): Blob {
+    return new Blob(this.index.snapshotViews());
   }
 
   /** Replaces the index with the one a snapshot holds; throws IndexSnapshotError and keeps the current one if it cannot. */

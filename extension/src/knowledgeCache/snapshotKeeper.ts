@@ -11,7 +11,7 @@ import { Dexie } from 'dexie';
 import type { KnowledgeCacheDb } from './cacheDb';
 import { claimCopyId } from './cacheMeta';
 import type { IndexLoad } from './indexLoader';
-import { saveIndexSnapshot } from './indexSnapshotStore';
+import { blobChecksum, saveIndexSnapshot } from './indexSnapshotStore';
 import type { AppliedChanges } from './syncKnowledge';
 
 /** Replaying this many chunks costs a few hundred milliseconds at open: past it, a rewrite pays. */
@@ -30,16 +30,18 @@ export interface SnapshotSubject {
   /** The copy id a snapshot of it was filed under (for a copy begun before copies had ids). */
   claimed(copyId: string): void;
   prepare(): void;
-  capture(): { parts: Uint8Array<ArrayBuffer>[]; chunks: number; documents: number };
+  /** The index's snapshot as one Blob, made synchronously (one consistent state). */
+  capture(): { body: Blob; chunks: number; documents: number };
 }
 
 export interface SnapshotWrite {
   saved: boolean;
   cursor: number;
   bytes: number;
-  /** Main-thread time: training the vector partitions, then capturing the index. */
+  /** Main-thread time: training the vector partitions, capturing the index, summing the stored bytes. */
   prepareMs: number;
   captureMs: number;
+  checksumMs: number;
   /** From the start to the snapshot committed in IndexedDB. */
   totalMs: number;
 }
@@ -132,17 +134,20 @@ export class SnapshotKeeper {
     const owedAtCapture = this.owed;
     const captured = this.subject.capture();
     const captureMs = performance.now() - captureStarted;
-    const bytes = captured.parts.reduce((sum, part) => sum + part.length, 0);
     try {
-      const saved = await saveIndexSnapshot(this.db, { copyId, cursor: exact.cursor, ...captured });
+      const summing = performance.now();
+      const checksum = await blobChecksum(captured.body);
+      const checksumMs = performance.now() - summing;
+      const saved = await saveIndexSnapshot(this.db, { copyId, cursor: exact.cursor, checksum, ...captured });
       if (saved) this.owed = Math.max(0, this.owed - owedAtCapture);
       else this.halted = 'stale';
       return {
         saved,
         cursor: exact.cursor,
-        bytes,
+        bytes: captured.body.size,
         prepareMs: captureStarted - prepareStarted,
         captureMs,
+        checksumMs,
         totalMs: performance.now() - started,
       };
     } catch (error) {

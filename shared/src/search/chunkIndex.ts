@@ -99,7 +99,7 @@ class SlotAllocator {
     this.free.push(slot);
   }
   /** The next fresh slot, then the released ones in the order `take` reuses them from the end. */
-  toArray(): Int32Array {
+  toArray(): Int32Array<ArrayBuffer> {
     return Int32Array.from([this.next, ...this.free]);
   }
   static fromArray(values: Int32Array): SlotAllocator {
@@ -194,6 +194,18 @@ export class ChunkIndex {
    * state; the parts are copies, free to store while the index changes on.
    */
   snapshot(partBytes?: number): Uint8Array<ArrayBuffer>[] {
+    return this.snapshotWriter().finish(partBytes);
+  }
+
+  /**
+   * The same snapshot as views of the index's own arrays (no copy of the large ones): valid only
+   * until the index changes, so copy them at once (`new Blob(views)` copies in one pass).
+   */
+  snapshotViews(): Uint8Array<ArrayBuffer>[] {
+    return this.snapshotWriter().views();
+  }
+
+  private snapshotWriter(): SnapshotWriter {
     const writer = new SnapshotWriter();
     writer.numbers([CHUNK_INDEX_SNAPSHOT_VERSION]);
     writer.strings([analysisFingerprint()]);
@@ -206,7 +218,7 @@ export class ChunkIndex {
     writer.numbers([this.chunkVectors === undefined ? 0 : 1, this.titleVectors === undefined ? 0 : 1]);
     this.chunkVectors?.writeSnapshot(writer);
     this.titleVectors?.writeSnapshot(writer);
-    return writer.finish(partBytes);
+    return writer;
   }
 
   /**

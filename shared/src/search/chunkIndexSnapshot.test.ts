@@ -111,8 +111,14 @@ describe('ChunkIndex snapshot', () => {
     const { index } = lived(300);
     const restored = ChunkIndex.restore(index.snapshot());
     expectSameAnswers(index, restored, queries(7));
-    // Cut into small parts, it reads the same.
+    // Cut into small parts, or taken as views of the index's own arrays (copied at once), it reads the same.
     expectSameAnswers(index, ChunkIndex.restore(index.snapshot(4096)), queries(8));
+    const reference = ChunkIndex.restore(index.snapshot());
+    const copiedViews = index.snapshotViews().map((view) => view.slice());
+    // Changes after the copy do not reach it.
+    index.removeDocument('d1');
+    index.removeDocument('d2');
+    expectSameAnswers(reference, ChunkIndex.restore(copiedViews), queries(9));
   });
 
   it('stays equal while the same changes are applied to both, and snapshots again', () => {

@@ -18,7 +18,7 @@ export interface PartitionList {
 }
 
 export class IvfPartitions {
-  readonly centroids: Float32Array;
+  readonly centroids: Float32Array<ArrayBuffer>;
   private readonly lists: PartitionList[];
   private listOf = new Int32Array(0);
   /** Position of each slot inside its list. */
@@ -28,7 +28,7 @@ export class IvfPartitions {
   private constructor(
     readonly dimensions: number,
     readonly count: number,
-    centroids: Float32Array,
+    centroids: Float32Array<ArrayBuffer>,
   ) {
     this.centroids = centroids;
     this.lists = Array.from({ length: count }, () => ({ length: 0, slots: new Int32Array(8), sketches: new Float32Array(8 * dimensions) }));
@@ -99,27 +99,29 @@ export class IvfPartitions {
     const partitions = new IvfPartitions(dimensions, count, centroids);
     const slotCount = sketches.length / dimensions;
     partitions.ensureCapacity(Math.max(0, slotCount - 1));
+    // Plain loops over locals: this copies every vector's sketch, a closure per partition would slow it.
+    const { listOf, positionOf, lists } = partitions;
     let at = 0;
-    partitions.lists.forEach((list, c) => {
+    for (let c = 0; c < count; c++) {
+      const list = lists[c] as PartitionList;
       const length = lengths[c] as number;
       if (at + length > total) throw new IndexSnapshotError('IVF partitions disagree in size');
       const capacity = Math.max(8, length);
-      list.slots = new Int32Array(capacity);
-      list.sketches = new Float32Array(capacity * dimensions);
+      const members = new Int32Array(capacity);
+      const copies = new Float32Array(capacity * dimensions);
       for (let i = 0; i < length; i++) {
         const slot = slots[at + i] as number;
-        if (slot < 0 || slot >= slotCount || partitions.listOf[slot] !== -1)
-          throw new IndexSnapshotError('an IVF partition names a bad slot');
-        list.slots[i] = slot;
-        // A plain loop: a subarray per slot would allocate one view per vector.
-        for (let d = 0, from = slot * dimensions, to = i * dimensions; d < dimensions; d++)
-          list.sketches[to + d] = sketches[from + d] as number;
-        partitions.listOf[slot] = c;
-        partitions.positionOf[slot] = i;
+        if (slot < 0 || slot >= slotCount || listOf[slot] !== -1) throw new IndexSnapshotError('an IVF partition names a bad slot');
+        members[i] = slot;
+        for (let d = 0, from = slot * dimensions, to = i * dimensions; d < dimensions; d++) copies[to + d] = sketches[from + d] as number;
+        listOf[slot] = c;
+        positionOf[slot] = i;
       }
+      list.slots = members;
+      list.sketches = copies;
       list.length = length;
       at += length;
-    });
+    }
     partitions.total = total;
     return partitions;
   }

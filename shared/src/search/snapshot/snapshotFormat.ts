@@ -40,10 +40,10 @@ export class IndexSnapshotError extends Error {
  * here because shared/ compiles without DOM or Node types. Native, so a 20 MB string table costs
  * milliseconds rather than the hundreds a hand-written loop would.
  */
-declare const TextEncoder: new () => { encode(input: string): Uint8Array };
+declare const TextEncoder: new () => { encode(input: string): Uint8Array<ArrayBuffer> };
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(input: Uint8Array): string };
 
-export const utf8Encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+export const utf8Encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 export function utf8Decode(bytes: Uint8Array): string {
   try {
