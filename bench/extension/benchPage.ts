@@ -1,7 +1,8 @@
 /**
  * The browser side of the extension benchmarks, from Node: bundles cachePage.ts with esbuild,
  * serves it on 127.0.0.1 from a tiny node:http server (with the synthetic change feed at
- * `/sync?cursor=N`), opens it in Debian's Chromium through the e2e harness and calls its API.
+ * `/sync?cursor=N`), opens it in Debian's Chromium through the e2e harness and calls its API;
+ * reloading it stands for opening the panel again (a fresh page over the same IndexedDB).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../../e2e/harness/chromium.js';
-import { PAGE_API, type ExtensionBenchPage, type LocalSearchInput, type ServerSyncInput } from './pageApi.js';
+import { PAGE_API, type ExtensionBenchPage, type LocalSearchInput, type PanelReadyInput, type ServerSyncInput } from './pageApi.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -73,8 +74,12 @@ export async function servePage(bundle: string): Promise<PageServer> {
 }
 
 export interface BenchPage extends ExtensionBenchPage {
+  /** Loads the page again: a fresh document and JavaScript heap, as a panel opening has (IndexedDB stays). */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
+
+type PageMethod = keyof ExtensionBenchPage;
 
 /** Opens the served page in headless Chromium; page errors and console errors are echoed to stderr. */
 export async function openBenchPage(origin: string): Promise<BenchPage> {
@@ -86,30 +91,32 @@ export async function openBenchPage(origin: string): Promise<BenchPage> {
       // Errors only: Dexie warns when a deletion waits for a closing connection, which is harmless here.
       if (message.type() === 'error') console.error(`[bench page] ${message.text()}`);
     });
+    const ready = async () => {
+      // Arrow functions only: playwright sends their source text, which must not need anything from this module.
+      await page.waitForFunction((name) => name in globalThis, PAGE_API);
+    };
     await page.goto(`${origin}/`);
-    // Arrow functions only: playwright sends their source text, which must not need anything from this module.
-    await page.waitForFunction((name) => name in globalThis, PAGE_API);
+    await ready();
     const isolated = await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true);
     if (!isolated) console.error('[bench page] not cross-origin isolated: timer resolution is 100 µs');
+    const call = <M extends PageMethod>(method: M, input: Parameters<ExtensionBenchPage[M]>[0]) =>
+      page.evaluate(
+        ([name, which, arg]) => {
+          const api = (globalThis as unknown as Record<string, Record<string, (a: unknown) => unknown> | undefined>)[name];
+          if (api === undefined) throw new Error('the bench page did not load');
+          return (api[which] as (a: unknown) => unknown)(arg);
+        },
+        [PAGE_API, method, input] as const,
+      ) as ReturnType<ExtensionBenchPage[M]>;
     return {
-      localSearch: (input: LocalSearchInput) =>
-        page.evaluate(
-          ([name, arg]) => {
-            const api = (globalThis as unknown as Record<string, ExtensionBenchPage | undefined>)[name];
-            if (api === undefined) throw new Error('the bench page did not load');
-            return api.localSearch(arg);
-          },
-          [PAGE_API, input] as const,
-        ),
-      serverSync: (input: ServerSyncInput) =>
-        page.evaluate(
-          ([name, arg]) => {
-            const api = (globalThis as unknown as Record<string, ExtensionBenchPage | undefined>)[name];
-            if (api === undefined) throw new Error('the bench page did not load');
-            return api.serverSync(arg);
-          },
-          [PAGE_API, input] as const,
-        ),
+      localSearch: (input: LocalSearchInput) => call('localSearch', input),
+      serverSync: (input: ServerSyncInput) => call('serverSync', input),
+      panelReady: (input: PanelReadyInput) => call('panelReady', input),
+      dropDatabase: (name: string) => call('dropDatabase', name),
+      reload: async () => {
+        await page.reload();
+        await ready();
+      },
       close: () => session.close(),
     };
   } catch (error) {

@@ -1,13 +1,16 @@
 /**
  * Browser entry of the extension benchmarks, bundled by esbuild and run in a plain Chromium page:
- * the extension's real knowledge cache modules (Dexie database, change-feed sync, local index)
- * against a change feed served over HTTP, timed where they run for the agent. Installs its API on
- * `globalThis[PAGE_API]` for the Node side to call.
+ * the extension's real knowledge cache modules (Dexie database, change-feed sync, local index,
+ * index snapshot, the panel's cache service) against a change feed served over HTTP, timed where
+ * they run for the agent. Installs its API on `globalThis[PAGE_API]` for the Node side to call.
  */
 import { openKnowledgeCacheDb, type CachedChunk, type KnowledgeCacheDb } from '../../extension/src/knowledgeCache/cacheDb';
+import { KnowledgeCacheService } from '../../extension/src/knowledgeCache/knowledgeCacheService';
 import { LocalKnowledgeIndex } from '../../extension/src/knowledgeCache/localKnowledgeIndex';
 import type { SyncPosition } from '../../extension/src/knowledgeCache/cacheMeta';
+import { SnapshotKeeper, type ExactIndex } from '../../extension/src/knowledgeCache/snapshotKeeper';
 import { syncKnowledge, type AppliedChanges, type FetchSyncPage } from '../../extension/src/knowledgeCache/syncKnowledge';
+import type { SearchHit } from '../../shared/src/knowledge.js';
 import { dequantiseVector, type KnowledgeSyncAnswer } from '../../shared/src/knowledgeSync.js';
 import type { ChunkIndex } from '../../shared/src/search/index.js';
 import {
@@ -16,8 +19,11 @@ import {
   type FeedTarget,
   type LocalSearchInput,
   type LocalSearchResult,
+  type PanelReadyInput,
+  type PanelReadyResult,
   type ServerSyncInput,
   type ServerSyncResult,
+  type SnapshotWriteResult,
 } from './pageApi.js';
 import { timeLoop } from '../timeLoop.js';
 
@@ -104,8 +110,32 @@ function vectorRecall(index: ChunkIndex, chunks: readonly CachedChunk[], queries
   return found / (queries.length * k);
 }
 
+/** The background write the panel's SnapshotKeeper does once the index settles, run now and timed. */
+async function writeSnapshot(db: KnowledgeCacheDb, local: LocalKnowledgeIndex, loaded: ExactIndex): Promise<SnapshotWriteResult> {
+  let exact = loaded;
+  const keeper = new SnapshotKeeper(db, {
+    exact: () => exact,
+    claimed: (copyId) => {
+      exact = { ...exact, copyId };
+    },
+    prepare: () => local.prepareVectorSearch(),
+    capture: () => ({ body: local.snapshotBlob(), chunks: local.chunkCount, documents: local.documentCount }),
+  });
+  const write = await keeper.writeNow();
+  if (write?.saved !== true) throw new Error('the index snapshot was not saved');
+  return {
+    saved: write.saved,
+    bytes: write.bytes,
+    prepareMs: write.prepareMs,
+    captureMs: write.captureMs,
+    checksumMs: write.checksumMs,
+    totalMs: write.totalMs,
+  };
+}
+
 async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> {
   const db = await freshDb(input.dbName);
+  let keep = false;
   try {
     // Kept for the recall's exact scan only: the records exactly as they were written to IndexedDB.
     const written: CachedChunk[] = [];
@@ -116,7 +146,7 @@ async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> 
 
     const local = new LocalKnowledgeIndex();
     let started = performance.now();
-    await local.loadFrom(db);
+    const loaded = await local.loadFrom(db);
     const loadMs = performance.now() - started;
     started = performance.now();
     const [documentRows, chunkRows] = await Promise.all([db.documents.toArray(), db.chunks.toArray()]);
@@ -136,6 +166,9 @@ async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> 
     // The panel's own ChunkIndex: private to LocalKnowledgeIndex, reached by the bracket access
     // TypeScript still type-checks, so the recall is that of the very index the searches above used.
     const recall = vectorRecall(local['index'], written, input.recallQueries.map(dequantiseVector), input.recallK);
+    written.length = 0;
+    const snapshot = input.keepWithSnapshot ? await writeSnapshot(db, local, loaded) : null;
+    keep = input.keepWithSnapshot;
     return {
       documents: local.documentCount,
       chunks: local.chunkCount,
@@ -149,12 +182,60 @@ async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> 
       lexicalMs: lexical.times,
       lexicalWallMs: lexical.wallMs,
       recall,
+      snapshot,
     };
   } finally {
-    // Frees the disk and the LevelDB caches before the next size.
     db.close();
-    await db.delete();
+    // Frees the disk and the LevelDB caches before the next size (or after panelReady, by dropDatabase).
+    if (!keep) await db.delete();
   }
+}
+
+/**
+ * One panel open, on a page loaded for it: the cache opened the panel's way (its service: the
+ * snapshot and the changes since) or today's way (LocalKnowledgeIndex.loadFrom), then the ticket's
+ * first hybrid search. Ready is when that search has answered.
+ */
+async function panelReady(input: PanelReadyInput): Promise<PanelReadyResult> {
+  const vector = dequantiseVector(input.vector);
+  const started = performance.now();
+  const db = openKnowledgeCacheDb(input.dbName);
+  try {
+    let search: (text: string, options: { k: number; vector: Float32Array }) => SearchHit[];
+    let source: PanelReadyResult['source'];
+    let chunks: number;
+    if (input.mode === 'snapshot') {
+      const service = new KnowledgeCacheService({ db });
+      await service.load();
+      if (service.state.status !== 'ready') throw new Error(`the cache did not open: ${service.state.detail ?? service.state.status}`);
+      search = (text, options) => service.search(text, options);
+      source = service.lastLoad?.source ?? 'rebuild';
+      chunks = service.state.chunks;
+    } else {
+      const local = new LocalKnowledgeIndex();
+      await local.loadFrom(db);
+      search = (text, options) => local.search(text, options);
+      source = 'rebuild';
+      chunks = local.chunkCount;
+    }
+    const loaded = performance.now();
+    const hits = search(input.query, { k: input.k, vector });
+    const answered = performance.now();
+    return {
+      source,
+      readyMs: answered - started,
+      loadMs: loaded - started,
+      firstSearchMs: answered - loaded,
+      chunks,
+      hits: hits.map((hit) => hit.documentId),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await openKnowledgeCacheDb(name).delete();
 }
 
 async function serverSync(input: ServerSyncInput): Promise<ServerSyncResult> {
@@ -176,5 +257,5 @@ async function serverSync(input: ServerSyncInput): Promise<ServerSyncResult> {
   return result;
 }
 
-const api: ExtensionBenchPage = { localSearch, serverSync };
+const api: ExtensionBenchPage = { localSearch, serverSync, panelReady, dropDatabase };
 Object.assign(globalThis, { [PAGE_API]: api });

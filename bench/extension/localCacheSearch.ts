@@ -4,11 +4,13 @@
  * LocalKnowledgeIndex loads it back from IndexedDB, then the panel's search is timed with the
  * ticket's (int8) query vector. Corpus, vectors and tickets are the server search benchmark's.
  * Peers, same page and same run: lexical-only search (no query vector), the feed fetched and
- * parsed without being applied, the rows read from IndexedDB without being indexed.
+ * parsed without being applied, the rows read from IndexedDB without being indexed. Then the
+ * index snapshot is written, and the panel is opened on fresh pages (panelReady.ts).
  */
 import { ms, percentile, type BenchRow } from '../report.js';
 import { RECALL_K, TICKETS } from '../knowledge/searchLatency.js';
 import type { BenchPage, PageServer } from './benchPage.js';
+import { panelReadyRows } from './panelReady.js';
 import { AREA, COMMAND, duration, rate } from './rows.js';
 import { syntheticFeed } from './syntheticFeed.js';
 
@@ -22,9 +24,10 @@ export async function localCacheSearchBench(page: BenchPage, server: PageServer,
   for (const size of sizes) {
     const feed = await syntheticFeed(size);
     server.setFeed(feed.pagesByCursor);
+    const dbName = `bench-cache-${size}-${Date.now()}`;
     const result = await page.localSearch({
       feed: { kind: 'synthetic', url: server.syncUrl },
-      dbName: `bench-cache-${size}-${Date.now()}`,
+      dbName,
       tickets: TICKETS,
       queryVectors: feed.queryVectors,
       recallQueries: feed.recallQueries,
@@ -34,9 +37,11 @@ export async function localCacheSearchBench(page: BenchPage, server: PageServer,
       // The page is cold (fresh JIT): enough warm-up that the timed loop measures the steady state.
       warmup: 50,
       iterations: 400,
+      keepWithSnapshot: true,
     });
     server.setFeed(new Map());
     if (result.chunks !== feed.chunks) throw new Error(`the cache holds ${result.chunks} chunks, the feed sent ${feed.chunks}`);
+    const panel = await panelReadyRows(page, { dbName, size, chunks: feed.chunks, queryVectors: feed.queryVectors, k: K }, result);
 
     const label = `${size / 1000}k chunks`;
     const hybrid = { p50: percentile(result.hybridMs, 50), p95: percentile(result.hybridMs, 95) };
@@ -62,6 +67,7 @@ export async function localCacheSearchBench(page: BenchPage, server: PageServer,
       peer: `reading the same rows alone ${duration(result.readOnlyMs)}`,
       command: COMMAND,
     });
+    rows.push(...panel);
     if (result.fetchOnlyMs !== null)
       rows.push({
         area: AREA,

@@ -32,6 +32,42 @@ export interface LocalSearchInput {
   fetchOnlyPeer: boolean;
   warmup: number;
   iterations: number;
+  /** Write the index snapshot after the searches and keep the database for panelReady (dropDatabase frees it). */
+  keepWithSnapshot: boolean;
+}
+
+/** The background snapshot write, as SnapshotKeeper does it. */
+export interface SnapshotWriteResult {
+  saved: boolean;
+  /** The snapshot's size as stored (one Blob). */
+  bytes: number;
+  /** Main thread: training vector partitions if due, capturing the index, summing the stored bytes. */
+  prepareMs: number;
+  captureMs: number;
+  checksumMs: number;
+  /** Until committed in IndexedDB. */
+  totalMs: number;
+}
+
+/** One panel open on a freshly loaded page: the cache opened, then the ticket's first search. */
+export interface PanelReadyInput {
+  dbName: string;
+  /** `snapshot`: the panel's KnowledgeCacheService (snapshot + changes since); `rebuild`: today's LocalKnowledgeIndex.loadFrom. */
+  mode: 'snapshot' | 'rebuild';
+  query: string;
+  vector: QuantisedVector;
+  k: number;
+}
+
+export interface PanelReadyResult {
+  /** How the index was actually opened (a snapshot open that fell back would say `rebuild`). */
+  source: 'snapshot' | 'rebuild';
+  readyMs: number;
+  loadMs: number;
+  firstSearchMs: number;
+  chunks: number;
+  /** The first search's document ids, to check both ways answer alike. */
+  hits: string[];
 }
 
 export interface LocalSearchResult {
@@ -52,6 +88,7 @@ export interface LocalSearchResult {
   lexicalWallMs: number;
   /** Share of the exact top-k (over the cached int8 vectors) that ChunkIndex.nearestChunks returns. */
   recall: number;
+  snapshot: SnapshotWriteResult | null;
 }
 
 export interface ServerSyncInput {
@@ -71,4 +108,6 @@ export interface ServerSyncResult {
 export interface ExtensionBenchPage {
   localSearch(input: LocalSearchInput): Promise<LocalSearchResult>;
   serverSync(input: ServerSyncInput): Promise<ServerSyncResult>;
+  panelReady(input: PanelReadyInput): Promise<PanelReadyResult>;
+  dropDatabase(name: string): Promise<void>;
 }
