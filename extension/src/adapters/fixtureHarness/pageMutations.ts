@@ -174,10 +174,10 @@ const MUTATIONS = [
   (doc: Document, random: Random) => moveSibling(random, doc),
 ] as const;
 
-/** Applies one to three random mutations to `doc` in place; returns what was done, for a failure message. */
+/** Applies one to five random mutations to `doc` in place; returns what was done, for a failure message. */
 export function mutatePage(doc: Document, random: Random): string[] {
   const done: string[] = [];
-  const count = 1 + Math.floor(random() * 3);
+  const count = 1 + Math.floor(random() * 5);
   for (let index = 0; index < count; index += 1) {
     const mutation = pick(random, MUTATIONS);
     const change = mutation?.(doc, random);
