@@ -25,6 +25,16 @@ describe('decideAuthorRole by identity', () => {
     expect(authorRole({ name: 'Marco Rossi' }, context)).toBe('agent');
   });
 
+  it('reads the customer writing under her name from a second address the page records as hers', () => {
+    const context: RoleContext = { customers: [anna, { name: 'Anna Berg', email: 'anna@home.example' }], agents: [lea] };
+    expect(decideAuthorRole({ name: 'Anna Berg', email: 'anna@home.example' }, context)).toEqual({
+      role: 'customer',
+      basis: 'customer-identity',
+    });
+    // Her main address still reads as hers with the second one on record.
+    expect(authorRole({ name: 'Anna Berg', email: 'anna.berg@example.com' }, context)).toBe('customer');
+  });
+
   it('is unknown when the author shows nothing to match', () => {
     expect(decideAuthorRole({}, ticket)).toEqual({ role: 'unknown', basis: 'no-identity' });
     expect(authorRole({ name: 'Anna Berg' }, { customers: [], agents: [] })).toBe('unknown');
@@ -54,6 +64,16 @@ describe('decideAuthorRole by identity', () => {
 describe('decideAuthorRole when signals disagree', () => {
   it('is unknown when the name is the customer but the address is someone else', () => {
     expect(decideAuthorRole({ name: 'Anna Berg', email: 'lea@shop.example' }, ticket)).toEqual({ role: 'unknown', basis: 'conflict' });
+  });
+
+  it('is unknown when a second address is used under her name but the page does not record it as hers', () => {
+    const withAlias: RoleContext = { customers: [anna, { name: 'Anna Berg', email: 'anna@home.example' }], agents: [lea] };
+    expect(decideAuthorRole({ name: 'Anna Berg', email: 'anna@elsewhere.example' }, withAlias)).toEqual({
+      role: 'unknown',
+      basis: 'conflict',
+    });
+    // The recorded address with another person's profile is no alias: the profile contradicts.
+    expect(authorRole({ name: 'Anna Berg', email: 'anna@home.example', profileId: 'user-99' }, withAlias)).toBe('unknown');
   });
 
   it('is unknown when the address is the customer but the name is another person', () => {

@@ -84,10 +84,29 @@ function matchPerson(author: PersonIdentity, person: PersonIdentity): Match {
   return names;
 }
 
+/** The same address or the same profile id: a match a look-alike name cannot make. */
+function strongMatch(author: PersonIdentity, person: PersonIdentity): boolean {
+  const email = author.email !== undefined && person.email !== undefined && sameText(author.email, person.email);
+  const profile = author.profileId !== undefined && person.profileId !== undefined && author.profileId.trim() === person.profileId.trim();
+  return email || profile;
+}
+
+/** The two disagree on the address alone: no profile id contradicts, and the names do not differ. */
+function differsOnlyInAddress(author: PersonIdentity, person: PersonIdentity): boolean {
+  const profiles = author.profileId !== undefined && person.profileId !== undefined;
+  const names = author.name !== undefined && person.name !== undefined ? compareNames(author.name, person.name) : 'unsure';
+  return (!profiles || author.profileId?.trim() === person.profileId?.trim()) && names !== 'different';
+}
+
 /** The author against every known identity of one party: any match is the party; a contradiction is never resolved by guessing. */
 function matchParty(author: PersonIdentity, party: readonly PersonIdentity[]): Match {
   const results = party.map((person) => matchPerson(author, person));
-  if (results.includes('conflict')) return 'conflict';
+  // One person may have several addresses (an alias the page shows): an identity matched on its
+  // address or profile outweighs another identity of the same party that differs from the author
+  // only in its address. Any other contradiction still decides nothing.
+  const provenByAlias = party.some((person, index) => results[index] === 'same' && strongMatch(author, person));
+  const conflicts = party.filter((_, index) => results[index] === 'conflict');
+  if (conflicts.length > 0 && !(provenByAlias && conflicts.every((person) => differsOnlyInAddress(author, person)))) return 'conflict';
   if (results.includes('same')) return 'same';
   if (results.length > 0 && results.every((result) => result === 'different')) return 'different';
   return 'unsure';

@@ -137,14 +137,21 @@ describe('readSalesforceTicket (Lightning console)', () => {
     ]);
   });
 
-  it('falls back to the record id in the URL and the record title when fields are missing', () => {
+  it('falls back to the record id in the URL when the page shows no case number', () => {
     const doc = parse(lightningHtml);
-    for (const field of Array.from(activeTab(doc).querySelectorAll('[field-label="Case Number"], [field-label="Subject"]'))) field.remove();
+    for (const field of Array.from(activeTab(doc).querySelectorAll('[field-label="Case Number"], [slot="primaryField"]'))) field.remove();
 
     const ticket = expectTicket(readSalesforceTicket(doc, LIGHTNING_URL));
 
     expect(ticket.ticketId).toBe('500000000000026AAA');
     expect(ticket.subject).toBe('Label printer skips every second label');
+  });
+
+  it('refuses a case without its Subject field rather than take the header title, which is the case number', () => {
+    const doc = parse(lightningHtml);
+    activeTab(doc).querySelector('[field-label="Subject"]')?.remove();
+
+    expect(readSalesforceTicket(doc, LIGHTNING_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
 
   it('finds the reply composer of the active tab', () => {
@@ -251,7 +258,8 @@ describe('readSalesforceTicket (Classic)', () => {
   });
 
   it('says unreadable-layout for a Classic case without a Subject field', () => {
-    const doc = parse(classicHtml.replace('<td class="labelCol">Subject</td>', '<td class="labelCol">Topic</td>'));
+    const doc = parse(classicHtml);
+    doc.querySelector('#cas14_ileinner')?.closest('tr')?.remove();
 
     expect(readSalesforceTicket(doc, CLASSIC_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
