@@ -53,6 +53,13 @@ describe('screenPassages', () => {
     expect(passageFindings(kept)).toEqual([expect.objectContaining({ where: 'source 2' })]);
   });
 
+  it('scores an edited passage again rather than reusing the verdict on its old text', () => {
+    const before = screenPassages([{ title: 'Returns FAQ', text: 'Returns are free within 30 days.' }], false);
+    const after = screenPassages([{ title: 'Returns FAQ', text: `Returns are free within 30 days. ${hostile}` }], false);
+    const again = screenPassages([{ title: 'Returns FAQ', text: 'Returns are free within 30 days.' }], false);
+    expect([before.kept[0]?.flagged, after.kept[0]?.flagged, again.kept[0]?.flagged]).toEqual([false, true, false]);
+  });
+
   it('leaves flagged passages out when the policy says so', () => {
     const { kept, excluded } = screenPassages(passages, true);
     expect(kept.map((k) => k.passage.title)).toEqual(['Refunds']);

@@ -41,11 +41,10 @@ export function screenTicket(subject: string, turns: readonly { customer: boolea
     flaggedTurns.add(i);
     findings.push(findingOf(score, `message ${i + 1}`));
   });
-  if (findings.length === 0) {
-    const wholeText = turns
-      .filter((t) => t.customer)
-      .map((t) => t.body.slice(0, MAX_MESSAGE_CHARS).trim())
-      .join(' ');
+  const customerTurns = turns.filter((t) => t.customer);
+  // With one customer message the joined text is that message again: nothing new to find.
+  if (findings.length === 0 && customerTurns.length > 1) {
+    const wholeText = customerTurns.map((t) => t.body.slice(0, MAX_MESSAGE_CHARS).trim()).join(' ');
     const whole = scoreInjection(wholeText.slice(0, MAX_TICKET_CHARS));
     if (whole.flagged) {
       findings.push(findingOf(whole, 'ticket'));
@@ -70,12 +69,28 @@ export interface ScreenedPassages<T> {
   excluded: ScreenedPassage<T>[];
 }
 
+/**
+ * Knowledge passages come back draft after draft, so their scores are kept (by their text, so an
+ * edited article is scored again); a bounded map, oldest entry out first.
+ */
+const PASSAGE_CACHE_SIZE = 1024;
+const passageScores = new Map<string, InjectionScore>();
+
+function passageScore(text: string): InjectionScore {
+  const cached = passageScores.get(text);
+  if (cached !== undefined) return cached;
+  const score = scoreInjection(text);
+  if (passageScores.size >= PASSAGE_CACHE_SIZE) passageScores.delete(passageScores.keys().next().value as string);
+  passageScores.set(text, score);
+  return score;
+}
+
 export function screenPassages<T extends { title: string; text: string }>(
   passages: readonly T[],
   excludeFlagged: boolean,
 ): ScreenedPassages<T> {
   const screened = passages.map((passage) => {
-    const score = scoreInjection(`${passage.title}\n${passage.text}`);
+    const score = passageScore(`${passage.title}\n${passage.text}`);
     return { passage, flagged: score.flagged, score };
   });
   return excludeFlagged
