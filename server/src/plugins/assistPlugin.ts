@@ -13,6 +13,7 @@ import { CircuitBreaker } from '../assist/drafting/circuitBreaker.js';
 import type { Drafter } from '../assist/drafting/drafter.js';
 import { LlmDrafter } from '../assist/drafting/llmDrafter.js';
 import { liveStateSource, type LiveStateSource } from '../assist/liveState.js';
+import { readAssistPolicy } from '../assist/policy/assistPolicy.js';
 import type { ServerConfig } from '../config/env.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { Logger } from '../logging/logger.js';
@@ -53,8 +54,7 @@ export function assistPlugin({ config, store, log, knowledge, live, overrides = 
     recordAnalysis: live.recordAnalysis,
     notify: live.notify,
     classifyIntent: (text) => intents.classify(text),
-    // One list for every workspace until workspaces have settings of their own.
-    linkDomains: () => config.assist.linkDomains,
+    linkDomains: (tenantId) => linkDomainsOf(config, store, log, tenantId),
   });
   return { name: 'assist', engine, connectors, drain: () => engine.close() };
 }
@@ -63,6 +63,20 @@ export function assistPlugin({ config, store, log, knowledge, live, overrides = 
  * The intent classifier, fitted in the background (a few seconds with USE-lite): drafts report no
  * intent until it is ready, and none at all without an embedder.
  */
+/**
+ * Where a workspace's drafts may link besides their sources: the server's TANDEM_LINK_DOMAINS and
+ * the workspace's own assist policy. A store that cannot answer leaves the server's list (the
+ * guard then removes more links, never fewer).
+ */
+async function linkDomainsOf(config: ServerConfig, store: Store, log: Logger, tenantId: string): Promise<string[]> {
+  try {
+    return [...config.assist.linkDomains, ...(await readAssistPolicy(store, tenantId)).linkDomains];
+  } catch (error) {
+    log.warn({ err: error }, 'assist policy unavailable; links only to sources and TANDEM_LINK_DOMAINS');
+    return config.assist.linkDomains;
+  }
+}
+
 function backgroundIntents(knowledge: Pick<KnowledgeEngine, 'embedder'>, log: Logger) {
   let fitted: IntentClassifier | undefined;
   const { embedder } = knowledge;

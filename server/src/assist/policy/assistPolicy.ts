@@ -1,20 +1,24 @@
 /**
  * A workspace's assist policy, kept in the store's workspace settings (key `assistPolicy`).
- * Today one switch: `excludeFlaggedSources`, off by default, keeps knowledge passages the
- * injection classifier flags out of the prompt (and out of the draft's sources) instead of
- * sending them marked. Stored values are read through the schema with defaults, so a setting
+ * `excludeFlaggedSources`, off by default, keeps knowledge passages the injection classifier
+ * flags out of the prompt (and out of the draft's sources) instead of sending them marked;
+ * `linkDomains`, empty by default, are domains the output guard lets drafts link to besides the
+ * sources' hosts and the server-wide TANDEM_LINK_DOMAINS. Stored values are read through the schema with defaults, so a setting
  * added later never breaks a workspace that saved an older policy.
  */
 import { z } from 'zod';
 import type { Store } from '../../storage/store.js';
+import { linkDomainSchema } from '../drafting/guard/linkPolicy.js';
 
 export const assistPolicySchema = z.object({
   /** Leave flagged knowledge passages out of drafts altogether (they are marked in the prompt otherwise). */
   excludeFlaggedSources: z.boolean(),
+  /** Domains drafts may link to (subdomains included), besides each draft's sources and TANDEM_LINK_DOMAINS. */
+  linkDomains: z.array(linkDomainSchema).max(50),
 });
 export type AssistPolicy = z.infer<typeof assistPolicySchema>;
 
-export const DEFAULT_ASSIST_POLICY: AssistPolicy = { excludeFlaggedSources: false };
+export const DEFAULT_ASSIST_POLICY: AssistPolicy = { excludeFlaggedSources: false, linkDomains: [] };
 
 const KEY = 'assistPolicy';
 /** What is stored: any subset of the policy; unknown keys from a newer version are dropped on read. */

@@ -34,7 +34,7 @@ beforeAll(async () => {
     breaker: new CircuitBreaker({ failureThreshold: 100 }),
   });
   // The demo store supplies the customer's live state and the retail actions, as `npm start` does.
-  server = await startTestServer({}, { assist: { llm } });
+  server = await startTestServer({ TANDEM_LINK_DOMAINS: 'help.acme.example' }, { assist: { llm } });
   api = serverClient({ url: server.url, token: server.adminToken });
 });
 afterAll(async () => {
@@ -113,5 +113,26 @@ describe('assist.draft with a model that obeys an injection', () => {
     }
     // The address change the customer asked for is suggested with the ticket's order and no address: the agent types it.
     expect(actions.actions.find((a) => a.action === 'demoStore.modifyOrderAddress')?.arguments).toEqual({ orderId: orderRef });
+  });
+
+  it('keeps links to the server’s and the workspace’s allowed domains, and only those', async () => {
+    await api.assist.policy.set.mutate({ linkDomains: ['Partner.Example'] });
+    fake.script({
+      tokens: [
+        'See https://help.acme.example/returns and https://shop.partner.example/track. ',
+        `Not https://${ATTACKER_HOST}/x or https://partner.example.${ATTACKER_HOST}/y.`,
+      ],
+    });
+    const events = await draftEvents(api, {
+      site: 'api',
+      ticketId: 'LINKS-1',
+      subject: 'Where is my parcel?',
+      requester: { name: 'Sam Lee' },
+      messages: [{ authorRole: 'customer', body: 'Where is my parcel?' }],
+    });
+    expect(textOf(events)).toBe(
+      'See https://help.acme.example/returns and https://shop.partner.example/track. Not [link removed] or [link removed].',
+    );
+    expect((await api.assist.policy.get.query()).linkDomains).toEqual(['partner.example']);
   });
 });

@@ -6,8 +6,17 @@
  * URLs, `www.` addresses and bare domains become a note, and script-carrying pseudo-URLs
  * (`javascript:`, `data:`, `vbscript:`) are removed wherever they appear.
  */
+import { z } from 'zod';
 
 export const LINK_NOTE = '[link removed]';
+
+/** A domain a workspace allows links to, as an admin writes it: "help.example.com", lower case, no scheme or path. */
+export const linkDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'a domain such as help.example.com');
 
 export interface LinkPolicy {
   /** Whether a link to `url` may stay. */
