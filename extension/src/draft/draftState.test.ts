@@ -48,6 +48,14 @@ describe('draftReducer', () => {
     expect(state).toMatchObject({ status: 'done', needsReview: true, drafter: 'llm', confidence: 0.2 });
   });
 
+  it('keeps the server’s notes from done, and has none otherwise', () => {
+    const notes = [
+      'The output guard marked 1 claim that an action was done (nothing runs until you confirm it). Review the draft before sending it.',
+    ];
+    expect(run([...started, { kind: 'event', event: { ...DONE, notes } }]).notes).toEqual(notes);
+    expect(run([...started, { kind: 'event', event: DONE }]).notes).toEqual([]);
+  });
+
   it('empties the text on restart, says why, and keeps what came before it', () => {
     const state = run([
       ...started,

@@ -25,6 +25,8 @@ export interface DraftState {
   actions: ActionSuggestion[];
   confidence: number | undefined;
   needsReview: boolean;
+  /** What the server says about how the draft was made (what its output guard changed, a message it shortened). */
+  notes: string[];
   drafter: Drafter | undefined;
   citations: number[];
   error: PanelError | undefined;
@@ -54,6 +56,7 @@ export const initialDraftState: DraftState = {
   actions: [],
   confidence: undefined,
   needsReview: false,
+  notes: [],
   drafter: undefined,
   citations: [],
   error: undefined,
@@ -92,6 +95,7 @@ export function applyDraftEvent(state: DraftState, event: DraftEvent): DraftStat
         status: 'done',
         confidence: event.confidence,
         needsReview: event.needsReview,
+        notes: event.notes ?? [],
         citations: event.citations,
         drafter: event.drafter,
       };

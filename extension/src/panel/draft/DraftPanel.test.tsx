@@ -103,10 +103,18 @@ describe('DraftPanel', () => {
     act(() =>
       sub.push(
         { type: 'token', text: 'Fallback' },
-        { type: 'done', confidence: 0.3, needsReview: true, citations: [], drafter: 'embedded' },
+        {
+          type: 'done',
+          confidence: 0.3,
+          needsReview: true,
+          citations: [],
+          drafter: 'embedded',
+          notes: ["The customer's message was longer than 4,000 characters and shortened for drafting."],
+        },
       ),
     );
     expect(text('needs-review')).toBe('Needs review');
+    expect(text('draft-notes')).toBe("The customer's message was longer than 4,000 characters and shortened for drafting.");
     expect(text('draft-text')).toBe('Fallback');
 
     cleanup();

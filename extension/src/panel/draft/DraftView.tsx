@@ -115,6 +115,14 @@ export function DraftView(props: DraftViewProps) {
         </p>
       ) : null}
 
+      {state.status === 'done' && state.notes.length > 0 ? (
+        <ul className="draft__notes muted" data-testid="draft-notes">
+          {state.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+
       {editing ? (
         <div className="draft__edit">
           <label className="visually-hidden" htmlFor="draft-edit-text">
