@@ -264,3 +264,219 @@ describe('readSalesforceTicket (Classic)', () => {
     expect(readSalesforceTicket(doc, CLASSIC_URL)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
 });
+
+/** One of the layout fixtures (fixtures/salesforce/<name>.html) parsed, with the address it is read at. */
+function layout(name: string): { doc: Document; url: string } {
+  const expected = JSON.parse(fixtureHtml(`salesforce/${name}.expected.json`)) as { url: string };
+  return { doc: parse(fixtureHtml(`salesforce/${name}.html`)), url: expected.url };
+}
+
+function rolesOf(ticket: TicketContext): string[] {
+  return ticket.messages.map((message) => message.authorRole);
+}
+
+function renameClass(doc: Document, from: string, to: string): void {
+  for (const element of Array.from(doc.getElementsByClassName(from))) {
+    element.classList.remove(from);
+    element.classList.add(to);
+  }
+}
+
+describe('readSalesforceTicket: which tab, which case', () => {
+  it('reads the tab the tab bar selects when the panel lost its active class, and refuses when the two disagree', () => {
+    const page = layout('lightning-console-tabs');
+    page.doc.querySelector('#tab-32')?.classList.remove('active');
+
+    expect(expectTicket(readSalesforceTicket(page.doc, page.url)).ticketId).toBe('00001044');
+
+    page.doc.querySelector('#tab-31')?.classList.add('active');
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('never reads a background case, even when the console panels lose their class', () => {
+    const page = layout('lightning-console-list-view');
+    renameClass(page.doc, 'oneConsoleTab', 'renamedPanel');
+
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'not-a-ticket-page' });
+  });
+
+  it('refuses when the address names another case than the tab on screen', () => {
+    const page = layout('lightning-console-tabs');
+
+    expect(
+      readSalesforceTicket(page.doc, 'https://northwind-tools.lightning.force.com/lightning/r/Case/500000000000039AAA/view'),
+    ).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('refuses when two places on the tab disagree on a field, or a field shows no value', () => {
+    const conflicting = layout('lightning-compact-feed');
+    const highlighted = conflicting.doc.querySelector('records-highlights-details-item lightning-formatted-text');
+    if (highlighted !== null) highlighted.textContent = 'Export to PDF drops the last column';
+    const valueless = layout('lightning-console-tabs');
+    valueless.doc.querySelector('#tab-32 [data-target-selection-name="sfdc:RecordField.Case.ContactId"] slot')?.remove();
+
+    expect(readSalesforceTicket(conflicting.doc, conflicting.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+    expect(readSalesforceTicket(valueless.doc, valueless.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('reads the requester alone from a contact field with a label, initials and a badge', () => {
+    const page = layout('lightning-rtl-he');
+
+    expect(expectTicket(readSalesforceTicket(page.doc, page.url)).requester).toEqual({
+      name: 'נועה כהן',
+      email: 'noa.cohen@example.co.il',
+    });
+  });
+
+  it('reads the requester from the web form when the case has no contact', () => {
+    const page = layout('lightning-web-to-case-es');
+
+    expect(expectTicket(readSalesforceTicket(page.doc, page.url)).requester).toEqual({
+      name: 'Marta Ibáñez',
+      email: 'marta.ibanez@example.es',
+    });
+  });
+});
+
+describe('readSalesforceTicket: who wrote each message', () => {
+  it('takes the author of an e-mail whose header names no one from its From line', () => {
+    const page = layout('lightning-console-tabs');
+
+    const ticket = expectTicket(readSalesforceTicket(page.doc, page.url));
+
+    expect(ticket.messages[2]).toMatchObject({ authorRole: 'customer', authorName: 'Ines Okafor', authorEmail: 'ines.okafor@example.net' });
+  });
+
+  it('reads a reply sent from the shared mailbox by the case owner, or by another user, as the agent', () => {
+    const owner = expectTicket(readSalesforceTicket(layout('lightning-console-tabs').doc, layout('lightning-console-tabs').url));
+    const colleague = layout('lightning-rtl-he');
+
+    expect(owner.messages.at(-1)).toMatchObject({
+      authorRole: 'agent',
+      authorName: 'Pavel Novak',
+      authorEmail: 'support@northwind-tools.test',
+    });
+    expect(expectTicket(readSalesforceTicket(colleague.doc, colleague.url)).messages.at(-1)).toMatchObject({
+      authorRole: 'agent',
+      authorEmail: 'support@northwind-tools.test',
+    });
+  });
+
+  it('makes a post internal only on the visibility Salesforce states, even when the marker loses its class', () => {
+    const renamed = layout('lightning-console-tabs');
+    renameClass(renamed.doc, 'preamble_custom-preamble', 'renamedMarker');
+    const unmarked = layout('lightning-console-tabs');
+    unmarked.doc.querySelector('[data-id="0D5000000000444AAA"] .preamble_custom-preamble')?.remove();
+
+    expect(expectTicket(readSalesforceTicket(renamed.doc, renamed.url)).messages[3]?.authorRole).toBe('internal');
+    // Without a marker the owner's post is his own reply, never a guessed note.
+    expect(expectTicket(readSalesforceTicket(unmarked.doc, unmarked.url)).messages[3]?.authorRole).toBe('agent');
+  });
+
+  it('reads a portal reply by the customer as hers, though the agent has the same first name', () => {
+    const page = layout('lightning-compact-feed');
+
+    const ticket = expectTicket(readSalesforceTicket(page.doc, page.url));
+
+    expect(ticket.messages.at(-2)).toMatchObject({ authorRole: 'agent', authorName: 'Dana Kowalski' });
+    expect(ticket.messages.at(-1)).toMatchObject({ authorRole: 'customer', authorName: 'Dana Whitfield' });
+  });
+
+  it('reads an e-mail from a second address as the customer only when the case records that address', () => {
+    const recorded = layout('lightning-second-address-ja');
+    const unrecorded = layout('lightning-second-address-ja');
+    unrecorded.doc
+      .querySelector('records-highlights-details-item p[title="Web メール"]')
+      ?.closest('records-highlights-details-item')
+      ?.remove();
+
+    expect(expectTicket(readSalesforceTicket(recorded.doc, recorded.url)).messages[0]?.authorRole).toBe('customer');
+    expect(expectTicket(readSalesforceTicket(unrecorded.doc, unrecorded.url)).messages[0]?.authorRole).toBe('unknown');
+  });
+
+  it('leaves a colleague of the customer and an unidentified user unknown', () => {
+    const page = layout('lightning-web-to-case-es');
+
+    expect(rolesOf(expectTicket(readSalesforceTicket(page.doc, page.url)))).toEqual([
+      'customer',
+      'agent',
+      'unknown',
+      'unknown',
+      'customer',
+    ]);
+  });
+});
+
+describe('readSalesforceTicket: what each message says', () => {
+  it('reads collapsed e-mails as partial previews, and bodies kept only in the rich-text value without running them', () => {
+    const page = layout('lightning-collapsed-thread-de');
+
+    const ticket = expectTicket(readSalesforceTicket(page.doc, page.url));
+
+    expect(ticket.messages.map((message) => message.partial)).toEqual([false, true, true, true, false, false, false, false]);
+    expect(ticket.messages[5]?.body).toContain('Die korrigierte Version 5.0.2 finden Sie im Kundenportal');
+    expect(JSON.stringify(ticket)).not.toMatch(/<img|onerror/);
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+  });
+
+  it('reads the description once when the first e-mail repeats it, and the e-mail when there is no description', () => {
+    const repeated = layout('lightning-compact-feed');
+    const noDescription = layout('lightning-compact-feed');
+    noDescription.doc.querySelector('[data-target-selection-name="sfdc:RecordField.Case.Description"]')?.remove();
+
+    expect(expectTicket(readSalesforceTicket(repeated.doc, repeated.url)).messages).toHaveLength(6);
+    expect(expectTicket(readSalesforceTicket(noDescription.doc, noDescription.url)).messages[0]).toMatchObject({
+      authorRole: 'customer',
+      partial: true,
+      body: 'Hello support, when I export the stock report to CSV the last column (Region) is missing.',
+    });
+  });
+
+  it('refuses a feed item it cannot recognise rather than skip it', () => {
+    const page = layout('lightning-console-tabs');
+    renameClass(page.doc, 'cuf-trackedChange', 'renamedChange');
+    renameClass(page.doc, 'forceChatterFeedAuxBodyTrackedChange', 'renamedAuxBody');
+
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+});
+
+describe('readSalesforceTicket (Classic related lists)', () => {
+  it('merges case comments and e-mails oldest first by their dates, after the description', () => {
+    const page = layout('classic-related-lists');
+
+    const ticket = expectTicket(readSalesforceTicket(page.doc, page.url));
+
+    expect(rolesOf(ticket)).toEqual(['customer', 'agent', 'customer', 'internal', 'agent', 'customer', 'agent']);
+    expect(ticket.messages.map((message) => message.partial)).toEqual([false, true, true, false, false, false, true]);
+    expect(ticket.messages[1]?.body).toBe(
+      'Hello Amara, thank you for the report. Which version of the warehouse app is installed on the handhelds?',
+    );
+  });
+
+  it('refuses a related-list row it cannot date, or an e-mail without its direction', () => {
+    const undated = layout('classic-related-lists');
+    const dateCell = Array.from(undated.doc.querySelectorAll('[id$="_RelatedEmailMessageList_body"] td')).find(
+      (cell) => cell.textContent === '3/2/2026 1:52 PM',
+    );
+    if (dateCell !== undefined) dateCell.textContent = 'Yesterday';
+    const undirected = layout('classic-related-lists');
+    undirected.doc.querySelector('img[src*="emailInbound"]')?.remove();
+
+    expect(readSalesforceTicket(undated.doc, undated.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+    expect(readSalesforceTicket(undirected.doc, undirected.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
+  it('refuses the web form fields when their cells were read crosswise', () => {
+    const page = layout('classic-web-to-case-de');
+    const name = page.doc.querySelector('#cas22_ileinner');
+    const email = page.doc.querySelector('#cas23_ileinner');
+    if (name !== null && email !== null) {
+      const nameCell = name.parentElement;
+      email.parentElement?.append(name);
+      nameCell?.append(email);
+    }
+
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+});

@@ -11,7 +11,7 @@ import { cleanPersonName, parsePersonLabel } from './personNames';
 import { conversationMessages, type ConversationEntry } from './salesforceConversation';
 import { classicDateOrder } from './salesforceDates';
 import { CREATED_BY_LABELS, fieldMeaning, normalLabel, type CaseFieldMeaning } from './salesforceLabels';
-import { isUserId, type CaseParties, type PageIdentity } from './salesforceParties';
+import { aliasOf, requesterOf, type CaseParties, type PageIdentity } from './salesforceParties';
 import { CLASSIC } from './salesforceSelectors';
 import { notATicketPage, ticketReadFrom, unreadableLayout } from './siteAdapter';
 import { optionalEmail, optionalText } from './ticketFields';
@@ -59,7 +59,7 @@ function labelledValues(doc: Document): Map<CaseFieldMeaning, Element[]> {
 
 type Supplied = { name?: string; email?: string } | 'conflict';
 
-/** The web form's name and address (Web-to-Case), read only when the case has no contact. */
+/** The web form's name and address (SuppliedName / SuppliedEmail), by their label cells. */
 function suppliedPerson(doc: Document): Supplied {
   const labelled = labelledValues(doc);
   const names = new Set((labelled.get('suppliedName') ?? []).flatMap((value) => cleanPersonName(singleLineText(value)) ?? []));
@@ -74,6 +74,7 @@ function suppliedPerson(doc: Document): Supplied {
   return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
 }
 
+/** The contact, else the web form's person; the web form's address as an alias when the case has both. */
 function readParties(doc: Document): CaseParties | string {
   const contactLink = doc.querySelector(`${CLASSIC.fieldValue.contactName} a`);
   const contactName = contactLink === null ? undefined : cleanPersonName(singleLineText(contactLink));
@@ -81,20 +82,12 @@ function readParties(doc: Document): CaseParties | string {
   const contactEmail =
     optionalEmail(contactEmailCell?.querySelector('a[href^="mailto:"]')?.getAttribute('href')?.slice('mailto:'.length)) ??
     (contactEmailCell === null ? undefined : parsePersonLabel(singleLineText(contactEmailCell)).email);
-  const owner = userOf(doc.querySelector(`${CLASSIC.fieldValue.owner} a`));
-  const ownerPart = owner?.recordId === undefined ? {} : { owner };
-  if (contactName !== undefined || contactEmail !== undefined) {
-    return {
-      requester: {
-        ...(contactName === undefined ? {} : { name: contactName }),
-        ...(contactEmail === undefined ? {} : { email: contactEmail }),
-      },
-      ...ownerPart,
-    };
-  }
   const supplied = suppliedPerson(doc);
   if (supplied === 'conflict') return 'the web form fields';
-  return { requester: supplied, ...ownerPart };
+  const requester = requesterOf(contactName, contactEmail, supplied.name, supplied.email);
+  const alias = aliasOf(requester, supplied.name, supplied.email);
+  const owner = userOf(doc.querySelector(`${CLASSIC.fieldValue.owner} a`));
+  return { requester, ...(alias === undefined ? {} : { alias }), ...(owner?.recordId === undefined ? {} : { owner }) };
 }
 
 interface DatedEntry {
@@ -194,19 +187,23 @@ function relatedConversation(doc: Document): ConversationEntry[] | string {
     .map(({ entry }) => entry);
 }
 
-export function isClassicCasePage(doc: Document, url: URL): boolean | undefined {
+/** A case by its address (`/500…`), or, on a page saved or served elsewhere, by its case number field. */
+function isCasePage(doc: Document, url: URL): boolean {
   const record = CLASSIC_RECORD_PATH.exec(url.pathname)?.[1];
-  if (record !== undefined) return record.startsWith('500');
-  const hasCaseNumber = doc.querySelector(CLASSIC.fieldValue.caseNumber) !== null;
-  return hasCaseNumber ? true : undefined;
+  return record === undefined ? doc.querySelector(CLASSIC.fieldValue.caseNumber) !== null : record.startsWith('500');
+}
+
+/** The case number a place on the page shows (the first word: a "[View Hierarchy]" link may follow). */
+function caseNumberIn(doc: Document, selector: string): string | undefined {
+  const element = doc.querySelector(selector);
+  return element === null ? undefined : firstWord(singleLineText(element));
 }
 
 export function readClassic(doc: Document, url: URL, pageUrl: string | undefined): TicketReadResult {
-  const isCase = isClassicCasePage(doc, url);
-  if (isCase !== true) return notATicketPage('This Classic page is not a case');
+  if (!isCasePage(doc, url)) return notATicketPage('This Classic page is not a case');
 
-  const titleNumber = firstWord(singleLineText(doc.querySelector(CLASSIC.pageDescription) ?? doc.createElement('i')));
-  const fieldNumber = firstWord(singleLineText(doc.querySelector(CLASSIC.fieldValue.caseNumber) ?? doc.createElement('i')));
+  const titleNumber = caseNumberIn(doc, CLASSIC.pageDescription);
+  const fieldNumber = caseNumberIn(doc, CLASSIC.fieldValue.caseNumber);
   if (titleNumber !== undefined && fieldNumber !== undefined && titleNumber !== fieldNumber) {
     return unreadableLayout('The page title and the Case Number field show different numbers');
   }
@@ -232,4 +229,3 @@ export function readClassic(doc: Document, url: URL, pageUrl: string | undefined
   });
 }
 
-export { isUserId };

@@ -11,7 +11,7 @@ import { cleanPersonName, parsePersonLabel } from './personNames';
 import { conversationMessages } from './salesforceConversation';
 import { readFeed } from './salesforceFeed';
 import { fieldMeaning, normalLabel, type CaseFieldMeaning } from './salesforceLabels';
-import { isContactId, isUserId, type CaseParties, type PageIdentity, type Requester } from './salesforceParties';
+import { aliasOf, isContactId, isUserId, requesterOf, type CaseParties, type PageIdentity } from './salesforceParties';
 import { LIGHTNING } from './salesforceSelectors';
 import { notATicketPage, ticketReadFrom, unreadableLayout } from './siteAdapter';
 import { optionalEmail, optionalText } from './ticketFields';
@@ -35,7 +35,7 @@ const API_NAMES: Readonly<Record<CaseFieldMeaning, string>> = {
 const CASE_FIELD_PREFIX = 'sfdc:RecordField.Case.';
 const MEANING_BY_API_NAME = new Map(Object.entries(API_NAMES).map(([meaning, apiName]) => [apiName, meaning as CaseFieldMeaning]));
 
-type Scope = { kind: 'scope'; scope: Element | Document } | { kind: 'no-ticket'; result: TicketReadResult };
+type Scope = { kind: 'scope'; scope: Element | Document; tabRecordId?: string } | { kind: 'no-ticket'; result: TicketReadResult };
 
 /**
  * Console tab panels, each once (a panel nested in another, such as a sub-tab, belongs to it):
@@ -92,7 +92,16 @@ function lightningScope(doc: Document, caseInUrl: boolean): Scope {
       result: caseInUrl ? unreadableLayout('The console has no active tab') : notATicketPage('No console tab is active'),
     };
   }
-  return { kind: 'scope', scope: active };
+  const tabRecordId = headers
+    .filter((header) => header.getAttribute('aria-controls') === active.id)
+    .map((header) => LIGHTNING_RECORD.exec(header.getAttribute('href') ?? '')?.[2])
+    .find((id) => id !== undefined);
+  return { kind: 'scope', scope: active, ...(tabRecordId === undefined ? {} : { tabRecordId }) };
+}
+
+/** Two record ids name the same record: an 18-character id is the 15-character one plus a checksum. */
+function sameRecord(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
 }
 
 /** The console tab on screen, or the page outside the console; undefined when the console does not say which tab that is. */
@@ -252,20 +261,6 @@ function readCaseFields(found: ReadonlyMap<CaseFieldMeaning, FoundField[]>): Cas
   };
 }
 
-/** The case's contact when it has one; else the person the web form named (Web-to-Case). */
-export function requesterOf(contactName?: string, contactEmail?: string, suppliedName?: string, suppliedEmail?: string): Requester {
-  const hasContact = contactName !== undefined || contactEmail !== undefined;
-  const name = hasContact ? contactName : suppliedName;
-  const email = hasContact ? contactEmail : suppliedEmail;
-  return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
-}
-
-/** The web fields as the customer's second identity, when they name another address than the requester's. */
-export function aliasOf(requester: Requester, suppliedName?: string, suppliedEmail?: string): PageIdentity | undefined {
-  if (suppliedEmail === undefined || suppliedEmail.toLowerCase() === requester.email?.toLowerCase()) return undefined;
-  return { ...(suppliedName === undefined ? {} : { name: suppliedName }), email: suppliedEmail };
-}
-
 export function readLightning(doc: Document, url: URL, pageUrl: string | undefined): TicketReadResult {
   const record = LIGHTNING_RECORD.exec(url.pathname);
   const recordType = record?.[1];
@@ -274,7 +269,11 @@ export function readLightning(doc: Document, url: URL, pageUrl: string | undefin
 
   const found = lightningScope(doc, urlCaseId !== undefined);
   if (found.kind === 'no-ticket') return found.result;
-  const { scope } = found;
+  const { scope, tabRecordId } = found;
+  // The console keeps the address on the tab in front; a tab linking another record means one of the two is stale.
+  if (urlCaseId !== undefined && tabRecordId !== undefined && !sameRecord(urlCaseId, tabRecordId)) {
+    return unreadableLayout('The address and the console tab on screen name different records');
+  }
   const parts = recordParts(scope);
   if (!parts.any && urlCaseId === undefined) return notATicketPage('No case is open in the active tab');
   if (parts.unreadable !== undefined) return unreadableLayout(`The case's ${parts.unreadable} field shows no value we can read`);

@@ -77,6 +77,20 @@ function comparable(
   };
 }
 
+/** The case's contact when it has one; else the person the web form named (Web-to-Case). */
+export function requesterOf(contactName?: string, contactEmail?: string, suppliedName?: string, suppliedEmail?: string): Requester {
+  const hasContact = contactName !== undefined || contactEmail !== undefined;
+  const name = hasContact ? contactName : suppliedName;
+  const email = hasContact ? contactEmail : suppliedEmail;
+  return { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) };
+}
+
+/** The web fields as the customer's second identity, when they name another address than the requester's. */
+export function aliasOf(requester: Requester, suppliedName?: string, suppliedEmail?: string): PageIdentity | undefined {
+  if (suppliedEmail === undefined || suppliedEmail.toLowerCase() === requester.email?.toLowerCase()) return undefined;
+  return { ...(suppliedName === undefined ? {} : { name: suppliedName }), email: suppliedEmail };
+}
+
 /** The role of a message by `author`; the site's rule for strangers is 'unknown' (a CC'd colleague, another user). */
 export function decideRole(author: PageIdentity, parties: CaseParties, cues: LayoutCues): RoleDecision {
   const { author: identity, customers, agents } = comparable(author, parties);
