@@ -303,6 +303,10 @@ describe('readGmailTicket: who the agent is', () => {
           around: `<a href="https://accounts.google.com/SignOutOptions" title="Google Account: ${PRIYA.name}\n(${PRIYA.email})"></a>`,
         }),
       ],
+      [
+        'a link in the page header labelled with the address, not linking to the sign-out options',
+        threadPage(thread, { around: `<header><a href="#" aria-label="Google Account: ${PRIYA.name} (${PRIYA.email})"></a></header>` }),
+      ],
       ['the page title', threadPage(thread, { title: `Cracked battery mount - ${PRIYA.email} - Gmail` })],
       ['a "me" chip', threadPage([expanded(TOMASZ, chip(PRIYA, 'me'), 'The mount cracked.'), ...thread.slice(1)])],
       [

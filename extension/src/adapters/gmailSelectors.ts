@@ -44,8 +44,17 @@ export const GMAIL_SELECTORS = {
   trimmedContent: '.adL',
   /** Quoted history: the attribution line and blockquote an email client wraps a reply's quote in. */
   quote: '.gmail_quote',
-  /** The Google Account button links to the sign-out options; its label (or title, in older markup) names the owner's address. */
-  accountButton: ['a[href*="accounts.google.com/SignOutOptions"]', '[role="banner"] a[aria-label*="@"]', '#gb a[title*="@"]'],
+  /**
+   * The Google Account button: it links to the sign-out options, and its label (or title, in older
+   * markup) ends in "(owner's address)". A bar whose button links elsewhere is searched for a link
+   * labelled with an address; the account chooser's other accounts are not such links.
+   */
+  accountButton: [
+    'a[href*="accounts.google.com/SignOutOptions"]',
+    'header a[aria-label*="@"]',
+    '[role="banner"] a[aria-label*="@"]',
+    '#gb a[title*="@"]',
+  ],
   /** An open reply or compose box: Gmail's hidden From input and the send-as chooser's items. */
   composerFrom: 'input[name="from"]',
   sendAsChoice: '[role="menu"] [role="menuitem"][value]',
