@@ -70,7 +70,7 @@ export async function trustBench(): Promise<BenchRow[]> {
   return [
     {
       area: AREA,
-      metric: `normaliser + redaction + injection scoring per draft, p50 / p95 (${costs.length} tickets of our own, PII planted in every spelling; 5 passages each)`,
+      metric: `normaliser + redaction + injection scoring per draft, p50 / p95 (${costs.length} tickets of our own, PII planted in every spelling; 5 passages each, their scores cached by text as in the server)`,
       value: `${ms(p(total, 50))} / ${ms(p(total, 95))}`,
       peer: `normaliser ${step('normaliseMs')}; redaction ${step('redactMs')}; injection scoring ${step('injectionMs')}`,
       command: COMMAND,
