@@ -14,7 +14,7 @@ import { nameWords } from './personNames';
 /** One message as far as identity goes: its sender, and its recipients when the page listed them. */
 export interface ThreadParticipants {
   sender: PersonIdentity;
-  /** Addresses on the To and Cc line, lower-cased; undefined when the page does not show them (a collapsed message). */
+  /** Who is on the To and Cc line; undefined when the page does not show it (a collapsed message). */
   recipients?: readonly PersonIdentity[];
 }
 

@@ -35,14 +35,17 @@ export const GMAIL_SELECTORS = {
   /** The sent time: the date chip's tooltip title, a machine-readable time, or a tooltip. */
   sentAt: ['span.g3[title]', 'time[datetime]', '[data-tooltip]'],
   /**
-   * Gmail's "…" (show trimmed content) button: what follows it in the body is quoted history or a
-   * signature Gmail hides. Found by class, or by being a button that expands (role + aria-expanded
-   * + tooltip), which email content does not carry.
+   * Gmail's "…" (show trimmed content) button. Where it is, Gmail keeps the trimmed part (quoted
+   * history, a repeated signature) in `.adL`; a button without it means the body is laid out in a
+   * way we do not know. Found by class, or by being a button that expands (role + aria-expanded +
+   * tooltip), which e-mail content does not carry.
    */
-  trimmedButton: '.ajR, [role="button"][aria-expanded][data-tooltip]',
   /** Content Gmail keeps hidden until "…" is clicked. */
   trimmedContent: '.adL',
-  /** Quoted history: the attribution line and blockquote an email client wraps a reply's quote in. */
+  /**
+   * A quoted reply (attribution line and blockquote) or a forwarded message: mail clients' own
+   * class inside the e-mail. A forward starts with a run of dashes and is kept; a quote is dropped.
+   */
   quote: '.gmail_quote',
   /**
    * The Google Account button: it links to the sign-out options, and its label (or title, in older
