@@ -7,6 +7,7 @@
 // eslint-disable-next-line no-restricted-imports -- the test (not the extension) reads its fixture pages from disk
 import { readFileSync } from 'node:fs';
 import { ticketReadResultSchema, type TicketContext, type TicketReadResult } from '@tandem/shared';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findSalesforceComposer, readSalesforceTicket } from './salesforceAdapter';
 
@@ -41,9 +42,13 @@ function feedItem(index: number, sentAt: string | undefined): string {
   return `<article class="cuf-feedItem"><a class="cuf-entityLink">Oskar Lind</a><div class="cuf-feedBodyText">note ${index}</div>${time}</article>`;
 }
 
-/** The active tab's feed replaced by `count` items, newest first as Salesforce lists them. */
+/**
+ * The active tab's feed replaced by `count` items, newest first as Salesforce lists them. Built over
+ * linkedom (the `tandem-extract` DOM): jsdom spends most of such a test building and querying its
+ * own tree, which says nothing about the adapter.
+ */
 function withFeed(count: number, timed: boolean): Document {
-  const doc = parse(lightningHtml);
+  const doc = parseHTML(lightningHtml).document as unknown as Document;
   const list = activeTab(doc).querySelector('.cuf-feedItem-list');
   if (list === null) throw new Error('the fixture has no feed');
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -298,6 +303,23 @@ describe('readSalesforceTicket: which tab, which case', () => {
     renameClass(page.doc, 'oneConsoleTab', 'renamedPanel');
 
     expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'not-a-ticket-page' });
+  });
+
+  it('reads only the page on screen when standard navigation keeps an earlier case hidden beside it', () => {
+    const page = layout('lightning-web-to-case-es');
+    const current = page.doc.querySelector('.oneContent.active');
+    const earlier = page.doc.createElement('div');
+    earlier.className = 'windowViewMode-normal oneContent';
+    earlier.innerHTML =
+      '<records-record-layout-item field-label="Asunto" data-target-selection-name="sfdc:RecordField.Case.Subject">' +
+      '<slot name="outputField"><lightning-formatted-text slot="outputField">Pedido duplicado</lightning-formatted-text></slot>' +
+      '</records-record-layout-item>';
+    current?.before(earlier);
+
+    expect(expectTicket(readSalesforceTicket(page.doc, page.url)).subject).toBe('No puedo restablecer la contraseña del portal de pedidos');
+
+    earlier.classList.add('active');
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
 
   it('refuses when the address names another case than the tab on screen', () => {

@@ -67,6 +67,23 @@ function selectedPanels(doc: Document, headers: readonly Element[], tabs: readon
     });
 }
 
+/** Outside the console: the page container on screen when earlier pages are still kept (hidden) beside it, else the page. */
+function standardNavigationScope(doc: Document): Scope {
+  const containers = Array.from(doc.querySelectorAll(LIGHTNING.pageContainer)).filter(
+    (container) => (container.parentElement?.closest(LIGHTNING.pageContainer) ?? null) === null,
+  );
+  if (containers.length <= 1) return { kind: 'scope', scope: doc };
+  const active = containers.filter((container) => container.classList.contains('active'));
+  const [only] = active;
+  if (active.length !== 1 || only === undefined) {
+    return {
+      kind: 'no-ticket',
+      result: unreadableLayout(`${active.length} of the ${containers.length} pages kept in this window are marked active`),
+    };
+  }
+  return { kind: 'scope', scope: only };
+}
+
 /**
  * The one console tab on screen; outside the console (standard navigation) the whole page. Two
  * witnesses say which tab is on screen, the panel's `.active` class and the tab bar's selected
@@ -75,7 +92,7 @@ function selectedPanels(doc: Document, headers: readonly Element[], tabs: readon
 function lightningScope(doc: Document, caseInUrl: boolean): Scope {
   const headers = consoleTabHeaders(doc);
   const tabs = consoleTabs(doc, headers);
-  if (tabs.length === 0) return { kind: 'scope', scope: doc };
+  if (tabs.length === 0) return standardNavigationScope(doc);
   const byClass = tabs.filter((tab) => tab.classList.contains('active'));
   const byHeader = selectedPanels(doc, headers, tabs);
   if (byClass.length > 1 || byHeader.length > 1)

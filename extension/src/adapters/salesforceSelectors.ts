@@ -26,6 +26,11 @@ export const LIGHTNING = {
   /** Console tabs: each open tab is a `.oneConsoleTab` panel; only one carries `.active`. */
   consoleTab: '.oneConsoleTab',
   /**
+   * Standard navigation keeps pages visited before in the page, hidden: each is a `.oneContent`
+   * container and only the one on screen carries `.active`.
+   */
+  pageContainer: '.oneContent',
+  /**
    * The console's tab headers name their panel by id (`aria-controls`) and link the tab's record or
    * list (a record's own Feed/Details sub-tabs link nothing): a second, class-free witness.
    */
