@@ -1,9 +1,11 @@
 /**
- * `tandem eval retrieval`: ingests a folder of documents into a private, throwaway knowledge base
- * (the same engine the server runs), asks each labelled query, and reports recall@1/3/5/10,
- * MRR, search latency and the top-score distribution of unanswerable queries. With `--tasks`,
- * it also scores tau2-bench style tasks (scenario text as the query, `required_documents` as
- * the relevant set).
+ * `tandem eval retrieval` over a folder of documents and a JSONL file of `{id, ticket, relevant}`
+ * queries (the legacy dev set's format): ingests the folder into a private, throwaway knowledge
+ * base (the same engine the server runs), asks each query, and reports hit rate and recall at
+ * 1/3/5/10, MRR, nDCG@10, search latency and the top-score distribution of unanswerable queries.
+ * With `--tasks`, it also scores tau2-bench style tasks (scenario text as the query,
+ * `required_documents` as the relevant set). Tandem's own labelled ticket set, with its splits
+ * and knowledge bases, is evaluated by evalTicketSet.ts on the engines built here.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { createLogger } from '../logging/logger.js';
 import { openPgliteDatabase } from '../storage/pglite/pgliteDatabase.js';
 import { storeOn, type Store } from '../storage/store.js';
 import { progressBar } from './progressBar.js';
-import { readLocalFiles } from '../knowledge/ingest/readLocalFiles.js';
+import { readLocalFiles, type LocalFile } from '../knowledge/ingest/readLocalFiles.js';
 import { retrievalReport, type JudgedQuery, type RetrievalReport } from './retrievalMetrics.js';
 
 const queryLineSchema = z.object({
@@ -48,7 +50,8 @@ export interface EvalRetrievalResult {
   tasks: RetrievalReport | null;
 }
 
-const TENANT = 'eval';
+export const EVAL_TENANT = 'eval';
+const TENANT = EVAL_TENANT;
 
 export async function loadQueries(file: string) {
   const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim().length > 0);
@@ -71,31 +74,42 @@ export async function loadTasks(file: string) {
   }));
 }
 
-/** Builds an engine over a folder of documents; returns it with a map from document id to external id. */
-export async function buildEvalEngine(
-  docsDir: string,
-  config: ServerConfig,
-  embedder: Embedder | undefined,
-  options: { dataDir?: string | undefined; quiet?: boolean } = {},
-): Promise<{
+/** Documents to ingest under one source: a folder's files, or files made at load time (the retail policy's sections). */
+export interface EvalSource {
+  location: string;
+  files: LocalFile[];
+}
+
+export interface EvalEngine {
   engine: KnowledgeEngine;
   store: Store;
   externalIdOf: (documentId: string) => string;
   ingestSeconds: number;
   embedSeconds: number | null;
-}> {
+}
+
+/**
+ * Builds an engine over a folder of documents (or given files); returns it with a map from
+ * document id to external id. With a `dataDir` the store and its vectors persist between runs.
+ */
+export async function buildEvalEngine(
+  docs: string | EvalSource,
+  config: ServerConfig,
+  embedder: Embedder | undefined,
+  options: { dataDir?: string | undefined; quiet?: boolean } = {},
+): Promise<EvalEngine> {
   const store = await storeOn(await openPgliteDatabase(options.dataDir));
   if ((await store.tenants.get(TENANT)) === undefined) await store.tenants.create(TENANT, 'Retrieval evaluation');
   const engine = await createKnowledgeEngine({ store, log: createLogger('warn'), config, embedder, pollMs: 60_000 });
   engine.start();
-  const files = await readLocalFiles(docsDir);
+  const source = typeof docs === 'string' ? { location: path.resolve(docs), files: await readLocalFiles(docs) } : docs;
   const bar = options.quiet === true ? undefined : progressBar('ingest');
   const started = performance.now();
   const { jobId } = await engine.ingest.submit(
     TENANT,
     // One source whatever the path is spelled like, mirroring the folder (files gone are removed).
-    { kind: 'folder', name: 'Evaluation documents', location: path.resolve(docsDir) },
-    files.map((f) => ({ kind: 'file', ...f })),
+    { kind: 'folder', name: 'Evaluation documents', location: source.location },
+    source.files.map((f) => ({ kind: 'file', ...f })),
     { deleteUnseen: true },
   );
   const unsubscribe = engine.ingest.onProgress(jobId, (p) =>
@@ -123,29 +137,25 @@ export async function buildEvalEngine(
     embedSeconds = (performance.now() - embedStarted) / 1000;
     embedBar?.finish(`vectors ready in ${embedSeconds.toFixed(1)} s`);
   }
-  const docs = await store.knowledge.listDocuments(TENANT, { limit: 1_000_000, offset: 0 });
-  const external = new Map(docs.map((d) => [d.id, d.externalId]));
+  const stored = await store.knowledge.listDocuments(TENANT, { limit: 1_000_000, offset: 0 });
+  const external = new Map(stored.map((d) => [d.id, d.externalId]));
   return { engine, store, externalIdOf: (id) => external.get(id) ?? id, ingestSeconds, embedSeconds };
 }
 
-async function judge(
-  engine: KnowledgeEngine,
-  externalIdOf: (id: string) => string,
-  queries: { id: string; ticket: string; relevant: string[] }[],
-  k: number,
-) {
+/** One search as the product runs it (the query cut at 4,000 characters), timed, with external document ids. */
+export async function searchRanking(built: Pick<EvalEngine, 'engine' | 'externalIdOf'>, text: string, k: number) {
+  const started = performance.now();
+  const result = await built.engine.search(TENANT, { query: text.slice(0, 4000), k: Math.max(k, 10) });
+  return {
+    ranked: result.hits.map((h) => built.externalIdOf(h.documentId)),
+    topScore: result.hits[0]?.score ?? 0,
+    latencyMs: performance.now() - started,
+  };
+}
+
+async function judge(built: EvalEngine, queries: { id: string; ticket: string; relevant: string[] }[], k: number) {
   const judged: JudgedQuery[] = [];
-  for (const q of queries) {
-    const started = performance.now();
-    const result = await engine.search(TENANT, { query: q.ticket.slice(0, 4000), k: Math.max(k, 10) });
-    judged.push({
-      id: q.id,
-      relevant: q.relevant,
-      ranked: result.hits.map((h) => externalIdOf(h.documentId)),
-      topScore: result.hits[0]?.score ?? 0,
-      latencyMs: performance.now() - started,
-    });
-  }
+  for (const q of queries) judged.push({ id: q.id, relevant: q.relevant, ...(await searchRanking(built, q.ticket, k)) });
   return judged;
 }
 
@@ -159,11 +169,9 @@ export async function evalRetrieval(
   const built = await buildEvalEngine(options.docs, config, options.vectors ? embedder : undefined, { dataDir: options.dataDir });
   try {
     const counts = await built.store.knowledge.countDocuments(TENANT);
-    const queryReport = retrievalReport(await judge(built.engine, built.externalIdOf, queries, options.k));
+    const queryReport = retrievalReport(await judge(built, queries, options.k));
     const taskReport =
-      tasks === undefined
-        ? null
-        : retrievalReport(await judge(built.engine, built.externalIdOf, tasks, Math.max(options.k, 20)), [1, 3, 5, 10, 20], 10);
+      tasks === undefined ? null : retrievalReport(await judge(built, tasks, Math.max(options.k, 20)), [1, 3, 5, 10, 20], 10);
     return {
       documents: counts.documents,
       chunks: counts.chunks,
@@ -191,7 +199,7 @@ export function formatRetrievalReport(result: EvalRetrievalResult): string {
     `  hit rate ${Object.entries(result.queries.hitRate)
       .map(([k, v]) => `${k} ${v.toFixed(3)}`)
       .join('   ')}`,
-    `  MRR ${result.queries.mrr.toFixed(3)}   search latency p50 ${result.queries.latencyMs.p50} ms, p95 ${result.queries.latencyMs.p95} ms`,
+    `  MRR ${result.queries.mrr.toFixed(3)}   nDCG@10 ${result.queries.ndcg10.toFixed(3)}   search latency p50 ${result.queries.latencyMs.p50} ms, p95 ${result.queries.latencyMs.p95} ms`,
   ];
   const u = result.queries.unanswerableTopScore;
   const a = result.queries.answerableTopScore;
@@ -209,7 +217,12 @@ export function formatRetrievalReport(result: EvalRetrievalResult): string {
         .join('   ')}`,
     );
     lines.push(
-      `  MRR ${result.tasks.mrr.toFixed(3)}   search latency p50 ${result.tasks.latencyMs.p50} ms, p95 ${result.tasks.latencyMs.p95} ms`,
+      `  hit rate ${Object.entries(result.tasks.hitRate)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join('   ')}`,
+    );
+    lines.push(
+      `  MRR ${result.tasks.mrr.toFixed(3)}   nDCG@10 ${result.tasks.ndcg10.toFixed(3)}   search latency p50 ${result.tasks.latencyMs.p50} ms, p95 ${result.tasks.latencyMs.p95} ms`,
     );
   }
   return lines.join('\n');

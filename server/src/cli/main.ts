@@ -3,15 +3,15 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env.js';
-import { createEmbedder } from '../knowledge/embedding/createEmbedder.js';
 import { EmbedderMismatchError } from '../knowledge/search/vectorFiller.js';
 import { draftCommand } from './draftCommand.js';
-import { evalRetrieval, formatRetrievalReport } from './evalRetrieval.js';
+import { EVAL_RETRIEVAL_USAGE, evalRetrievalCommand } from './evalRetrievalCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { reembedCommand } from './reembedCommand.js';
 import { searchCommand } from './searchCommand.js';
 import { serveCommand } from './serve.js';
 import { resolveServerTarget, serverClient } from './serverClient.js';
+import { UsageError } from './usageError.js';
 
 const USAGE = `Usage: tandem <command> [options]
 
@@ -20,8 +20,7 @@ Commands:
   ingest <path|url>... [--source NAME]   add files, folders or web pages to the running server's knowledge
   search "<query>" [--k 5] [--json]      search the running server's knowledge
   draft <ticket.json|->                  stream the draft events of a TicketContext as JSON lines (LLM or embedded drafter)
-  eval retrieval --docs DIR --queries FILE.jsonl [--tasks tasks.json] [--k 10] [--json] [--no-vectors] [--data-dir DIR]
-                                         measure retrieval quality on labelled queries, in a private knowledge base
+  ${EVAL_RETRIEVAL_USAGE}
   reembed                                drop stored vectors so the configured embedder rebuilds them (server stopped)
   help                                   show this message
 
@@ -73,36 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'eval': {
         const [what, ...args] = rest;
         if (what !== 'retrieval') throw new UsageError("eval supports 'retrieval'");
-        const { values } = parseArgs({
-          args,
-          options: {
-            docs: { type: 'string' },
-            queries: { type: 'string' },
-            tasks: { type: 'string' },
-            k: { type: 'string', default: '10' },
-            json: { type: 'boolean', default: false },
-            'no-vectors': { type: 'boolean', default: false },
-            'data-dir': { type: 'string' },
-          },
-          strict: true,
-        });
-        if (values.docs === undefined || values.queries === undefined) throw new UsageError('eval retrieval needs --docs and --queries');
-        const config = loadConfig();
-        const vectors = !values['no-vectors'];
-        const result = await evalRetrieval(
-          {
-            docs: values.docs,
-            queries: values.queries,
-            tasks: values.tasks,
-            k: positiveInt(values.k, '--k'),
-            vectors,
-            dataDir: values['data-dir'],
-          },
-          config,
-          vectors ? createEmbedder(config.embedder) : undefined,
-        );
-        process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatRetrievalReport(result)}\n`);
-        return 0;
+        return await evalRetrievalCommand(args);
       }
       case 'reembed':
         return await reembedCommand(loadConfig());
@@ -126,8 +96,6 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-class UsageError extends Error {}
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);

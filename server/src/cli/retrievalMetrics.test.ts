@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, retrievalReport } from './retrievalMetrics.js';
+import { ndcgAt, percentile, retrievalReport } from './retrievalMetrics.js';
 
 describe('retrievalReport', () => {
   const judged = [
@@ -27,5 +27,24 @@ describe('retrievalReport', () => {
     expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([], 50)).toBe(0);
+  });
+
+  it('scores nDCG@10 with graded relevance against the ideal ordering', () => {
+    const grades = new Map([
+      ['p', 2],
+      ['h', 1],
+    ]);
+    const perfect = { id: 'x', relevant: ['p'], grades, ranked: ['p', 'h'], topScore: 1, latencyMs: 1 };
+    const swapped = { ...perfect, ranked: ['h', 'p'] };
+    expect(ndcgAt(perfect, 10)).toBe(1);
+    // DCG 1 + 3/log2(3) against the ideal 3 + 1/log2(3).
+    expect(ndcgAt(swapped, 10)).toBeCloseTo((1 + 3 / Math.log2(3)) / (3 + 1 / Math.log2(3)), 6);
+    expect(ndcgAt({ ...perfect, ranked: ['z', 'y'] }, 10)).toBe(0);
+  });
+
+  it('treats relevant documents as grade 1 without grades, and counts a repeated document once', () => {
+    const q = { id: 'y', relevant: ['a'], ranked: ['a', 'a', 'b'], topScore: 1, latencyMs: 1 };
+    expect(ndcgAt(q, 10)).toBe(1);
+    expect(retrievalReport([q, { ...q, id: 'z', ranked: ['b', 'a'] }]).ndcg10).toBe(0.815);
   });
 });
