@@ -12,7 +12,7 @@ import { conversationMessages, type ConversationEntry } from './salesforceConver
 import { classicDateOrder } from './salesforceDates';
 import { CREATED_BY_LABELS, fieldMeaning, normalLabel, type CaseFieldMeaning } from './salesforceLabels';
 import { aliasOf, requesterOf, type CaseParties, type PageIdentity } from './salesforceParties';
-import { CLASSIC } from './salesforceSelectors';
+import { CLASSIC, COMMON } from './salesforceSelectors';
 import { notATicketPage, ticketReadFrom, unreadableLayout } from './siteAdapter';
 import { optionalEmail, optionalText } from './ticketFields';
 
@@ -47,7 +47,7 @@ function userOf(link: Element | null | undefined): PageIdentity | undefined {
  */
 function labelledValues(doc: Document): Map<CaseFieldMeaning, Element[]> {
   const found = new Map<CaseFieldMeaning, Element[]>();
-  for (const cell of Array.from(doc.querySelectorAll('td, th'))) {
+  for (const cell of Array.from(doc.querySelectorAll(CLASSIC.cell))) {
     if (cell.querySelector(CLASSIC.anyFieldValue) !== null) continue;
     const meaning = fieldMeaning(singleLineText(cell));
     if (meaning === undefined) continue;
@@ -76,17 +76,17 @@ function suppliedPerson(doc: Document): Supplied {
 
 /** The contact, else the web form's person; the web form's address as an alias when the case has both. */
 function readParties(doc: Document): CaseParties | string {
-  const contactLink = doc.querySelector(`${CLASSIC.fieldValue.contactName} a`);
+  const contactLink = doc.querySelector(CLASSIC.fieldValue.contactName)?.querySelector(COMMON.link) ?? null;
   const contactName = contactLink === null ? undefined : cleanPersonName(singleLineText(contactLink));
   const contactEmailCell = doc.querySelector(CLASSIC.fieldValue.contactEmail);
   const contactEmail =
-    optionalEmail(contactEmailCell?.querySelector('a[href^="mailto:"]')?.getAttribute('href')?.slice('mailto:'.length)) ??
+    optionalEmail(contactEmailCell?.querySelector(COMMON.mailLink)?.getAttribute('href')?.slice('mailto:'.length)) ??
     (contactEmailCell === null ? undefined : parsePersonLabel(singleLineText(contactEmailCell)).email);
   const supplied = suppliedPerson(doc);
   if (supplied === 'conflict') return 'the web form fields';
   const requester = requesterOf(contactName, contactEmail, supplied.name, supplied.email);
   const alias = aliasOf(requester, supplied.name, supplied.email);
-  const owner = userOf(doc.querySelector(`${CLASSIC.fieldValue.owner} a`));
+  const owner = userOf(doc.querySelector(CLASSIC.fieldValue.owner)?.querySelector(COMMON.link));
   return { requester, ...(alias === undefined ? {} : { alias }), ...(owner?.recordId === undefined ? {} : { owner }) };
 }
 
@@ -100,19 +100,21 @@ function readCommentRow(row: Element): DatedEntry | string {
   const checked = row.querySelector(CLASSIC.checkedImage) !== null;
   const unchecked = row.querySelector(CLASSIC.uncheckedImage) !== null;
   if (checked === unchecked) return 'a case comment that is neither public nor private';
-  const header = Array.from(row.querySelectorAll('b, strong')).find((bold) => {
+  const header = Array.from(row.querySelectorAll(CLASSIC.commentAuthorLine)).find((bold) => {
     const text = singleLineText(bold);
     return Array.from(CREATED_BY_LABELS).some((label) => normalLabel(text).startsWith(label));
   });
   if (header === undefined) return 'a case comment without its author line';
-  const cell = header.closest('td, th') ?? header.parentElement;
+  const cell = header.closest(CLASSIC.cell) ?? header.parentElement;
   const dateText = BRACKETED_DATE.exec(singleLineText(header))?.[1];
   const order = dateText === undefined ? undefined : classicDateOrder(dateText);
   if (order === undefined || cell === null) return 'a case comment without a date we can read';
-  const author = userOf(header.querySelector('a[href]'));
+  const author = userOf(header.querySelector(COMMON.link));
   if (author === undefined) return 'a case comment without an author';
   const copy = inertCopy(cell);
-  const copiedHeader = Array.from(copy.querySelectorAll('b, strong')).find((bold) => singleLineText(bold) === singleLineText(header));
+  const copiedHeader = Array.from(copy.querySelectorAll(CLASSIC.commentAuthorLine)).find(
+    (bold) => singleLineText(bold) === singleLineText(header),
+  );
   copiedHeader?.remove();
   return {
     order,
@@ -129,7 +131,7 @@ function readCommentRow(row: Element): DatedEntry | string {
 /** The preview of an e-mail's body under its subject, without the "..." Classic cuts it off with. */
 function previewOf(row: Element): string | undefined {
   const link = row.querySelector(CLASSIC.emailLink);
-  const cell = link?.closest('td, th');
+  const cell = link?.closest(CLASSIC.cell);
   const preview = cell?.querySelector(CLASSIC.emailPreview);
   if (preview === null || preview === undefined) return undefined;
   return readableText(preview).replace(/\s*(?:\.\.\.|…)$/, '');
@@ -140,7 +142,7 @@ function readEmailRow(row: Element): DatedEntry | string {
   const inbound = row.querySelector(CLASSIC.inboundImage) !== null;
   const outbound = row.querySelector(CLASSIC.outboundImage) !== null;
   if (inbound === outbound) return 'an e-mail whose direction is not shown';
-  const cells = Array.from(row.querySelectorAll('td, th')).map((cell) => singleLineText(cell));
+  const cells = Array.from(row.querySelectorAll(CLASSIC.cell)).map((cell) => singleLineText(cell));
   const addresses = cells.flatMap((text) => optionalEmail(text.replace(/[\u200E\u200F]/g, '')) ?? []);
   const orders = cells.flatMap((text) => classicDateOrder(text) ?? []);
   const body = previewOf(row);
@@ -164,7 +166,7 @@ function readEmailRow(row: Element): DatedEntry | string {
 function readList(doc: Document, listSelector: string, readRow: (row: Element) => DatedEntry | string): DatedEntry[] | string {
   // Data rows are the rows with data cells (the header row has only column headings).
   const rows = Array.from(doc.querySelectorAll(listSelector)).flatMap((list) =>
-    Array.from(list.querySelectorAll('tr')).filter((row) => row.querySelector('td') !== null),
+    Array.from(list.querySelectorAll(CLASSIC.row)).filter((row) => row.querySelector(CLASSIC.dataCell) !== null),
   );
   const read: DatedEntry[] = [];
   for (const row of rows) {
@@ -228,4 +230,3 @@ export function readClassic(doc: Document, url: URL, pageUrl: string | undefined
     ...(pageUrl === undefined ? {} : { url: pageUrl }),
   });
 }
-

@@ -12,7 +12,7 @@ import { parsePersonLabel } from './personNames';
 import type { ConversationEntry } from './salesforceConversation';
 import { EMAIL_HEADER_LABELS, normalLabel, visibilityOf, type Visibility } from './salesforceLabels';
 import { domainOf, isUserId, type PageIdentity } from './salesforceParties';
-import { LIGHTNING } from './salesforceSelectors';
+import { COMMON, LIGHTNING } from './salesforceSelectors';
 import { optionalDateTime, optionalText } from './ticketFields';
 
 export type FeedReading = { kind: 'entries'; entries: ConversationEntry[] } | { kind: 'unreadable'; detail: string };
@@ -174,7 +174,7 @@ function visibilityOfPost(part: Part): Visibility | undefined {
 
 /** The record id and machine-readable time of an item or reply, where the page gives them. */
 function recordOf(part: Part): Pick<ConversationEntry, 'id' | 'sentAt'> {
-  const holder = part.root.matches('[data-id]') ? part.root : first(part, '[data-id]');
+  const holder = part.root.matches(COMMON.recordIdHolder) ? part.root : first(part, COMMON.recordIdHolder);
   const id = optionalText(holder?.getAttribute('data-id'), TICKET_LIMITS.idChars);
   const sentAt = optionalDateTime(first(part, LIGHTNING.machineTime)?.getAttribute('datetime'));
   return { ...(id === undefined ? {} : { id }), ...(sentAt === undefined ? {} : { sentAt }) };

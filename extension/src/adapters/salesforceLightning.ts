@@ -12,7 +12,7 @@ import { conversationMessages } from './salesforceConversation';
 import { readFeed } from './salesforceFeed';
 import { fieldMeaning, normalLabel, type CaseFieldMeaning } from './salesforceLabels';
 import { aliasOf, isContactId, isUserId, requesterOf, type CaseParties, type PageIdentity } from './salesforceParties';
-import { LIGHTNING } from './salesforceSelectors';
+import { COMMON, LIGHTNING } from './salesforceSelectors';
 import { notATicketPage, ticketReadFrom, unreadableLayout } from './siteAdapter';
 import { optionalEmail, optionalText } from './ticketFields';
 
@@ -54,7 +54,7 @@ function consoleTabs(doc: Document, headers: readonly Element[]): Element[] {
 
 /** The console's tab headers (one query for anything that names a panel, then the exact test on the few found). */
 function consoleTabHeaders(doc: Document): Element[] {
-  return Array.from(doc.querySelectorAll('[aria-controls]')).filter((header) => header.matches(LIGHTNING.consoleTabHeader));
+  return Array.from(doc.querySelectorAll(LIGHTNING.panelNamer)).filter((header) => header.matches(LIGHTNING.consoleTabHeader));
 }
 
 /** The panels the tab bar marks selected. */
@@ -140,12 +140,12 @@ function layoutItemValue(item: Element): Element | undefined {
 
 /** A highlights item: a label paragraph (its text also in its title), then the value. */
 function highlightsItem(item: Element): { label: string; value: Element } | undefined {
-  const label = Array.from(item.querySelectorAll('[title]')).find(
+  const label = Array.from(item.querySelectorAll(LIGHTNING.highlightsLabel)).find(
     (element) => normalLabel(element.getAttribute('title') ?? '') === normalLabel(singleLineText(element)),
   );
   if (label === undefined) return undefined;
   const copy = inertCopy(item);
-  Array.from(copy.querySelectorAll('[title]'))
+  Array.from(copy.querySelectorAll(LIGHTNING.highlightsLabel))
     .find((element) => element.getAttribute('title') === label.getAttribute('title'))
     ?.remove();
   return { label: singleLineText(label), value: copy };
@@ -216,7 +216,7 @@ function caseNumberValue(value: Element): string | undefined {
 }
 
 function personValue(value: Element, recordPrefix: 'contact' | 'user'): PageIdentity | undefined {
-  const link = Array.from(value.querySelectorAll('a[href]')).find((anchor) => singleLineText(anchor) !== '');
+  const link = Array.from(value.querySelectorAll(COMMON.link)).find((anchor) => singleLineText(anchor) !== '');
   const name = cleanPersonName(singleLineText(link ?? value));
   if (name === undefined) return undefined;
   const recordId =
@@ -226,7 +226,7 @@ function personValue(value: Element, recordPrefix: 'contact' | 'user'): PageIden
 }
 
 function emailValue(value: Element): string | undefined {
-  const mailto = value.querySelector('a[href^="mailto:"]')?.getAttribute('href')?.slice('mailto:'.length);
+  const mailto = value.querySelector(COMMON.mailLink)?.getAttribute('href')?.slice('mailto:'.length);
   return optionalEmail(mailto) ?? parsePersonLabel(singleLineText(value)).email;
 }
 

@@ -16,6 +16,16 @@ export const RECORD_PREFIX = {
   emailMessage: '02s',
 } as const;
 
+/** Markup that means the same on every page, used by both readers. */
+export const COMMON = {
+  /** A link with its target; the one with text is a name (an avatar link holds an image). */
+  link: 'a[href]',
+  /** An address shown as a mail link: the address is in the href, whatever the text around it. */
+  mailLink: 'a[href^="mailto:"]',
+  /** What holds a record's id (a feed item, a reply). */
+  recordIdHolder: '[data-id]',
+} as const;
+
 export const LIGHTNING = {
   /** Lightning markup at all: a page served or saved outside Salesforce's own addresses is still read as Lightning. */
   anyLightningMarkup:
@@ -35,6 +45,8 @@ export const LIGHTNING = {
    * list (a record's own Feed/Details sub-tabs link nothing): a second, class-free witness.
    */
   consoleTabHeader: '[role="tab"][aria-controls][href^="/lightning/"]',
+  /** Anything that names a panel: found in one cheap pass, then tested against the header above (few match). */
+  panelNamer: '[aria-controls]',
   /**
    * The case's fields by their API name (`sfdc:RecordField.Case.Subject`), the same in every UI
    * language: newer LWC layouts put it on records-record-layout-item, older Aura ones on a wrapper
@@ -45,6 +57,8 @@ export const LIGHTNING = {
   fieldValue: '[name="outputField"], [slot="outputField"], .test-id__field-value, .slds-form-element__static',
   /** The highlights panel's items: a label paragraph above a value paragraph, labels only in the UI language. */
   highlightsItem: 'records-highlights-details-item',
+  /** A highlights item's label repeats its text in its title (the value does not): language-free. */
+  highlightsLabel: '[title]',
   /**
    * Everything the case's fields are read from, found in one pass: API-named fields, layout items
    * by their label (pages without API names), highlights items, and the header's primary field
@@ -120,6 +134,13 @@ export const CLASSIC = {
   /** The e-mail's direction icon, by its image path (the alt text is localised). */
   inboundImage: 'img[src*="emailInbound"]',
   outboundImage: 'img[src*="emailOutbound"]',
+  /** A table cell: label and value cells, related-list columns. */
+  cell: 'td, th',
+  /** A related list's rows; a data row holds data cells (the header row only column headings). */
+  row: 'tr',
+  dataCell: 'td',
+  /** A case comment's "Created By: <name> (<date>)" line, in bold above its text. */
+  commentAuthorLine: 'b, strong',
   /** The e-mail's subject link (an EmailMessage record) and the italic preview of its body under it. */
   emailLink: 'a[href^="/02s"]',
   emailPreview: 'font, i, em',
