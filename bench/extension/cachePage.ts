@@ -118,7 +118,7 @@ async function writeSnapshot(db: KnowledgeCacheDb, local: LocalKnowledgeIndex, l
     claimed: (copyId) => {
       exact = { ...exact, copyId };
     },
-    prepare: () => local.prepareVectorSearch(),
+    prepare: () => local.prepareVectorSearchInSteps(),
     capture: () => ({ body: local.snapshotBlob(), chunks: local.chunkCount, documents: local.documentCount }),
   });
   const write = await keeper.writeNow();

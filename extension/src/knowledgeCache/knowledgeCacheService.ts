@@ -87,7 +87,7 @@ export class KnowledgeCacheService {
         claimed: (copyId) => {
           if (this.exactIndex !== undefined) this.exactIndex = { ...this.exactIndex, copyId };
         },
-        prepare: () => this.index.prepareVectorSearch(),
+        prepare: () => this.index.prepareVectorSearchInSteps(),
         capture: () => ({ body: this.index.snapshotBlob(), chunks: this.index.chunkCount, documents: this.index.documentCount }),
       },
       { settleMs: options.snapshotSettleMs },

@@ -84,9 +84,9 @@ export class LocalKnowledgeIndex {
     }
   }
 
-  /** Trains what the first vector search would train, so a snapshot taken next carries it. */
-  prepareVectorSearch(): void {
-    this.index.prepareVectorSearch();
+  /** Trains what the first vector search would train, in steps, so a snapshot taken next carries it. */
+  prepareVectorSearchInSteps(): Generator<void, void> {
+    return this.index.prepareVectorSearchInSteps();
   }
 
   /**

@@ -4,7 +4,8 @@
  * after a rebuild, the replayed changes after a restore, plus whatever the sync applies since),
  * and once that passes REWRITE_AFTER_WORK and the index has settled (loaded, or caught up with
  * the feed), it writes a new snapshot a few seconds later: train what the first vector search
- * would train, capture (synchronous, one consistent state), then store it in the background.
+ * would train (seconds at 100k vectors, so in slices with the panel's event loop in between),
+ * capture (synchronous, one consistent state), then store it in the background.
  * Small changes are not worth 100 MB of writes: they stay in indexChanges and are replayed.
  */
 import { Dexie } from 'dexie';
@@ -17,6 +18,10 @@ import type { AppliedChanges } from './syncKnowledge';
 /** Replaying this many chunks costs a few hundred milliseconds at open: past it, a rewrite pays. */
 export const REWRITE_AFTER_WORK = 2_000;
 const SETTLE_MS = 3_000;
+/** Longest stretch of training before the panel gets its event loop back. */
+const SLICE_MS = 12;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The cursor and copy the in-memory index holds exactly. */
 export interface ExactIndex {
@@ -29,7 +34,8 @@ export interface SnapshotSubject {
   exact(): ExactIndex | undefined;
   /** The copy id a snapshot of it was filed under (for a copy begun before copies had ids). */
   claimed(copyId: string): void;
-  prepare(): void;
+  /** Training the vector partitions if due, in steps: the index stays usable between them. */
+  prepare(): Generator<void, void>;
   /** The index's snapshot as one Blob, made synchronously (one consistent state). */
   capture(): { body: Blob; chunks: number; documents: number };
 }
@@ -38,7 +44,7 @@ export interface SnapshotWrite {
   saved: boolean;
   cursor: number;
   bytes: number;
-  /** Main-thread time: training the vector partitions, capturing the index, summing the stored bytes. */
+  /** Training the vector partitions (in slices of at most SLICE_MS), then the main-thread capture and the checksum. */
   prepareMs: number;
   captureMs: number;
   checksumMs: number;
@@ -124,12 +130,18 @@ export class SnapshotKeeper {
       return undefined;
     }
     if (before.copyId === undefined) this.subject.claimed(copyId);
+    const prepareStarted = performance.now();
+    let slice = performance.now();
+    for (const steps = this.subject.prepare(); !steps.next().done;) {
+      if (performance.now() - slice < SLICE_MS) continue;
+      await nextTask();
+      slice = performance.now();
+    }
     // Let the panel finish what it was doing before the synchronous part.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
+    // Read now: pages may have been applied while the partitions were trained.
     const exact = this.subject.exact();
     if (exact === undefined || (exact.copyId ?? copyId) !== copyId) return undefined;
-    const prepareStarted = performance.now();
-    this.subject.prepare();
     const captureStarted = performance.now();
     const owedAtCapture = this.owed;
     const captured = this.subject.capture();

@@ -273,6 +273,15 @@ export class ChunkIndex {
     this.titleVectors?.preparePartitions();
   }
 
+  /**
+   * `prepareVectorSearch` in short steps (seconds of work at 100k vectors), for a UI thread that
+   * yields between them; the index answers searches and takes changes in between.
+   */
+  *prepareVectorSearchInSteps(): Generator<void, void> {
+    if (this.chunkVectors !== undefined) yield* this.chunkVectors.preparePartitionsInSteps();
+    if (this.titleVectors !== undefined) yield* this.titleVectors.preparePartitionsInSteps();
+  }
+
   /** Chunk ids nearest to `vector` by the vector ranker alone (diagnostics and benchmarks). */
   nearestChunks(vector: Float32Array, limit: number): string[] {
     return (this.chunkVectors?.search(vector, limit) ?? []).map(([slot]) => (this.chunks[slot] as ChunkEntry).chunkId);

@@ -153,16 +153,39 @@ describe('ChunkIndex snapshot', () => {
     // Over 16,384 vectors, vector search goes through IVF partitions, trained on the first search.
     for (let i = 0; i < 4400; i++) put(index, make(`d${i}`, 1, 7));
     expect(index.vectorCount).toBeGreaterThan(16_384);
-    // Trained by a search here, and by prepareVectorSearch on an untrained copy: the same partitions.
-    const prepared = ChunkIndex.restore(index.snapshot());
+    const untrained = index.snapshot();
+    const copy = () => ChunkIndex.restore(untrained.map((part) => part.slice()));
+    // Trained by a search here; by prepareVectorSearch, and in steps, on untrained copies: the same partitions.
     index.search({ text: 'warranty', k: 5, vector: normalised(Float32Array.from({ length: DIMS }, (_, j) => j - 3)) });
+    const prepared = copy();
     prepared.prepareVectorSearch();
+    const stepwise = copy();
+    expect([...stepwise.prepareVectorSearchInSteps()].length).toBeGreaterThan(50);
+    expect([...stepwise.prepareVectorSearchInSteps()]).toHaveLength(0);
     const restored = ChunkIndex.restore(index.snapshot());
     const probe = normalised(Float32Array.from({ length: DIMS }, (_, j) => Math.sin(j)));
-    expect(restored.nearestChunks(probe, 50)).toEqual(index.nearestChunks(probe, 50));
-    expect(prepared.nearestChunks(probe, 50)).toEqual(index.nearestChunks(probe, 50));
-    expectSameAnswers(index, prepared, queries(15));
+    for (const other of [restored, prepared, stepwise]) expect(other.nearestChunks(probe, 50)).toEqual(index.nearestChunks(probe, 50));
     expectSameAnswers(index, restored, queries(13));
+    expectSameAnswers(index, prepared, queries(15));
+    expectSameAnswers(index, stepwise, queries(16));
+
+    // Changed between steps: what was removed is not found, what was added is filed before the partitions take over.
+    const busy = copy();
+    const more = generator(23);
+    let step = 0;
+    for (const _ of busy.prepareVectorSearchInSteps()) {
+      if (step % 10 === 0) {
+        busy.removeDocument(`d${step}`);
+        put(busy, more(`busy${step}`));
+      }
+      step += 1;
+    }
+    expect([...busy.prepareVectorSearchInSteps()]).toHaveLength(0);
+    // A restore checks that every vector is filed in exactly one partition, and nothing else is.
+    const checked = ChunkIndex.restore(busy.snapshot());
+    const added = normalised(more('probe').vectors[0] as Float32Array);
+    expect(checked.nearestChunks(added, 10)).toEqual(busy.nearestChunks(added, 10));
+    expect(busy.nearestChunks(probe, 200).some((id) => /^d(0|10|20):/.test(id))).toBe(false);
     for (const target of [index, restored]) {
       const again = generator(17);
       for (let i = 0; i < 4400; i += 3) target.removeDocument(`d${i}`);

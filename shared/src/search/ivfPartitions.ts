@@ -36,27 +36,36 @@ export class IvfPartitions {
 
   /** k-means (spread initialisation, Lloyd iterations) over `sample`. */
   static train(sample: readonly Float32Array[], dimensions: number, count: number, iterations = 8): IvfPartitions {
-    const k = Math.max(1, Math.min(count, sample.length));
-    const centroids = new Float32Array(k * dimensions);
-    // Spread the initial centroids: evenly spaced sample points, deterministic.
-    for (let c = 0; c < k; c++) centroids.set(sample[Math.floor((c * sample.length) / k)] as Float32Array, c * dimensions);
-    const sums = new Float64Array(k * dimensions);
-    const sizes = new Int32Array(k);
+    const kmeans = new KMeans(sample, dimensions, count);
     for (let iteration = 0; iteration < iterations; iteration++) {
-      sums.fill(0);
-      sizes.fill(0);
-      for (const v of sample) {
-        const c = nearestCentroid(centroids, k, dimensions, v, 0);
-        sizes[c] = (sizes[c] as number) + 1;
-        for (let d = 0; d < dimensions; d++) sums[c * dimensions + d] = (sums[c * dimensions + d] as number) + (v[d] as number);
-      }
-      for (let c = 0; c < k; c++) {
-        const size = sizes[c] as number;
-        if (size === 0) continue; // An empty partition keeps its centroid.
-        for (let d = 0; d < dimensions; d++) centroids[c * dimensions + d] = (sums[c * dimensions + d] as number) / size;
-      }
+      kmeans.begin();
+      kmeans.accumulate(0, sample.length);
+      kmeans.update();
     }
-    return new IvfPartitions(dimensions, k, centroids);
+    return new IvfPartitions(dimensions, kmeans.k, kmeans.centroids);
+  }
+
+  /**
+   * The same training as `train`, the same arithmetic in the same order (so the same centroids),
+   * cut into steps of `pointsPerStep` sample points: a caller on a UI thread yields between steps.
+   */
+  static *training(
+    sample: readonly Float32Array[],
+    dimensions: number,
+    count: number,
+    iterations = 8,
+    pointsPerStep = 256,
+  ): Generator<void, IvfPartitions> {
+    const kmeans = new KMeans(sample, dimensions, count);
+    for (let iteration = 0; iteration < iterations; iteration++) {
+      kmeans.begin();
+      for (let from = 0; from < sample.length; from += pointsPerStep) {
+        kmeans.accumulate(from, Math.min(sample.length, from + pointsPerStep));
+        yield;
+      }
+      kmeans.update();
+    }
+    return new IvfPartitions(dimensions, kmeans.k, kmeans.centroids);
   }
 
   private ensureCapacity(slot: number): void {
@@ -203,6 +212,53 @@ export class IvfPartitions {
       covered += list.length;
     }
     return out;
+  }
+}
+
+/** Lloyd's k-means state over a sample: spread initial centroids, then accumulate / update per iteration. */
+class KMeans {
+  readonly k: number;
+  readonly centroids: Float32Array<ArrayBuffer>;
+  private readonly sums: Float64Array;
+  private readonly sizes: Int32Array;
+
+  constructor(
+    private readonly sample: readonly Float32Array[],
+    private readonly dimensions: number,
+    count: number,
+  ) {
+    const k = Math.max(1, Math.min(count, sample.length));
+    this.k = k;
+    this.centroids = new Float32Array(k * dimensions);
+    // Spread the initial centroids: evenly spaced sample points, deterministic.
+    for (let c = 0; c < k; c++) this.centroids.set(sample[Math.floor((c * sample.length) / k)] as Float32Array, c * dimensions);
+    this.sums = new Float64Array(k * dimensions);
+    this.sizes = new Int32Array(k);
+  }
+
+  begin(): void {
+    this.sums.fill(0);
+    this.sizes.fill(0);
+  }
+
+  /** Adds sample points [from, to) to the sums of their nearest centroids. */
+  accumulate(from: number, to: number): void {
+    const { centroids, k, dimensions, sums, sizes, sample } = this;
+    for (let i = from; i < to; i++) {
+      const v = sample[i] as Float32Array;
+      const c = nearestCentroid(centroids, k, dimensions, v, 0);
+      sizes[c] = (sizes[c] as number) + 1;
+      for (let d = 0; d < dimensions; d++) sums[c * dimensions + d] = (sums[c * dimensions + d] as number) + (v[d] as number);
+    }
+  }
+
+  update(): void {
+    const { centroids, k, dimensions, sums, sizes } = this;
+    for (let c = 0; c < k; c++) {
+      const size = sizes[c] as number;
+      if (size === 0) continue; // An empty partition keeps its centroid.
+      for (let d = 0; d < dimensions; d++) centroids[c * dimensions + d] = (sums[c * dimensions + d] as number) / size;
+    }
   }
 }
 

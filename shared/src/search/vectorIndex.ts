@@ -89,6 +89,8 @@ export class VectorIndex {
   private partitions: IvfPartitions | undefined;
   /** Size of the collection when the partitions were trained; they are retrained when it doubles. */
   private trainedAt = 0;
+  /** Slots set or removed while a stepwise training runs, to file before it installs its partitions. */
+  private changedWhileTraining: Set<number> | undefined;
   private readonly projection: Float32Array;
 
   constructor(
@@ -148,6 +150,7 @@ export class VectorIndex {
     this.scales[slot] = scale;
     this.sketchInto(unit, this.sketches, slot * SKETCH_DIMENSIONS);
     this.partitions?.assign(slot, this.sketches);
+    this.changedWhileTraining?.add(slot);
     if (this.present[slot] !== 1) {
       this.present[slot] = 1;
       this.count += 1;
@@ -159,6 +162,7 @@ export class VectorIndex {
     if (this.present[slot] !== 1) return;
     this.present[slot] = 0;
     this.partitions?.remove(slot);
+    this.changedWhileTraining?.add(slot);
     this.count -= 1;
     this.dirty = true;
   }
@@ -320,17 +324,29 @@ export class VectorIndex {
     return Array.from(heapSlots.subarray(0, filled));
   }
 
-  /** Partitions for large collections, (re)trained when the collection has doubled since. */
-  private partitionsFor(slots: readonly number[]): IvfPartitions | undefined {
-    if (slots.length < PARTITION_LIMIT) return undefined;
-    if (this.partitions !== undefined && slots.length < this.trainedAt * 2) return this.partitions;
+  /** Whether the next search over `slots` trains partitions: a large collection, doubled since the last training. */
+  private partitionsDue(slots: readonly number[]): boolean {
+    return slots.length >= PARTITION_LIMIT && (this.partitions === undefined || slots.length >= this.trainedAt * 2);
+  }
+
+  /** The training sample (evenly spaced slots) and partition count for `slots`. */
+  private trainingInput(slots: readonly number[]): { sample: Float32Array[]; count: number } {
     const step = Math.max(1, Math.floor(slots.length / TRAINING_SAMPLE));
     const sample: Float32Array[] = [];
     for (let i = 0; i < slots.length; i += step) {
       const slot = slots[i] as number;
-      sample.push(this.sketches.subarray(slot * SKETCH_DIMENSIONS, (slot + 1) * SKETCH_DIMENSIONS));
+      // Copies: a stepwise training must not see a sketch change under it.
+      sample.push(this.sketches.slice(slot * SKETCH_DIMENSIONS, (slot + 1) * SKETCH_DIMENSIONS));
     }
-    const partitions = IvfPartitions.train(sample, SKETCH_DIMENSIONS, Math.min(1024, Math.round(Math.sqrt(slots.length))));
+    return { sample, count: Math.min(1024, Math.round(Math.sqrt(slots.length))) };
+  }
+
+  /** Partitions for large collections, (re)trained when the collection has doubled since. */
+  private partitionsFor(slots: readonly number[]): IvfPartitions | undefined {
+    if (slots.length < PARTITION_LIMIT) return undefined;
+    if (!this.partitionsDue(slots)) return this.partitions;
+    const { sample, count } = this.trainingInput(slots);
+    const partitions = IvfPartitions.train(sample, SKETCH_DIMENSIONS, count);
     for (const slot of slots) partitions.assign(slot, this.sketches);
     this.partitions = partitions;
     this.trainedAt = slots.length;
@@ -343,6 +359,37 @@ export class VectorIndex {
    */
   preparePartitions(): void {
     this.partitionsFor(this.slots());
+  }
+
+  /**
+   * `preparePartitions` in short steps, for a UI thread that yields between them: the same
+   * training, and the index stays usable (and changeable) in between. Vectors set or removed
+   * meanwhile are filed or dropped before the new partitions replace the old; if a search trained
+   * partitions meanwhile, those stay.
+   */
+  *preparePartitionsInSteps(slotsPerStep = 2048): Generator<void, void> {
+    const slots = [...this.slots()];
+    if (!this.partitionsDue(slots) || this.changedWhileTraining !== undefined) return;
+    const before = this.partitions;
+    const changed = new Set<number>();
+    this.changedWhileTraining = changed;
+    try {
+      const { sample, count } = this.trainingInput(slots);
+      const partitions = yield* IvfPartitions.training(sample, SKETCH_DIMENSIONS, count);
+      for (let i = 0; i < slots.length; i++) {
+        partitions.assign(slots[i] as number, this.sketches);
+        if ((i + 1) % slotsPerStep === 0) yield;
+      }
+      if (this.partitions !== before) return;
+      for (const slot of changed) {
+        if (this.present[slot] === 1) partitions.assign(slot, this.sketches);
+        else partitions.remove(slot);
+      }
+      this.partitions = partitions;
+      this.trainedAt = slots.length;
+    } finally {
+      this.changedWhileTraining = undefined;
+    }
   }
 
   /** Nearest neighbours: [slot, similarity], best first. */
