@@ -40,6 +40,7 @@ export const GMAIL_SELECTORS = {
    * way we do not know. Found by class, or by being a button that expands (role + aria-expanded +
    * tooltip), which e-mail content does not carry.
    */
+  trimmedButton: '.ajR, [role="button"][aria-expanded][data-tooltip]',
   /** Content Gmail keeps hidden until "…" is clicked. */
   trimmedContent: '.adL',
   /**
