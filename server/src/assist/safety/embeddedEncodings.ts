@@ -32,7 +32,8 @@ const URL_SPAN = /(?:[^\s%]{0,64}%[0-9A-Fa-f]{2}){3,}[^\s%]{0,64}/g;
 const HTML_ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g;
 /** Six or more entities in a row: a mail client escapes a character here and there, not whole sentences. */
 const HTML_SPAN = /(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});){6,}/g;
-const TAG_RUN = /[\u{E0020}-\u{E007E}]{4,}/gu;
+/** Tag characters, and the rest of their 256-code-point page read the same way (Latin-1 letters, line breaks), which also hide text. */
+const TAG_RUN = /[\u{E0000}-\u{E00FF}]{4,}/gu;
 
 const NAMED_ENTITIES: Record<string, string> = {
   lt: '<',
@@ -111,8 +112,13 @@ export function rot13(text: string): string {
   });
 }
 
+/** Each character's low byte, as Latin-1; control characters other than tab and line feed are dropped. */
 function fromTags(run: string): string {
-  return [...run].map((ch) => String.fromCharCode((ch.codePointAt(0) ?? 0xe0020) - 0xe0000)).join('');
+  return [...run]
+    .map((ch) => (ch.codePointAt(0) ?? 0xe0020) - 0xe0000)
+    .filter((code) => code === 9 || code === 10 || (code >= 32 && code < 127) || code >= 160)
+    .map((code) => String.fromCharCode(code))
+    .join('');
 }
 
 type SpanDecoder = [EncodingName, RegExp, (span: string) => string | undefined];

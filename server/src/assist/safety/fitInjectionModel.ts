@@ -14,7 +14,7 @@ import { scoreFeatures, type InjectionModel } from './injectionModel.js';
 import { legacyInjectionReasons } from './legacyInjectionRegex.js';
 import { fitLogistic } from './logisticRegression.js';
 
-const FIT = { l2: 0.003, learningRate: 1, epochs: 4000 };
+const FIT = { l2: 0.0003, learningRate: 1, epochs: 4000 };
 const MAX_DEV_FALSE_FLAGS = 0.01;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -75,9 +75,19 @@ const AI = '(?:ai|a\\.i\\.|assistant|ai assistant|model|language model|llm|chatb
  * follow, never more line breaks: `\s*` here rescanned a run of blank lines from each of its line
  * breaks (quadratic; the next line start matches instead).
  */
-const LINE_START = '(?:^|\\n|[.!?:]\\s)[^\\S\\n]*';
+const LINE_START = '(?:^|\\n|[.!?:]\\s|[。！？：])[^\\S\\n]*';
 const AI_SPEAKERS =
   '(?:system|assistant|developer|ai|model|bot|chatbot|copilot|instructions?|admin|sistema|systeme|systeem|система|النظام|系统|システム|アシスタント|助手|ассистент|asistente|assistente|assistent|المساعد)';
+/**
+ * Speakers whose line is a fake system message. A field such as "System: Windows 11" or
+ * "Model: BL-400" is no marker: the line must read as a sentence (A_SENTENCE).
+ */
+const SYSTEM_SPEAKERS = '(?:system|developer|sistema|systeme|systeem|система|النظام|系统|システム)';
+/** At least four words, or eight characters of a script written without spaces. */
+const A_SENTENCE = '(?:(?:[^\\s]+[ \\t]+){3,}[^\\s]|[^\\x00-\\x7f\\s]{8,})';
+/** What a fake transcript has the assistant agree it did (a quoted chatbot saying "Sure, what is your order number?" is no cue). */
+const DONE_ACTION =
+  '(?:approv|refund|credit|execut|process|verif|grant|transfer|cancel|aprob|reembols|genehmig|erstatt|approuv|rembours|valid|aprov|estorn|rimbors|goedgekeur|terugbetal|批准|退款|承認|返金|одобр|возврат|وافق|استرداد)';
 const AGREEMENT =
   "(?:sure|ok|okay|certainly|of course|understood|done|absolutely|yes|i will|i'll|i have|i've|claro|por supuesto|entendido|ya he|klar|naturlich|verstanden|ich habe|bien sur|d['’]accord|compris|j['’]ai|certo|ja aprovei|va bene|capito|ho gia|zeker|begrepen|ik heb|好的|当然|明白|我已经|承知|了解|はい|かしこまりました|конечно|понял|хорошо|я уже|بالتاكيد|حسنا|فهمت|لقد)";
 
@@ -85,6 +95,7 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   override: [
     `\\b(?:ignore|disregard|forget|override|bypass|drop|abandon|skip|neglect)\\b${gap(30)}\\b(?:previous|prior|above|earlier|preceding|foregoing|all|any|your|system|initial|original|existing|current|old|those|these|every)\\b${gap(25)}\\b(?:instructions?|rules|prompts?|directives?|guidelines|guardrails|polic(?:y|ies)|constraints|programming|restrictions|safety rules|commands)\\b`,
     '\\bforget everything\\b',
+    `\\b(?:ignore|disregard|forget)\\b${gap(20)}\\b(?:policy|policies|rules|instructions)\\b`,
     `\\b(?:ignore|disregard|bypass|override)\\b${gap(20)}\\b(?:(?:safety|security) (?:rules|guidelines|filters|policy)|guardrails|content policy)\\b`,
     '\\b(?:ignore|disregard) (?:the )?(?:knowledge base|passages|context)\\b',
     "\\b(?:your|the|these) (?:rules|instructions|guidelines) (?:no longer|do not|don't) apply\\b",
@@ -115,11 +126,10 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   roleSwitch: [
     '\\byou are (?:now|no longer) (?:an?|the|dan|acting|operating|free|unrestricted|jailbroken|in (?:developer|maintenance|admin|debug|god) mode|my (?:assistant|agent|servant))\\b',
     '\\bfrom now on,? you\\b',
-    "\\b(?:pretend|imagine) (?:to be|you are|you're|that you are)\\b",
+    "\\b(?:pretend|imagine) (?:to be|you are|you're|that you are) (?:an?|the|my|our)\\b",
     '\\b(?:act|behave|respond|answer) as (?:if you (?:were|are) )?(?:an? |the )?(?:unrestricted|unfiltered|jailbroken|different|new|admin|administrator|root|developer|supervisor|store manager|manager|shop owner|owner|system|dan|evil)\\b',
     '\\broleplay as\\b',
     '\\byour (?:new|only) (?:role|task|job|instructions?|purpose|identity|rule)\\b',
-    '\\b(?:developer|god|admin|maintenance|debug|jailbreak|dan) mode (?:is )?(?:enabled|activated)\\b',
     '\\bin (?:developer|god|admin|maintenance|debug|jailbreak|dan) mode,? you\\b',
     '\\bjailbr(?:eak|oken)\\b',
     '\\bno (?:longer )?(?:bound|restricted) by\\b',
@@ -169,7 +179,8 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     'وضع المطور',
   ],
   promptLeak: [
-    '\\bsystem[ -]?prompt\\b',
+    // A kiosk's or installer's "system prompt" is ordinary; asking for yours is not.
+    `\\b(?:your|print|show|reveal|repeat|output|display|dump|leak|tell me|what is|what's)\\b${gap(20)}\\bsystem[ -]?prompt\\b`,
     '\\b(?:initial|original|hidden|secret|developer|internal) (?:prompt|instructions)\\b',
     `\\b(?:reveal|print|show|display|output|repeat|tell me|share|dump|leak|recite|write out|list)\\b${gap(25)}\\b(?:your|the) (?:instructions|prompt|rules|guidelines|configuration|system message|context window)\\b`,
     '\\brepeat (?:everything|the text|all text|the words) (?:above|before)\\b',
@@ -227,6 +238,7 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     `\\b(?:do not|don't|never|without)\\b${gap(6)}\\b(?:tell|telling|inform|informing|notify|notifying|alert|alerting|mention|mentioning|show|showing)\\b${gap(12)}\\b(?:the )?(?:human|agent|operator|staff|support agent|reviewer|supervisor|anyone|your colleague|this note|this message|this section)\\b`,
     '\\bkeep (?:this|it) (?:secret|between us|hidden)\\b',
     '\\bsilently\\b',
+    '\\b(?:must not|should not|never) mention (?:that|this|the agent|an agent)\\b',
     '\\bwithout (?:the agent|anyone) (?:knowing|noticing)\\b',
     "\\b(?:do not|don't) flag\\b",
     '\\bhide (?:this|it) from\\b',
@@ -256,29 +268,30 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     `\\b(?:approve|refund|issue|grant|process|accept|authori[sz]e|release|execute|change|mark)\\b${gap(40)}\\bwithout (?:any )?(?:check|checks|checking|verification|verifying|review|questions|asking|confirm\\w*)\\b`,
     `(?<!\\b(?:never|not|don't|cannot|can't) )\\b(?:skip|bypass|disable|override|ignore)\\b${gap(10)}\\b(?:the )?(?:verification|fraud|identity|security|check|checks|usual checks|review|approval)\\b`,
     '\\bno questions asked\\b',
-    '\\b(?:auto(?:matically)?|pre-?)[ -]?approved?\\b',
+    '\\b(?:auto(?:matically)?[ -]?approve (?:this|it|all|every|the|any)|pre-?approved?)\\b',
     '\\bapprove (?:all|every|any)\\b',
     '\\bmark (?:the order |it |this |order \\d+ )?as (?:paid|verified|approved)\\b',
-    '\\b(?:limit|check|verification) (?:has been|was) (?:removed|disabled|lifted|waived)\\b',
+    `\\b(?:limit|check|checks|verification)\\b${gap(25)}\\b(?:has been|have been|was|were) (?:removed|disabled|lifted|waived)\\b`,
+    "\\b(?:do not|don't|without) ask(?:ing)? (?:the )?(?:agent|human|operator|anyone)\\b",
     '\\bsin (?:verificar|comprobar|revisar|verificacion|consultar)\\b',
-    `\\b(?:omite|salta|omitir)\\b${gap(6)}\\b(?:la )?verificacion\\b`,
-    `\\bmarca\\w*\\b${gap(15)}\\bcomo (?:pagado|verificado|aprobado)\\b`,
+    `\\b(?:omite|salta|omitir)\\b${gap(12)}\\b(?:verificacion|verificaciones|comprobaciones|controles)\\b`,
+    `\\bmarca\\w*\\b${gap(30)}\\bcomo (?:pagado|verificado|aprobado)\\b`,
     '\\baprueba automaticamente\\b',
     '\\bohne (?:zu )?(?:prufen|prufung|uberprufung|kontrolle|ruckfrage)\\b',
     `\\buberspring\\w*\\b${gap(10)}\\b(?:prufung|verifizierung|identitatsprufung|kontrolle)\\b`,
-    `\\bmarkiere\\b${gap(20)}\\bals (?:bezahlt|verifiziert|genehmigt)\\b`,
+    `\\bmarkiere\\b${gap(30)}\\bals (?:bezahlt|verifiziert|genehmigt)\\b`,
     '\\bsans (?:verifier|verification|controle|demander)\\b',
     `\\b(?:saute|contourne)\\b${gap(6)}\\b(?:la )?verification\\b`,
-    `\\bmarque\\w*\\b${gap(15)}\\bcomme (?:payee?|verifiee?|approuvee?)\\b`,
+    `\\bmarque\\w*\\b${gap(30)}\\bcomme (?:payee?|verifiee?|approuvee?)\\b`,
     '\\bsem (?:verificar|verificacao|checar|consultar|conferir)\\b',
     `\\b(?:pule|ignore)\\b${gap(6)}\\b(?:a )?verificacao\\b`,
-    `\\bmarque\\b${gap(15)}\\bcomo (?:pago|verificado|aprovado)\\b`,
+    `\\bmarque\\b${gap(30)}\\bcomo (?:pago|verificado|aprovado)\\b`,
     '\\bsenza (?:verificare|verifica|controllare|controlli|chiedere)\\b',
     `\\bsalta\\b${gap(6)}\\b(?:la )?verifica\\b`,
-    `\\bsegna\\w*\\b${gap(15)}\\bcome (?:pagato|verificato|approvato)\\b`,
+    `\\bsegna\\w*\\b${gap(30)}\\bcome (?:pagato|verificato|approvato)\\b`,
     '\\bzonder (?:te )?(?:controleren|controle|verificatie|iemand te vragen)\\b',
     `\\bsla\\b${gap(15)}\\b(?:controle|verificatie|identiteitscontrole)\\b${gap(6)}\\bover\\b`,
-    `\\bmarkeer\\b${gap(15)}\\bals (?:betaald|geverifieerd|goedgekeurd)\\b`,
+    `\\bmarkeer\\b${gap(30)}\\bals (?:betaald|geverifieerd|goedgekeurd)\\b`,
     `(?:无需|不用|不必|跳过|绕过)${gap(4)}(?:验证|审核|核实|确认|检查)`,
     '直接(?:批准|退款|通过)',
     '自动批准',
@@ -302,7 +315,8 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   addressAi: [
     `\\b(?:dear|hey|hi|hello|attention|note (?:to|for)|message (?:to|for)|instructions? (?:to|for)|reminder (?:to|for)|p\\.?s\\.? (?:to|for)|for) (?:the |any |all )?${AI}s?\\b`,
     `\\bif you are an? (?:ai|llm|language model|ai model|bot|chatbot|assistant)\\b`,
-    `\\b${AI}\\s*:`,
+    // "AI:" or "LLM:" as a label; not "Model:" or "Bot:", which are product fields and quoted chatbots.
+    '\\b(?:ai|ai assistant|ai model|llm|language model|copilot|chatgpt|gpt)\\s*:',
     "\\bi know you(?:'re| are) an? (?:ai|bot|model)\\b",
     '\\b(?:ai|llm|model|assistant|copilot) reading this\\b',
     `\\b(?:querido|querida|estimado|atencion|nota para|mensaje para|instrucciones para|aviso para)\\b${gap(4)}\\b(?:la ia|el asistente|el modelo|el bot|el chatbot|ia|asistente)\\b`,
@@ -349,7 +363,7 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     '\\bwrite (?:in your (?:reply|answer|response) )?that\\b',
     '\\brender this image\\b',
     '\\bcall (?:the )?[a-z_]*(?:refund|order|tool)[a-z_]*\\b(?: tool)?\\b',
-    `\\b(?:at the end of|in|start|end|begin) (?:your|every|each) (?:reply|response|answer|draft)\\b`,
+    `\\b(?:at the end of|start|end|begin) (?:your|every|each) (?:reply|response|answer|draft)\\b`,
     '\\bresponde solo con\\b',
     '\\bescribe (?:en tu respuesta )?que\\b',
     '\\ben tu respuesta\\b',
@@ -401,13 +415,14 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     '\\bsystem override code\\b',
   ],
   roleMarker: [
-    `${LINE_START}(?:#{1,4}\\s*)?${AI_SPEAKERS}\\s*(?:\\([^)\\n]{0,30}\\))?\\s*[:：]`,
+    `${LINE_START}(?:#{1,4}\\s*)?${SYSTEM_SPEAKERS}\\s*(?:\\([^)\\n]{0,30}\\))?\\s*[:：]\\s*${A_SENTENCE}`,
     '###\\s*(?:instructions?|system|new instructions?)\\s*:|###\\s*response\\b',
     '\\[\\s*(?:system|assistant|admin|developer|instructions?)\\s*\\]',
     '<\\/?\\s*(?:system|assistant|instructions?|admin|developer)\\s*>',
     '-{3,}\\s*(?:begin|end) (?:system|instructions)',
     '\\bsystem (?:override|notice|message|instructions?|update)\\b',
     '\\binstructions for the (?:assistant|ai|model)\\b',
+    '\\brole\\s*[:=]\\s*"?(?:system|developer|admin)\\b',
   ],
   chatTemplate: [
     '<\\|[a-z_]{2,24}\\|>',
@@ -418,7 +433,7 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   ],
   fakeTool: [
     '\\b(?:tool_result|tool result|tool_output|tool output|function_result|function result|function output|function_call|tool_call|tool_response)\\b',
-    '"role"\\s*:\\s*"(?:system|tool|function|assistant|developer)"',
+    '"role"\\s*:\\s*"(?:system|tool|function|developer)"',
     '(?:^|\\n)[^\\S\\n]*observation\\s*:',
     '<\\/?(?:tool_result|tool_output|function_result)\\b',
     '\\b(?:fraud_check|manager_override|approved_by|verification|verified|fraud check|identity_check)"?\\s*[:=]\\s*"?(?:passed|true|approved|ok|supervisor)\\b',
@@ -436,7 +451,7 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     'نتيجه الاداه',
   ],
   fakeTranscript: [
-    `${LINE_START}${AI_SPEAKERS}\\s*(?:\\([^)\\n]{0,30}\\))?\\s*[:：]\\s*["“]?${AGREEMENT}`,
+    `${LINE_START}${AI_SPEAKERS}\\s*(?:\\([^)\\n]{0,30}\\))?\\s*[:：]\\s*["“]?${AGREEMENT}[^\\n]{0,120}${DONE_ACTION}`,
     '\\b(?:the assistant|you) (?:already )?(?:agreed|promised|confirmed|approved) (?:to|that|the)\\b',
     '\\bcontinue from there\\b',
     '\\bearlier in this (?:chat|conversation)\\b',

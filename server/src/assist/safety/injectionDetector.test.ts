@@ -82,7 +82,7 @@ describe('scoreInjection', () => {
     expect(result.reasons.join(' ')).toMatch(/instructions|system prompt|AI/);
   });
 
-  it('stays fast on the worst cases: 20,000 of one letter, long mixed text, a long base64 blob', () => {
+  it('stays fast on the worst cases: 20,000 of one letter, newline or digit, long mixed text, a long base64 blob', () => {
     const cases = [
       'a'.repeat(20_000),
       'ignore '.repeat(3_000),
@@ -90,6 +90,9 @@ describe('scoreInjection', () => {
       Buffer.from('x'.repeat(40_000)).toString('base64'),
       '&#65;'.repeat(10_000),
       `${'%41'.repeat(7_000)}`,
+      '\n'.repeat(20_000),
+      '1'.repeat(20_000),
+      `System: ${'\n'.repeat(10_000)}Assistant: ${'9'.repeat(10_000)} €`,
     ];
     for (const text of cases) {
       const started = performance.now();

@@ -36,26 +36,23 @@ export interface FeatureReport {
 /** Longer texts are scored on their first part; the pipeline sends at most a few thousand characters per message anyway. */
 export const MAX_SCORED_CHARS = 50_000;
 
-const COMPILED: readonly [CueName, RegExp][] = CUE_NAMES.map((name) => [name, new RegExp(CUE_PATTERNS[name].join('|'), 'u')]);
-
 const LATIN_MARKS = /([A-Za-z])\p{M}+/gu;
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 /** Invisible characters a sender can use to hide or split words; ZWJ and VS16 alone are emoji glue. */
 const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u{E0000}-\u{E007F}]/gu;
 
-/** Lower-cased, Latin accents dropped, Arabic alef and taa forms unified and vowel marks removed. */
-function detectorView(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(LATIN_MARKS, '$1')
-    .normalize('NFC')
-    .replace(ARABIC_MARKS, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .replace(/[’‘`´]/g, "'");
+/** Arabic vowel marks removed and alef, taa marbuta and alef maqsura forms unified. */
+function unifyArabic(text: string): string {
+  return text.replace(ARABIC_MARKS, '').replace(/[أإآ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
 }
+
+/** Lower-cased, Latin accents dropped, Arabic letter forms unified, typographic apostrophes straightened. */
+function detectorView(text: string): string {
+  return unifyArabic(text.toLowerCase().normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC')).replace(/[’‘`´]/g, "'");
+}
+
+/** Patterns see the same Arabic letter forms as the text (the lexicon is written with the usual spellings). */
+const COMPILED: readonly [CueName, RegExp][] = CUE_NAMES.map((name) => [name, new RegExp(unifyArabic(CUE_PATTERNS[name].join('|')), 'u')]);
 
 function cuesIn(view: string): Set<CueName> {
   const found = new Set<CueName>();

@@ -4,11 +4,13 @@
  * variations never straddle train and test and adding a seed never moves another: 60% train
  * (weights are fitted on it), 20% dev (the threshold is chosen on it), 20% test (held out:
  * only the acceptance test and the benchmark read it; nothing is tuned on it). The second batch
- * (`heldOutSeeds.ts`, written after the cues and weights were frozen) is all test.
+ * (`heldOutSeeds.ts`, written after the cues and weights were first frozen) is all test; the
+ * third (`lookAlikeSeeds.ts`, everyday text the first model wrongly flagged) is split by hash.
  */
 import { BENIGN_SEEDS } from './benignSeeds.js';
 import { HELD_OUT_BENIGN, HELD_OUT_HOSTILE } from './heldOutSeeds.js';
 import { HOSTILE_SEEDS } from './hostileSeeds.js';
+import { LOOK_ALIKE_BENIGN, LOOK_ALIKE_HOSTILE } from './lookAlikeSeeds.js';
 import type { CorpusLanguage, SeedKind, SeedText } from './seedText.js';
 import { benignVariations, hostileVariations, seededRandom } from './variations.js';
 
@@ -22,8 +24,8 @@ export interface CorpusItem {
   split: CorpusSplit;
   lang: CorpusLanguage;
   kind: SeedKind;
-  /** `first`: split by hash; `held-out`: the second batch, all test. */
-  batch: 'first' | 'held-out';
+  /** `first` and `look-alike`: split by hash; `held-out`: the second batch, all test. */
+  batch: 'first' | 'held-out' | 'look-alike';
   variant: string;
   text: string;
 }
@@ -68,6 +70,8 @@ export function injectionCorpus(): readonly CorpusItem[] {
   cached ??= [
     ...HOSTILE_SEEDS.flatMap((s) => itemsOf(s, true, 'first')),
     ...BENIGN_SEEDS.flatMap((s) => itemsOf(s, false, 'first')),
+    ...LOOK_ALIKE_HOSTILE.flatMap((s) => itemsOf(s, true, 'look-alike')),
+    ...LOOK_ALIKE_BENIGN.flatMap((s) => itemsOf(s, false, 'look-alike')),
     ...HELD_OUT_HOSTILE.flatMap((s) => itemsOf(s, true, 'held-out')),
     ...HELD_OUT_BENIGN.flatMap((s) => itemsOf(s, false, 'held-out')),
   ];
