@@ -12,7 +12,7 @@
  * forms folded, invisible characters gone), so "ｊａｖａｓｃｒｉｐｔ:" or a key with zero-width
  * spaces inside is caught; a sentence no check changed is shown as the model wrote it (NFKC would
  * turn "m²" into "m2" and break emoji sequences), one that a check changed is shown normalised.
- * Every step is linear in the text, and no step keeps the text it saw.
+ * Every step is linear in the text.
  */
 import { normaliseUntrusted } from '../../../security/untrustedText.js';
 import { ActionClaims } from './actionClaims.js';
