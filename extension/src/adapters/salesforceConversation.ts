@@ -56,11 +56,15 @@ function descriptionMessage(description: string, parties: CaseParties): TicketMe
   };
 }
 
-/** The first e-mail repeats the description (Email-to-Case copies the e-mail's text into it). */
+/**
+ * The first e-mail repeats the description (Email-to-Case copies the e-mail's text into it): the
+ * customer's e-mail says the same words, or, collapsed to a preview, begins them.
+ */
 function repeatsDescription(message: TicketMessageInput | undefined, entry: ConversationEntry | undefined, description: string): boolean {
   if (message === undefined || entry === undefined || !entry.email || message.authorRole !== 'customer') return false;
   const body = collapsed(message.body);
-  return body !== '' && collapsed(description).startsWith(body);
+  const opening = collapsed(description);
+  return body !== '' && (entry.partial ? opening.startsWith(body) : opening === body);
 }
 
 /** The ticket's messages: the description first, then the entries (already oldest first). */
