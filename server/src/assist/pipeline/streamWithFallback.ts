@@ -78,6 +78,8 @@ export async function* streamWithFallback(
       }
       const rest = guard.push(restorer.push(citations.flush()) + restorer.flush()) + guard.flush();
       if (rest.length > 0) {
+        // A one-sentence reply reaches the agent only here, once the guard has seen all of it.
+        timings.markOnce('firstTokenMs');
         reply += rest;
         yield { type: 'token', text: rest };
       }
