@@ -154,6 +154,10 @@ async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> 
     if (chunkRows.length !== local.chunkCount || documentRows.length !== local.documentCount)
       throw new Error(`loaded ${local.chunkCount} chunks of ${chunkRows.length} stored`);
 
+    // Written as the panel writes it after a first sync: before any vector search, so the write
+    // trains the vector partitions itself (in slices), as SnapshotKeeper does.
+    const snapshot = input.keepWithSnapshot ? await writeSnapshot(db, local, loaded) : null;
+
     // As the panel gets them: the server's int8 embedding of the ticket, dequantised.
     const vectors = input.queryVectors.map(dequantiseVector);
     const ticket = (i: number) => input.tickets[i % input.tickets.length] as string;
@@ -166,8 +170,6 @@ async function localSearch(input: LocalSearchInput): Promise<LocalSearchResult> 
     // The panel's own ChunkIndex: private to LocalKnowledgeIndex, reached by the bracket access
     // TypeScript still type-checks, so the recall is that of the very index the searches above used.
     const recall = vectorRecall(local['index'], written, input.recallQueries.map(dequantiseVector), input.recallK);
-    written.length = 0;
-    const snapshot = input.keepWithSnapshot ? await writeSnapshot(db, local, loaded) : null;
     keep = input.keepWithSnapshot;
     return {
       documents: local.documentCount,
