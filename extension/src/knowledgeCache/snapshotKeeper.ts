@@ -44,9 +44,11 @@ export interface SnapshotWrite {
   saved: boolean;
   cursor: number;
   bytes: number;
-  /** Training the vector partitions (in slices of at most SLICE_MS), then the main-thread capture and the checksum. */
+  /** Wall time of training the vector partitions, in slices of at most SLICE_MS of main thread each. */
   prepareMs: number;
+  /** Main thread, in one piece: the capture into a Blob. */
   captureMs: number;
+  /** Reading the Blob back and summing it (the sum is main thread, the read is not). */
   checksumMs: number;
   /** From the start to the snapshot committed in IndexedDB. */
   totalMs: number;
