@@ -160,4 +160,18 @@ describe('streamWithFallback', () => {
     expect(result?.guard).toEqual({ html: 0, links: 0, secrets: 0, promptEcho: 0, claims: 0 });
     expect(result?.reply).toContain('Refunds are issued within 5 business days. [1]');
   });
+
+  it('marks the first token’s time when a one-sentence reply is shown only at the end', async () => {
+    fake.script({ tokens: ['Thanks ', 'for ', 'writing ', '[1]', '.'] });
+    const timings = new PhaseTimings();
+    const run = streamWithFallback(
+      { llm, embedded: new EmbeddedDrafter(), log },
+      { tenantId: 'acme', options: {}, signal: new AbortController().signal, timings },
+      { vault: new PiiVault(), request },
+    );
+    const shown: DraftEvent[] = [];
+    for (let step = await run.next(); step.done !== true; step = await run.next()) shown.push(step.value);
+    expect(tokensOf(shown)).toBe('Thanks for writing [1].');
+    expect(timings.summary().firstTokenMs).toBeTypeOf('number');
+  });
 });
