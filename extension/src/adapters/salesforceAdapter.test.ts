@@ -454,6 +454,14 @@ describe('readSalesforceTicket: what each message says', () => {
     });
   });
 
+  it('refuses an e-mail whose body is only in an iframe it cannot read, rather than read it as an empty message', () => {
+    const page = layout('lightning-console-tabs');
+    const body = page.doc.querySelector('[data-id="0D5000000000443AAA"] emailui-rich-text-output');
+    if (body !== null) body.innerHTML = '<iframe title="Message body"></iframe>';
+
+    expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
+  });
+
   it('refuses a feed item it cannot recognise rather than skip it', () => {
     const page = layout('lightning-console-tabs');
     renameClass(page.doc, 'cuf-trackedChange', 'renamedChange');

@@ -151,9 +151,12 @@ interface EmailBody {
 function emailBody(part: Part): EmailBody | undefined {
   const collapsed = first(part, LIGHTNING.collapsedControl) !== undefined;
   const rich = first(part, LIGHTNING.emailRichText);
-  if (rich !== undefined) return { text: richTextValue(rich) ?? readableText(inertCopy(rich)), partial: collapsed };
+  const richText = rich === undefined ? '' : (richTextValue(rich) ?? readableText(inertCopy(rich)));
+  if (richText !== '') return { text: richText, partial: collapsed };
+  // A body block whose text sits only in an iframe reads empty: then it is the preview or nothing, never an empty message.
   const body = first(part, LIGHTNING.emailBody);
-  if (body !== undefined) return { text: readableText(inertCopy(body)), partial: collapsed };
+  const bodyText = body === undefined ? '' : readableText(inertCopy(body));
+  if (bodyText !== '') return { text: bodyText, partial: collapsed };
   const preview = first(part, LIGHTNING.emailPreview);
   return preview === undefined ? undefined : { text: readableText(inertCopy(preview)), partial: true };
 }
@@ -223,6 +226,7 @@ function readPost(part: Part, visibility: Visibility | undefined): ConversationE
   };
 }
 
+/** An e-mail, a post (or case comment), or record activity: a field change, the case's creation (not messages). */
 type ItemKind = 'email' | 'post' | 'change';
 
 /** What an item is, when exactly one kind of content says so. */
@@ -230,7 +234,7 @@ function kindOf(part: Part, headers: EmailHeaders): ItemKind | undefined {
   const email =
     first(part, `${LIGHTNING.emailRichText}, ${LIGHTNING.emailBody}, ${LIGHTNING.emailPreview}`) !== undefined || headers.from.length > 0;
   const post = first(part, LIGHTNING.postBody) !== undefined;
-  const change = first(part, LIGHTNING.trackedChange) !== undefined;
+  const change = first(part, LIGHTNING.recordActivity) !== undefined;
   const kinds = (['email', 'post', 'change'] as const).filter((_, index) => [email, post, change][index]);
   return kinds.length === 1 ? kinds[0] : undefined;
 }

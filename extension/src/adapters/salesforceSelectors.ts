@@ -89,8 +89,11 @@ export const LIGHTNING = {
   emailPreview: '.cuf-emailPreview',
   /** Collapsed items say so on their expand control, in any language (a menu's trigger, which opens a popup, is not one). */
   collapsedControl: '[aria-expanded="false"]:not([aria-haspopup])',
-  /** A status or field change (not a message): Aura's tracked-change body. */
-  trackedChange: '.cuf-trackedChange, .forceChatterFeedAuxBodyTrackedChange',
+  /**
+   * Record activity, not a message: a field change ("updated this record", Aura's tracked-change
+   * body) or the case's creation ("created this case", a summary of the new record).
+   */
+  recordActivity: '.cuf-trackedChange, .forceChatterFeedAuxBodyTrackedChange, .forceChatterFeedAuxBodyRecordSummary',
   /** A link to a person's record; the text-bearing one is the name (the avatar link holds an image). */
   personLink: 'a[href*="/lightning/r/User/"], a[href*="/lightning/r/Contact/"], a[href*="/lightning/r/005"], a[href*="/lightning/r/003"]',
   /** The actor link Aura marks in a preamble or a comment. */
