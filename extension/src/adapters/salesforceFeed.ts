@@ -115,11 +115,15 @@ function headerValue(item: Element, label: Element): string {
   return text.startsWith(labelText) ? text.slice(labelText.length).trim() : '';
 }
 
-/** An e-mail's From and To lines, found by their labels in the UI language ("From:", "Von:", "差出人:"). */
+/**
+ * An e-mail's From and To lines, found by their labels in the UI language ("From:", "Von:",
+ * "差出人:"), outside its body: a reply quoting the original carries that e-mail's From line too.
+ */
 function emailHeaders(part: Part): EmailHeaders {
   const headers: EmailHeaders = { from: [], to: [] };
+  const bodies = all(part, `${LIGHTNING.emailRichText}, ${LIGHTNING.emailBody}, ${LIGHTNING.emailPreview}`);
   for (const element of all(part, '*')) {
-    if (element.children.length > 0) continue;
+    if (element.children.length > 0 || bodies.some((body) => body.contains(element))) continue;
     const label = normalLabel(element.textContent ?? '');
     if (EMAIL_HEADER_LABELS.from.has(label)) headers.from.push(headerValue(part.root, element));
     else if (EMAIL_HEADER_LABELS.to.has(label)) headers.to.push(headerValue(part.root, element));
