@@ -462,6 +462,17 @@ describe('readSalesforceTicket: what each message says', () => {
     expect(readSalesforceTicket(page.doc, page.url)).toMatchObject({ kind: 'no-ticket', reason: 'unreadable-layout' });
   });
 
+  it("reads a post that pastes an e-mail's From line as the post it is", () => {
+    const page = layout('lightning-console-tabs');
+    page.doc
+      .querySelector('[data-id="0D5000000000444AAA"] .feedBodyInner')
+      ?.insertAdjacentHTML('beforeend', '<p><b>From:</b> Ines Okafor</p>');
+
+    const ticket = expectTicket(readSalesforceTicket(page.doc, page.url));
+
+    expect(ticket.messages[3]).toMatchObject({ authorRole: 'internal', authorName: 'Pavel Novak' });
+  });
+
   it('refuses a feed item it cannot recognise rather than skip it', () => {
     const page = layout('lightning-console-tabs');
     renameClass(page.doc, 'cuf-trackedChange', 'renamedChange');

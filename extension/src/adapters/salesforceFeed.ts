@@ -117,11 +117,12 @@ function headerValue(item: Element, label: Element): string {
 
 /**
  * An e-mail's From and To lines, found by their labels in the UI language ("From:", "Von:",
- * "差出人:"), outside its body: a reply quoting the original carries that e-mail's From line too.
+ * "差出人:"), outside any body: a reply quoting the original carries that e-mail's From line too,
+ * and so may a post that pastes one.
  */
 function emailHeaders(part: Part): EmailHeaders {
   const headers: EmailHeaders = { from: [], to: [] };
-  const bodies = all(part, `${LIGHTNING.emailRichText}, ${LIGHTNING.emailBody}, ${LIGHTNING.emailPreview}`);
+  const bodies = all(part, `${LIGHTNING.emailRichText}, ${LIGHTNING.emailBody}, ${LIGHTNING.emailPreview}, ${LIGHTNING.postBody}`);
   for (const element of all(part, '*')) {
     if (element.children.length > 0 || bodies.some((body) => body.contains(element))) continue;
     const label = normalLabel(element.textContent ?? '');
