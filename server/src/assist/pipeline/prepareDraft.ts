@@ -16,7 +16,7 @@ import {
 } from '@tandem/shared';
 import { detectLanguage } from '../../language/languageId.js';
 import { draftToolsOf } from '../actions/draftTools.js';
-import { ticketSignals } from '../analysis/ticketSignals.js';
+import { ticketSignalsOf } from '../analysis/ticketSignals.js';
 import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
 import { liveFacts } from '../liveState.js';
 import type { PiiVault } from '../../security/redactPii.js';
@@ -134,7 +134,8 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
 /** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
 async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, intentText: string): Promise<TicketAnalysis> {
   const language = ticket.language ?? (await detectLanguage(text)).language;
-  const signals = ticketSignals(text, language);
+  // The newest customer message with the subject, and how many times the customer wrote before it.
+  const signals = ticketSignalsOf(ticket, language);
   const intent = deps.classifyIntent === undefined ? null : await deps.classifyIntent(intentText).catch(() => null);
   return { intent, sentiment: signals.sentiment, frustration: signals.frustration, urgency: signals.urgency, language };
 }
