@@ -267,6 +267,74 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    id: 10,
+    name: 'website widget: sites with their keys, conversations, their messages as an event log, ratings',
+    sql: `
+      create table widget_sites (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        site_key text not null unique,
+        name text not null,
+        allowed_origins jsonb not null,
+        theme jsonb not null,
+        confidence_threshold double precision not null check (confidence_threshold >= 0 and confidence_threshold <= 1),
+        suggested_questions jsonb not null,
+        identity_secret_sealed text not null,
+        disabled_at timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create index widget_sites_tenant on widget_sites (tenant_id);
+      create table widget_conversations (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        site_id text not null references widget_sites(id) on delete cascade,
+        visitor_id text not null,
+        visitor_user_id text,
+        visitor_name text,
+        channel text not null,
+        status text not null check (status in ('ai', 'waiting-for-human', 'human', 'closed')),
+        handoff_reason text,
+        handoff_at timestamptz,
+        pending_action jsonb,
+        analysis jsonb,
+        agent_token_id text,
+        agent_name text,
+        last_seq integer not null default 0,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now(),
+        closed_at timestamptz
+      );
+      create unique index widget_conversations_one_open on widget_conversations (tenant_id, site_id, visitor_id) where status <> 'closed';
+      create index widget_conversations_visitor on widget_conversations (tenant_id, site_id, visitor_id, created_at);
+      create index widget_conversations_queue on widget_conversations (tenant_id, status, updated_at);
+      create table widget_messages (
+        id text not null unique,
+        tenant_id text not null references tenants(id) on delete cascade,
+        conversation_id text not null references widget_conversations(id) on delete cascade,
+        seq integer not null,
+        author text not null check (author in ('visitor', 'ai', 'human', 'system')),
+        kind text not null,
+        author_name text,
+        text text not null,
+        citations jsonb,
+        confidence double precision,
+        data jsonb,
+        dedupe_key text,
+        created_at timestamptz not null default now(),
+        primary key (conversation_id, seq)
+      );
+      create unique index widget_messages_dedupe on widget_messages (tenant_id, dedupe_key) where dedupe_key is not null;
+      create table widget_ratings (
+        conversation_id text primary key references widget_conversations(id) on delete cascade,
+        tenant_id text not null references tenants(id) on delete cascade,
+        score integer not null check (score between 1 and 5),
+        comment text,
+        rated_at timestamptz not null default now()
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingItems } from './ingestJobsRepo.js';
 import type { Store } from './store.js';
+import { describeWidgetStoreContract } from './widget/widgetStore.contract.js';
 
 export function describeStoreContract(driverName: string, openStore: () => Promise<Store>): void {
   describe(`Store contract: ${driverName}`, () => {
@@ -350,6 +351,8 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
         expect(await store.live.eventsForCustomer(tenantId, {}, 10)).toEqual([]);
       });
     });
+
+    describeWidgetStoreContract(() => store, tenantId, 'other');
 
     describe('outbound webhooks', () => {
       const t0 = new Date('2025-04-01T12:00:00.000Z');

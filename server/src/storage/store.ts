@@ -20,6 +20,9 @@ import { outboundRepo } from './outboundRepo.js';
 import { openPgliteDatabase } from './pglite/pgliteDatabase.js';
 import { tenantsRepo } from './tenantsRepo.js';
 import { tokensRepo } from './tokensRepo.js';
+import { widgetConversationsRepo } from './widget/widgetConversationsRepo.js';
+import { widgetRatingsRepo } from './widget/widgetRatingsRepo.js';
+import { widgetSitesRepo } from './widget/widgetSitesRepo.js';
 import { workspaceSettingsRepo } from './workspaceSettingsRepo.js';
 
 export interface Store {
@@ -34,6 +37,11 @@ export interface Store {
   readonly outbound: ReturnType<typeof outboundRepo>;
   readonly feedback: ReturnType<typeof feedbackRepo>;
   readonly settings: ReturnType<typeof workspaceSettingsRepo>;
+  readonly widget: {
+    readonly sites: ReturnType<typeof widgetSitesRepo>;
+    readonly conversations: ReturnType<typeof widgetConversationsRepo>;
+    readonly ratings: ReturnType<typeof widgetRatingsRepo>;
+  };
   close(): Promise<void>;
 }
 
@@ -57,6 +65,7 @@ export async function storeOn(db: Database): Promise<Store> {
     outbound: outboundRepo(db),
     feedback: feedbackRepo(db),
     settings: workspaceSettingsRepo(db),
+    widget: { sites: widgetSitesRepo(db), conversations: widgetConversationsRepo(db), ratings: widgetRatingsRepo(db) },
     close: () => db.close(),
   };
 }
