@@ -132,6 +132,18 @@ describe('server floors (server/src)', () => {
     expect(await layerErrors('server/src/assist/x.ts', '../live/index.js')).toEqual([]);
   });
 
+  it('lets the widget read assist and live through their entry points only, and keeps the other domain units from it', async () => {
+    expect(await layerErrors('server/src/widget/x.ts', '../assist/index.js')).toEqual([]);
+    expect(await layerErrors('server/src/widget/x.ts', '../live/index.js')).toEqual([]);
+    expect(await layerErrors('server/src/widget/x.ts', '../storage/widget/widgetSitesRepo.js')).toEqual([]);
+    expect(await layerErrors('server/src/widget/x.ts', '../assist/pipeline/prepareDraft.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/widget/x.ts', '../live/liveContext.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/widget/x.ts', '../knowledge/index.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/widget/x.ts', '../plugins/widgetPlugin.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/assist/x.ts', '../widget/widgetService.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/plugins/x.ts', '../widget/widgetService.js')).toEqual([]);
+  });
+
   it('lets only createServer reach the demo store, and the demo store only the floors below the domain', async () => {
     expect(await layerErrors('server/src/assist/actions/x.ts', '../../demoStore/demoStoreApi.js')).toHaveLength(1);
     expect(await layerErrors('server/src/routers/x/y.ts', '../../demoStore/demoStoreApi.js')).toHaveLength(1);

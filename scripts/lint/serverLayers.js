@@ -1,7 +1,8 @@
 // ESLint rule `tandem/server-layers`: the floors inside server/src. A module may import its own
 // unit and the floors below it, never a floor above; the domain units on one floor stay apart
-// (assist reads knowledge and live only through their public entry points); nothing but the
-// composition root reaches the demo store plugin; production code never imports test helpers.
+// (assist reads knowledge and live, and the widget reads assist and live, only through their public
+// entry points); nothing but the composition root reaches the demo store plugin; production code
+// never imports test helpers.
 // docs/architecture.md explains the floors; keep the table below and that page in step.
 import path from 'node:path';
 
@@ -17,6 +18,7 @@ export const SERVER_FLOORS = {
   knowledge: 2,
   live: 2,
   assist: 2,
+  widget: 2,
   trpc: 3,
   routers: 3,
   http: 3,
@@ -29,7 +31,10 @@ export const SERVER_FLOORS = {
 const FLOOR_NAMES = ['foundation (config, errors, logging, security, language)', 'storage', 'domain', 'interface', 'composition'];
 
 /** What a domain unit may read of another domain unit: its public entry point only. */
-const PUBLIC_ENTRY = { assist: { knowledge: 'knowledge/index.ts', live: 'live/index.ts' } };
+const PUBLIC_ENTRY = {
+  assist: { knowledge: 'knowledge/index.ts', live: 'live/index.ts' },
+  widget: { assist: 'assist/index.ts', live: 'live/index.ts' },
+};
 
 const TEST_FILE = /\.(test|contract|fixture)\.tsx?$/;
 
