@@ -1,11 +1,11 @@
 /**
  * The assist capability: the draft pipeline with its LLM (when one is configured) and the
- * embedded drafter, intent detection fitted in the background, the workspace's connectors
- * (actions and customers' live facts), and action execution. Stopping it ends the drafts in
- * flight, so their streams close before the server does.
+ * embedded drafter, intent detection (lexical from the start, fused once fitted in the
+ * background), the workspace's connectors (actions and customers' live facts), and action
+ * execution. Stopping it ends the drafts in flight, so their streams close before the server does.
  */
 import type { ActionCatalog } from '../assist/actions/suggestActions.js';
-import { IntentClassifier } from '../assist/analysis/intentClassifier.js';
+import { startupIntents } from '../assist/analysis/startupIntents.js';
 import { SUPPORT_INTENT_EXAMPLES } from '../assist/analysis/supportIntents.js';
 import { createAssistEngine, type AssistEngine } from '../assist/assistEngine.js';
 import { connectorSet, type ConnectorSet } from '../assist/connectorSet.js';
@@ -42,7 +42,10 @@ export function assistPlugin({ config, store, log, knowledge, live, overrides = 
   connectors: ConnectorSet;
 } {
   const connectors = connectorSet(config.assist.connectors);
-  const intents = backgroundIntents(knowledge, log);
+  // Lexical at once, so the first draft after start carries an intent; the fused one takes over once fitted.
+  const intents = startupIntents(SUPPORT_INTENT_EXAMPLES, knowledge.embedder, (error) =>
+    log.warn({ err: error }, 'intent examples could not be embedded; intents stay lexical'),
+  );
   const engine = createAssistEngine({
     store,
     knowledge,
@@ -60,10 +63,6 @@ export function assistPlugin({ config, store, log, knowledge, live, overrides = 
 }
 
 /**
- * The intent classifier, fitted in the background (a few seconds with USE-lite): drafts report no
- * intent until it is ready, and none at all without an embedder.
- */
-/**
  * Where a workspace's drafts may link besides their sources: the server's TANDEM_LINK_DOMAINS and
  * the workspace's own assist policy. A store that cannot answer leaves the server's list (the
  * guard then removes more links, never fewer).
@@ -75,18 +74,6 @@ async function linkDomainsOf(config: ServerConfig, store: Store, log: Logger, te
     log.warn({ err: error }, 'assist policy unavailable; links only to sources and TANDEM_LINK_DOMAINS');
     return config.assist.linkDomains;
   }
-}
-
-function backgroundIntents(knowledge: Pick<KnowledgeEngine, 'embedder'>, log: Logger) {
-  let fitted: IntentClassifier | undefined;
-  const { embedder } = knowledge;
-  if (embedder !== undefined)
-    void IntentClassifier.fit(SUPPORT_INTENT_EXAMPLES, embedder, { minConfidence: 0.15 })
-      .then((classifier) => {
-        fitted = classifier;
-      })
-      .catch((error: unknown) => log.warn({ err: error }, 'intent examples could not be embedded; drafts carry no intent'));
-  return { classify: (text: string) => (fitted === undefined ? Promise.resolve(null) : fitted.classify(text)) };
 }
 
 /** The LLM drafter when a provider is configured (a key, or a base URL for local servers that need none). */

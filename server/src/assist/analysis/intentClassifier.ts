@@ -57,13 +57,14 @@ export class IntentClassifier {
    */
   readonly #vectors: VectorIndex;
   readonly #lexical: Bm25Index;
-  readonly #embedder: Embedder;
+  /** Undefined for a lexical classifier, which never embeds. */
+  readonly #embedder: Embedder | undefined;
 
   private constructor(
     examples: readonly LabelledExample[],
     vectors: VectorIndex,
     lexical: Bm25Index,
-    embedder: Embedder,
+    embedder: Embedder | undefined,
     options: IntentClassifierOptions,
   ) {
     this.#examples = examples;
@@ -118,9 +119,21 @@ export class IntentClassifier {
       if (v.length !== dimensions) throw new Error(`vector ${slot} has ${v.length} dimensions, expected ${dimensions}`);
       index.set(slot, v);
     });
-    const lexical = new Bm25Index(LEXICAL_PARAMS);
-    examples.forEach((e, slot) => lexical.add(slot, { title: [], section: [], body: analyze(e.text) }));
-    return new IntentClassifier([...examples], index, lexical, embedder, resolveOptions(options));
+    return new IntentClassifier([...examples], index, lexicalIndex(examples), embedder, resolveOptions(options));
+  }
+
+  /**
+   * A classifier over the examples' words alone (BM25 neighbours): it needs no embedder, so it is
+   * ready at once, before any example is embedded. `lexicalWeight` is 1 whatever the options say.
+   */
+  static lexical(examples: readonly LabelledExample[], options: Partial<IntentClassifierOptions> = {}): IntentClassifier {
+    return new IntentClassifier(
+      [...examples],
+      new VectorIndex(1),
+      lexicalIndex(examples),
+      undefined,
+      resolveOptions({ ...options, lexicalWeight: 1 }),
+    );
   }
 
   /** The same examples and vectors under other options (no re-embedding), e.g. to compare settings. */
@@ -130,7 +143,8 @@ export class IntentClassifier {
       this.#vectors,
       this.#lexical,
       this.#embedder,
-      resolveOptions({ ...this.options, ...options }),
+      // A lexical classifier has no vectors to weigh.
+      resolveOptions({ ...this.options, ...options, ...(this.#embedder === undefined ? { lexicalWeight: 1 } : {}) }),
     );
   }
 
@@ -151,12 +165,14 @@ export class IntentClassifier {
   /** Classifies many texts with one embedding call per batch. */
   async classifyMany(texts: readonly string[]): Promise<(IntentMatch | null)[]> {
     // Nothing to compare with, or nothing the embedding adds: skip the embedding call.
-    if (this.size === 0 || this.options.lexicalWeight >= 1) return texts.map((t) => this.classifyEmbedded(t, undefined));
+    const embedder = this.#embedder;
+    if (this.size === 0 || this.options.lexicalWeight >= 1 || embedder === undefined)
+      return texts.map((t) => this.classifyEmbedded(t, undefined));
     const matches: (IntentMatch | null)[] = [];
-    const step = Math.max(1, this.#embedder.batchSize);
+    const step = Math.max(1, embedder.batchSize);
     for (let i = 0; i < texts.length; i += step) {
       const batch = texts.slice(i, i + step);
-      const vectors = await this.#embedder.embed(batch);
+      const vectors = await embedder.embed(batch);
       batch.forEach((t, j) => matches.push(this.classifyEmbedded(t, vectors[j])));
     }
     return matches;
@@ -239,6 +255,12 @@ export class IntentClassifier {
     if (confidence < this.options.minConfidence) return null;
     return { label: this.#labels[best[0]] as string, confidence };
   }
+}
+
+function lexicalIndex(examples: readonly LabelledExample[]): Bm25Index {
+  const lexical = new Bm25Index(LEXICAL_PARAMS);
+  examples.forEach((e, slot) => lexical.add(slot, { title: [], section: [], body: analyze(e.text) }));
+  return lexical;
 }
 
 function resolveOptions(options: Partial<IntentClassifierOptions>): IntentClassifierOptions {

@@ -28,6 +28,10 @@ describe.each(Object.entries(ANALYSIS_CUES))('the %s analysis cues', (_language,
   });
 
   it('lists no entry twice in one list', () => {
-    for (const key of LIST_KEYS) expect(cues[key].filter((e, i) => cues[key].indexOf(e) !== i), key).toEqual([]);
+    for (const key of LIST_KEYS)
+      expect(
+        cues[key].filter((e, i) => cues[key].indexOf(e) !== i),
+        key,
+      ).toEqual([]);
   });
 });
