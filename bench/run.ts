@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading, trust (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading, trust, analysis (default: all).
  */
+import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
+import { analysisQualityBench } from './assist/analysisQuality.js';
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
@@ -30,6 +32,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   cards: () => ticketToCardsBench(),
   reading: () => readingBench(),
   trust: () => trustBench(),
+  analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
