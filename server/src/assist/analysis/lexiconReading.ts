@@ -56,17 +56,31 @@ export class PhraseIndex {
   longestAt(tokens: readonly Token[], i: number): Phrase | undefined {
     const token = tokens[i];
     if (token === undefined) return undefined;
-    let best: Phrase | undefined;
-    const numbered = NUMBER.test(token.word) ? (this.#byFirst.get('#') ?? []) : [];
-    for (const candidates of [this.#byFirst.get(token.word) ?? [], numbered, this.#openFirst]) {
-      for (const phrase of candidates) {
-        if (best !== undefined && phrase.words.length <= best.words.length) continue;
-        if (phrase.words.every((pattern, k) => tokens[i + k]?.clause === token.clause && wordMatches(pattern, tokens[i + k]?.word ?? '')))
-          best = phrase;
-      }
-    }
-    return best;
+    // Called for every token and cue list: no arrays or closures are made here.
+    let best = longestOf(undefined, this.#byFirst.get(token.word), tokens, i);
+    if (NUMBER.test(token.word)) best = longestOf(best, this.#byFirst.get('#'), tokens, i);
+    return longestOf(best, this.#openFirst, tokens, i);
   }
+}
+
+function longestOf(
+  best: Phrase | undefined,
+  candidates: readonly Phrase[] | undefined,
+  tokens: readonly Token[],
+  i: number,
+): Phrase | undefined {
+  if (candidates === undefined) return best;
+  const clause = (tokens[i] as Token).clause;
+  for (const phrase of candidates) {
+    if (best !== undefined && phrase.words.length <= best.words.length) continue;
+    let k = 0;
+    for (; k < phrase.words.length; k++) {
+      const token = tokens[i + k];
+      if (token === undefined || token.clause !== clause || !wordMatches(phrase.words[k] as string, token.word)) break;
+    }
+    if (k === phrase.words.length) best = phrase;
+  }
+  return best;
 }
 
 export const cueIndex = (entries: readonly string[]): PhraseIndex =>

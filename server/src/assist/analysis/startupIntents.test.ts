@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EmbedderError, type Embedder } from '../../knowledge/embedding/embedder.js';
 import { HashedWordsEmbedder } from '../../testing/hashedWordsEmbedder.js';
-import { startupIntents } from './startupIntents.js';
+import { IntentClassifier } from './intentClassifier.js';
+import { classifyWith, startupIntents } from './startupIntents.js';
 import { SUPPORT_INTENT_EXAMPLES } from './supportIntents.js';
 
 /** An embedder that answers only when released (or fails), like a model still loading. */
@@ -63,6 +64,14 @@ describe('startupIntents', () => {
     const intents = startupIntents(SUPPORT_INTENT_EXAMPLES, undefined);
     expect(await intents.settled).toBe('lexical');
     expect((await intents.classify('How do I return an item?'))?.label).toBe('return_item');
+  });
+
+  it('lets the lexical classifier answer where the fused one abstains', async () => {
+    const abstaining = await IntentClassifier.fit(SUPPORT_INTENT_EXAMPLES, new HashedWordsEmbedder(64), { minConfidence: 1.01 });
+    const lexical = IntentClassifier.lexical(SUPPORT_INTENT_EXAMPLES, { minConfidence: 0.1 });
+    expect(await abstaining.classify('Where is my order?')).toBeNull();
+    expect((await classifyWith(abstaining, lexical, 'Where is my order?'))?.label).toBe('order_status');
+    expect((await classifyWith(undefined, lexical, 'Where is my order?'))?.label).toBe('order_status');
   });
 
   it('abstains on text that shares no words with any example', async () => {

@@ -68,8 +68,8 @@ export interface CustomerTurns {
   latest: string;
 }
 
-/** Enough for the longest real message; beyond it a text only repeats itself as far as cues go. */
-export const MAX_ANALYSED_CHARS = 8_000;
+/** Four times the longest message of the labelled set, the size the draft prompt keeps of a message: its cues are in there. */
+export const MAX_ANALYSED_CHARS = 4_000;
 /** A follow-up that is only a nudge: "Hello?", "¿Hola?", "Und?", "Et donc ?". Anchored, so it costs nothing on long text. */
 const CURT_FOLLOW_UP = /^\s*[¿]?\s*(hello|hallo|hola|all[oô]|hi|and|und|y|so|et donc|et alors|und jetzt|und nun|anyone)\s*\?/iu;
 /** A message this short carries little but its punctuation ("??", "Und?"). */
