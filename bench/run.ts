@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, extension, cards, reading, trust, analysis (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, reading, trust, analysis (default: all).
  */
 import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
 import { analysisQualityBench } from './assist/analysisQuality.js';
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
 import { retailActionsBench } from './assist/retailActions.js';
 import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
+import { draftsBench } from './assist/draftsBench.js';
 import { firstTokenBench } from './assist/firstToken.js';
 import { trustBench } from './assist/trustBench.js';
 import { extensionBench } from './extension/extensionBench.js';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   assist: () => firstTokenBench(),
   live: async () => [...(await liveIngestBench()), ...(await liveLatencyBench())],
   confidence: () => confidenceCalibrationBench(),
+  drafts: () => draftsBench(),
   extension: () => extensionBench(),
   cards: () => ticketToCardsBench(),
   reading: () => readingBench(),

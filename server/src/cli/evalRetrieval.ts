@@ -100,7 +100,10 @@ export async function buildEvalEngine(
 ): Promise<EvalEngine> {
   const store = await storeOn(await openPgliteDatabase(options.dataDir));
   if ((await store.tenants.get(TENANT)) === undefined) await store.tenants.create(TENANT, 'Retrieval evaluation');
-  const engine = await createKnowledgeEngine({ store, log: createLogger('warn'), config, embedder, pollMs: 60_000 });
+  // The caller owns the embedder (one is shared by the engines of several knowledge bases):
+  // stopping this engine must not close it.
+  const borrowed = embedder === undefined ? undefined : keptOpen(embedder);
+  const engine = await createKnowledgeEngine({ store, log: createLogger('warn'), config, embedder: borrowed, pollMs: 60_000 });
   engine.start();
   const source = typeof docs === 'string' ? { location: path.resolve(docs), files: await readLocalFiles(docs) } : docs;
   const bar = options.quiet === true ? undefined : progressBar('ingest');
@@ -140,6 +143,19 @@ export async function buildEvalEngine(
   const stored = await store.knowledge.listDocuments(TENANT, { limit: 1_000_000, offset: 0 });
   const external = new Map(stored.map((d) => [d.id, d.externalId]));
   return { engine, store, externalIdOf: (id) => external.get(id) ?? id, ingestSeconds, embedSeconds };
+}
+
+/** The embedder with a `close` that does nothing: the engine built over it closes it when it stops. */
+function keptOpen(embedder: Embedder): Embedder {
+  return {
+    id: embedder.id,
+    get dimensions() {
+      return embedder.dimensions;
+    },
+    batchSize: embedder.batchSize,
+    embed: (texts) => embedder.embed(texts),
+    close: () => Promise.resolve(),
+  };
 }
 
 /** One search as the product runs it (the query cut at 4,000 characters), timed, with external document ids. */
