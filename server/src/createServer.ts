@@ -1,7 +1,8 @@
 /**
  * Builds a Tandem server from a validated config. It reads as a table of contents: storage and
  * the admin token, then each capability in the order it depends on the ones before it (knowledge,
- * live context, assist, inbound webhooks, the optional demo store, the API, the console, probes).
+ * live context, assist, the website widget, inbound webhooks, the optional demo store, the API,
+ * the OpenAI-compatible API, the console, probes).
  * Returns `{ server, start, stop }`; nothing listens until `start()`.
  */
 import { readFileSync } from 'node:fs';
@@ -20,8 +21,10 @@ import type { Capability } from './plugins/capability.js';
 import { consolePlugin } from './plugins/consolePlugin.js';
 import { knowledgePlugin } from './plugins/knowledgePlugin.js';
 import { livePlugin } from './plugins/livePlugin.js';
+import { openAiPlugin } from './plugins/openAiPlugin.js';
 import { probesPlugin } from './plugins/probesPlugin.js';
 import { webhooksPlugin } from './plugins/webhooksPlugin.js';
+import { widgetPlugin, type WidgetOverrides } from './plugins/widgetPlugin.js';
 import { openStore, type Store } from './storage/store.js';
 
 export const SERVER_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -35,6 +38,8 @@ export interface CreateServerOptions {
   embedder?: Embedder | null;
   /** Assist parts to use instead of the configured ones (tests). */
   assist?: AssistOverrides;
+  /** Widget parts to use instead of the defaults (tests, benchmarks): rate limits, the semantic cache. */
+  widget?: WidgetOverrides;
 }
 
 export async function createServer(config: ServerConfig, options: CreateServerOptions = {}) {
@@ -47,10 +52,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const knowledge = await knowledgePlugin({ config, store, log, embedder: options.embedder });
   const live = livePlugin({ store, log, allowPrivateUrls: config.knowledge.allowPrivateUrls });
   const assist = assistPlugin({ config, store, log, knowledge: knowledge.engine, live, overrides: options.assist });
+  const widget = await widgetPlugin({ store, log, dataDir: config.dataDir, assist: assist.engine, live, overrides: options.widget });
+  const team = teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } });
   const capabilities: Capability[] = [
     knowledge,
     live,
     assist,
+    widget,
     webhooksPlugin({ store, log, eventLog: live.eventLog }),
     ...(config.demoStore
       ? [demoStorePlugin({ tenantId: admin.tenantId, log, connectors: assist.connectors, webhookSources: live.sources })]
@@ -62,11 +70,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         live: live.streams,
         webhookSources: live.sources,
         outboundEndpoints: live.endpoints,
-        team: teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } }),
+        team,
         health,
+        widget: widget.service,
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),
+    openAiPlugin({ team, widget: widget.service }),
     consolePlugin(config.consoleDir),
     probesPlugin(health),
   ];
@@ -80,6 +90,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     knowledge: knowledge.engine,
     assist: assist.engine,
     live: live.context,
+    widget: widget.service,
     /** Listens, then starts each capability in order; resolves with the address. */
     async start(): Promise<string> {
       const address = await server.listen({ port: config.port, host: config.host });

@@ -264,7 +264,7 @@ export const widgetSiteSettingsSchema = z.object({
   allowedOrigins: z.array(widgetOriginSchema).min(1).max(WIDGET_LIMITS.allowedOrigins),
   theme: widgetThemeSchema.prefault({}),
   /** An answer scoring below this is withheld and the conversation handed to a person. */
-  confidenceThreshold: z.number().min(0).max(1).default(0.5),
+  confidenceThreshold: z.number().min(0).max(1).default(0.4),
   suggestedQuestions: suggestedQuestionsSchema.default([]),
 });
 export type WidgetSiteSettings = z.output<typeof widgetSiteSettingsSchema>;

@@ -22,6 +22,7 @@ export interface TestServer {
   config: ServerConfig;
   knowledge: TandemServer['knowledge'];
   live: TandemServer['live'];
+  widget: TandemServer['widget'];
   /** Creates another workspace with a token of the given role; returns that token. */
   createTenant(id: string, name: string, role?: Role): Promise<string>;
   close(): Promise<void>;
@@ -29,7 +30,13 @@ export interface TestServer {
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { logger?: Logger; store?: Store; embedder?: Embedder | null; assist?: CreateServerOptions['assist'] } = {},
+  options: {
+    logger?: Logger;
+    store?: Store;
+    embedder?: Embedder | null;
+    assist?: CreateServerOptions['assist'];
+    widget?: CreateServerOptions['widget'];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-test-'));
   const config = loadConfig({ TANDEM_PORT: '0', TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'silent', ...env });
@@ -38,6 +45,7 @@ export async function startTestServer(
     store,
     embedder: options.embedder ?? null,
     ...(options.assist === undefined ? {} : { assist: options.assist }),
+    ...(options.widget === undefined ? {} : { widget: options.widget }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const url = await tandem.start();
@@ -50,6 +58,7 @@ export async function startTestServer(
     config,
     knowledge: tandem.knowledge,
     live: tandem.live,
+    widget: tandem.widget,
     async createTenant(id, name, role = 'admin') {
       await store.tenants.create(id, name);
       const token = generateApiToken();

@@ -8,6 +8,7 @@ import { liveRouter } from '../routers/live/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
 import { sessionRouter } from '../routers/session/router.js';
 import { teamRouter } from '../routers/team/router.js';
+import { widgetRouter } from '../routers/widget/router.js';
 import { router } from './init.js';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   live: liveRouter,
   session: sessionRouter,
   team: teamRouter,
+  widget: widgetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import type { LiveStreams } from '../live/liveStreams.js';
 import type { OutboundEndpoints } from '../live/outbound/outboundEndpoints.js';
 import type { WebhookSources } from '../live/webhookSources.js';
 import { bearerToken } from '../security/apiTokens.js';
+import type { WidgetService } from '../widget/widgetService.js';
 
 export interface ApiServices {
   knowledge: KnowledgeEngine;
@@ -21,6 +22,7 @@ export interface ApiServices {
   outboundEndpoints: OutboundEndpoints;
   team: TeamService;
   health: HealthCheck;
+  widget: WidgetService;
 }
 
 export function contextFactory(services: ApiServices) {

@@ -128,6 +128,13 @@ interface ConversationRow extends Record<string, unknown> {
   closed_at: Date | string | null;
 }
 
+interface QueueRow extends ConversationRow {
+  site_name: string;
+  last_author: StoredAuthor | null;
+  last_text: string | null;
+  last_at: Date | string | null;
+}
+
 interface MessageRow extends Record<string, unknown> {
   id: string;
   tenant_id: string;
@@ -232,6 +239,28 @@ export function widgetConversationsRepo(db: Database) {
     return rows[0] === undefined ? undefined : toConversation(rows[0]);
   }
 
+  async function queued(where: string, params: unknown[]): Promise<QueuedConversation[]> {
+    const rows = await db.query<QueueRow>(
+      `select ${CONVERSATION_COLUMNS.split(', ')
+        .map((c) => `c.${c}`)
+        .join(', ')}, s.name as site_name, m.author as last_author, left(m.text, ${PREVIEW_CHARS}) as last_text, m.created_at as last_at
+       from widget_conversations c
+       join widget_sites s on s.id = c.site_id
+       left join lateral (
+         select author, text, created_at from widget_messages
+         where conversation_id = c.id and author <> 'system' order by seq desc limit 1
+       ) m on true
+       where ${where}`,
+      params,
+    );
+    return rows.map((r) => ({
+      conversation: toConversation(r),
+      siteName: r.site_name,
+      lastMessage:
+        r.last_author === null || r.last_at === null ? undefined : { author: r.last_author, text: r.last_text ?? '', at: iso(r.last_at) },
+    }));
+  }
+
   return {
     /** The visitor's open conversation on the site, created when there is none (`created` says which). */
     async openOrCreate(input: NewWidgetConversation): Promise<{ conversation: StoredWidgetConversation; created: boolean }> {
@@ -332,29 +361,16 @@ export function widgetConversationsRepo(db: Database) {
     },
 
     /** A workspace's conversations with these statuses, the longest-waiting first, with their site's name and newest message. */
-    async queue(tenantId: string, statuses: readonly StoredConversationStatus[], limit: number): Promise<QueuedConversation[]> {
-      const rows = await db.query<
-        ConversationRow & { site_name: string; last_author: StoredAuthor | null; last_text: string | null; last_at: Date | string | null }
-      >(
-        `select ${CONVERSATION_COLUMNS.split(', ')
-          .map((c) => `c.${c}`)
-          .join(', ')}, s.name as site_name, m.author as last_author, left(m.text, ${PREVIEW_CHARS}) as last_text, m.created_at as last_at
-         from widget_conversations c
-         join widget_sites s on s.id = c.site_id
-         left join lateral (
-           select author, text, created_at from widget_messages
-           where conversation_id = c.id and author <> 'system' order by seq desc limit 1
-         ) m on true
-         where c.tenant_id = $1 and c.status = any($2::text[])
-         order by coalesce(c.handoff_at, c.updated_at), c.id limit $3`,
-        [tenantId, statuses, limit],
-      );
-      return rows.map((r) => ({
-        conversation: toConversation(r),
-        siteName: r.site_name,
-        lastMessage:
-          r.last_author === null || r.last_at === null ? undefined : { author: r.last_author, text: r.last_text ?? '', at: iso(r.last_at) },
-      }));
+    queue: (tenantId: string, statuses: readonly StoredConversationStatus[], limit: number): Promise<QueuedConversation[]> =>
+      queued('c.tenant_id = $1 and c.status = any($2::text[]) order by coalesce(c.handoff_at, c.updated_at), c.id limit $3', [
+        tenantId,
+        statuses,
+        limit,
+      ]),
+
+    /** One conversation as a queue line. */
+    async queued(tenantId: string, id: string): Promise<QueuedConversation | undefined> {
+      return (await queued('c.tenant_id = $1 and c.id = $2', [tenantId, id]))[0];
     },
   };
 }
