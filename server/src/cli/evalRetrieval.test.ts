@@ -5,7 +5,8 @@ import { loadEvalCorpus } from './evalKnowledgeBases.js';
 import { buildEvalEngine, EVAL_TENANT, searchRanking } from './evalRetrieval.js';
 
 describe('buildEvalEngine', () => {
-  it('leaves the embedder open for the next knowledge base: the caller owns it', async () => {
+  // Two PGlite stores and two ingestions: slow on a loaded 2-core machine.
+  it('leaves the embedder open for the next knowledge base: the caller owns it', { timeout: 120_000 }, async () => {
     const embedder = new HashedWordsEmbedder();
     let closed = 0;
     embedder.close = () => {

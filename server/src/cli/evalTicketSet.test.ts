@@ -33,7 +33,7 @@ describe('evalTicketSet over the demo knowledge base (lexical, no embedder)', as
     ].join('\n'),
   );
 
-  it('searches each ticket of the chosen split and reports it per language group', async () => {
+  it('searches each ticket of the chosen split and reports it per language group', { timeout: 120_000 }, async () => {
     const result = await evalTicketSet(
       { set, splits: ['test'], kbs: ['demo', 'bank'], dataRoot: path.join(dir, 'no-data'), k: 10, vectors: false, quiet: true },
       loadConfig({ TANDEM_LOG_LEVEL: 'silent' }),
