@@ -1,7 +1,7 @@
 /**
  * `tandem eval retrieval --set …`: Tandem's own labelled tickets against the knowledge bases they
  * were written for. Each knowledge base gets its own private engine (bank, retail, demo; a
- * `--data-dir` keeps each under `<dir>/<kb>` with its vectors), each ticket of the chosen splits
+ * `--data-dir` keeps each under `<dir>/<kb>-kb` with its vectors, as the benchmarks do under .data/bench), each ticket of the chosen splits
  * is searched once as the product would (subject and body), and the rankings are judged per
  * ticket and per question, per split and language group (ticketJudgement.ts). With `--tau2`, the
  * tau2 bank tasks' `required_documents` are a second test nobody tuned on, on the bank engine.
@@ -80,7 +80,7 @@ export async function evalTicketSet(
       continue;
     }
     const built = await buildEvalEngine(await loadEvalCorpus(kb, options.dataRoot), config, options.vectors ? embedder : undefined, {
-      dataDir: options.dataDir === undefined ? undefined : path.join(options.dataDir, kb),
+      dataDir: options.dataDir === undefined ? undefined : path.join(options.dataDir, `${kb}-kb`),
       quiet: options.quiet ?? false,
     });
     try {
