@@ -1,12 +1,13 @@
 /**
- * Keeps Chrome's registered content scripts in step with the admin's host mappings: at start,
- * and whenever the mappings or the granted host permissions change. Syncs run one at a time (two
+ * Keeps Chrome's registered content scripts in step with the admin's host mappings (a mapped
+ * site's own script, or the auto-detecting one for 'auto'): at start, and whenever the mappings
+ * or the granted host permissions change. Syncs run one at a time (two
  * overlapping ones would register the same id twice), and the outcome of the last one is kept in
  * session storage for anyone debugging why a mapped host is not read.
  */
 import { readSiteSettings } from '../settings/siteSettingsStorage';
 import { matchPatternFor } from '../settings/siteSettings';
-import { autoScriptFile, diffRegistrations, wantedRegistrations, type ScriptRegistration } from './contentScriptRegistrations';
+import { diffRegistrations, manifestScriptFiles, wantedRegistrations, type ScriptRegistration } from './contentScriptRegistrations';
 
 export const SYNC_STATUS_KEY = 'mappedHostScripts';
 
@@ -18,21 +19,29 @@ async function grantedPatterns(patterns: readonly string[]): Promise<Set<string>
 }
 
 async function syncOnce(): Promise<string[]> {
-  const scriptFile = autoScriptFile(chrome.runtime.getManifest());
-  if (scriptFile === undefined) throw new Error('The auto-detecting content script is missing from the manifest');
+  const scriptFiles = manifestScriptFiles(chrome.runtime.getManifest());
+  if (scriptFiles === undefined) throw new Error('The auto-detecting content script is missing from the manifest');
   const { hostMappings } = await readSiteSettings();
   const granted = await grantedPatterns(hostMappings.map(matchPatternFor));
-  const wanted = wantedRegistrations(hostMappings, (pattern) => granted.has(pattern), scriptFile);
+  const wanted = wantedRegistrations(hostMappings, (pattern) => granted.has(pattern), scriptFiles);
   const existing: ScriptRegistration[] = (await chrome.scripting.getRegisteredContentScripts()).map((script) => ({
     id: script.id,
     matches: script.matches ?? [],
+    excludeMatches: script.excludeMatches ?? [],
     js: script.js ?? [],
   }));
   const { unregister, register } = diffRegistrations(existing, wanted);
   if (unregister.length > 0) await chrome.scripting.unregisterContentScripts({ ids: unregister });
   if (register.length > 0) {
     await chrome.scripting.registerContentScripts(
-      register.map((registration) => ({ ...registration, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true })),
+      register.map(({ excludeMatches, ...registration }) => ({
+        ...registration,
+        // Chrome reads a missing exclusion list as none and reports none back (read as [] above).
+        ...(excludeMatches.length > 0 ? { excludeMatches } : {}),
+        runAt: 'document_idle' as const,
+        allFrames: false,
+        persistAcrossSessions: true,
+      })),
     );
   }
   return wanted.map((registration) => registration.id);

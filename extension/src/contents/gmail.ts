@@ -1,6 +1,7 @@
 /**
  * Content script for Gmail: reads the open conversation with the Gmail adapter, reports it to the
  * background and answers the side panel's draft inserts (see ticketWatch/runContentScript.ts).
+ * The background also registers this file for hosts an admin mapped to Gmail.
  */
 import type { PlasmoCSConfig } from 'plasmo';
 import { gmailAdapter } from '../adapters/gmailAdapter';

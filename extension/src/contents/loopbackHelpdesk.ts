@@ -1,9 +1,10 @@
 /**
  * The auto-detecting content script. Declared here for loopback pages (the e2e tests' and demos'
  * local fixture helpdesks, which may mimic Gmail, Zendesk or Salesforce markup), and registered
- * by the background for every admin-mapped host, which is why the background looks this file's
- * built name up by its loopback match pattern. The host mappings and each site's DOM signature
- * pick the adapter; a page nothing recognises gets no ticket.
+ * by the background for hosts an admin mapped to 'auto', which is why the background looks this
+ * file's built name up by its loopback match pattern (a host mapped to a site gets that site's own,
+ * smaller script). The host mappings and each site's DOM signature pick the adapter; a page
+ * nothing recognises gets no ticket.
  */
 import type { PlasmoCSConfig } from 'plasmo';
 import { autoScript } from '../ticketWatch/autoSites';

@@ -1,6 +1,8 @@
 /**
  * Content script for Salesforce (Lightning console and Classic case pages): reads the open case
  * with the Salesforce adapter, reports it to the background and answers the side panel's draft inserts.
+ * The background also registers this file for hosts an admin mapped to Salesforce (a My Domain on
+ * the company's own domain).
  */
 import type { PlasmoCSConfig } from 'plasmo';
 import { salesforceAdapter } from '../adapters/salesforceAdapter';

@@ -1,6 +1,7 @@
 /**
  * Content script for the Zendesk agent workspace: reads the active ticket tab with the Zendesk
- * adapter, reports it to the background and answers the side panel's draft inserts.
+ * adapter, reports it to the background and answers the side panel's draft inserts. The
+ * background also registers this file for hosts an admin mapped to Zendesk.
  */
 import type { PlasmoCSConfig } from 'plasmo';
 import { zendeskAdapter } from '../adapters/zendeskAdapter';
