@@ -188,16 +188,22 @@ export async function* answerAutonomously(
     confidence: done.confidence,
     drafter: streamed.drafter,
   };
-  const withheldFor: WidgetHandoffReason | undefined =
-    prepared.injections.length > 0 ? 'needs-review' : done.confidence < request.threshold ? 'low-confidence' : undefined;
-  const handoff =
-    withheldFor ??
-    early ??
-    (askedForPerson || requested?.kind === 'person' ? 'asked-for-human' : requested?.kind === 'change' ? 'action-needed' : undefined);
+  // The most specific reason first; only a requested change leaves the answer to be shown.
+  const handoff: WidgetHandoffReason | undefined =
+    prepared.injections.length > 0
+      ? 'needs-review'
+      : (early ??
+        (done.confidence < request.threshold
+          ? 'low-confidence'
+          : askedForPerson || requested?.kind === 'person'
+            ? 'asked-for-human'
+            : requested?.kind === 'change'
+              ? 'action-needed'
+              : undefined));
   return {
     answer,
     handoff,
-    withheld: withheldFor !== undefined,
+    withheld: handoff !== undefined && handoff !== 'action-needed',
     analysis,
     personalised,
     pendingAction: requested?.kind === 'change' ? requested.suggestion : undefined,

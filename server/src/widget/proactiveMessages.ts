@@ -31,8 +31,8 @@ export interface ProactiveDeps {
 
 interface Watched {
   visitor: Visitor & { userId: string };
-  /** The live context's keys for this customer (e-mail and external id, once the projection told both). */
-  keys: Set<string>;
+  /** The live context's key for this customer (by e-mail or by external id, as verified). */
+  keys: string[];
   streams: number;
 }
 
@@ -67,16 +67,24 @@ export function proactiveMessages(deps: ProactiveDeps) {
     });
   }
 
-  function onAlert(tenantId: string, kind: string, customerKey: string, seq: number): void {
+  /** Every key the alert's customer is known by: the one it names, and the others their projection holds. */
+  async function keysOfAlert(tenantId: string, customerKey: string): Promise<Set<string>> {
+    const keys = new Set([customerKey]);
+    const at = customerKey.indexOf(':');
+    const [kind, value] = [customerKey.slice(0, at), customerKey.slice(at + 1)];
+    const ref = kind === 'email' ? { email: value } : kind === 'ext' ? { externalId: value } : undefined;
+    const state = ref === undefined ? undefined : await deps.live.stateFor(tenantId, ref);
+    for (const key of customerKeysOf(state?.customer ?? {})) keys.add(key);
+    return keys;
+  }
+
+  async function onAlert(tenantId: string, kind: string, customerKey: string, seq: number): Promise<void> {
     const trigger = TRIGGER_OF[kind];
-    if (trigger === undefined) return;
-    for (const watched of tenants.get(tenantId)?.visitors.values() ?? []) {
-      if (!watched.keys.has(customerKey)) continue;
-      const delivery = deliver(watched, trigger, seq)
-        .catch((error: unknown) => deps.logger.error({ err: error }, 'proactive message not delivered'))
-        .finally(() => pending.delete(delivery));
-      pending.add(delivery);
-    }
+    const watching = tenants.get(tenantId)?.visitors;
+    if (trigger === undefined || watching === undefined) return;
+    const keys = await keysOfAlert(tenantId, customerKey);
+    const deliveries = [...watching.values()].filter((w) => w.keys.some((k) => keys.has(k))).map((w) => deliver(w, trigger, seq));
+    await Promise.all(deliveries);
   }
 
   return {
@@ -84,23 +92,19 @@ export function proactiveMessages(deps: ProactiveDeps) {
     watch(visitor: Visitor & { userId: string }): () => void {
       let tenant = tenants.get(visitor.tenantId);
       if (tenant === undefined) {
-        const unsubscribe = deps.live.onAlert(visitor.tenantId, (n) => onAlert(visitor.tenantId, n.kind, n.customerKey, n.seq));
+        const unsubscribe = deps.live.onAlert(visitor.tenantId, (n) => {
+          const delivery = onAlert(visitor.tenantId, n.kind, n.customerKey, n.seq)
+            .catch((error: unknown) => deps.logger.error({ err: error }, 'proactive message not delivered'))
+            .finally(() => pending.delete(delivery));
+          pending.add(delivery);
+        });
         tenants.set(visitor.tenantId, (tenant = { visitors: new Map(), unsubscribe }));
       }
       const key = visitorKey(visitor);
       let watched = tenant.visitors.get(key);
       if (watched === undefined) {
-        const ref = customerRefOf(visitor.userId);
-        watched = { visitor, keys: new Set(customerKeysOf(ref)), streams: 0 };
+        watched = { visitor, keys: customerKeysOf(customerRefOf(visitor.userId)), streams: 0 };
         tenant.visitors.set(key, watched);
-        // The projection knows the customer's other identifier (an e-mail for an external id): alerts may name either.
-        const learning = watched;
-        void deps.live
-          .stateFor(visitor.tenantId, ref)
-          .then((state) => {
-            for (const k of customerKeysOf(state?.customer ?? {})) learning.keys.add(k);
-          })
-          .catch((error: unknown) => deps.logger.warn({ err: error }, 'live context unavailable for proactive messages'));
       }
       watched.streams += 1;
       const entry = watched;

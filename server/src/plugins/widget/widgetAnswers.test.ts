@@ -202,6 +202,31 @@ describe('handoffs', () => {
     stream.close();
   }, 60_000);
 
+  it('hands a clearly upset visitor to a person before drafting, and tells agents watching the queue', async () => {
+    const changes: { conversationId: string; status: string; change: string }[] = [];
+    const subscription = api.widget.queue.watch.subscribe({}, { onData: ({ data }) => changes.push(data) });
+    await settleMs(300);
+    const { token, conversationId, stream } = await visitorWithConversation();
+    await widget.send(
+      token,
+      conversationId,
+      'This is absolutely ridiculous, I am furious! My refund still has not reached my card after three weeks. Worst service ever!!!',
+    );
+    const items = await stream.waitFor(has('handoff'));
+    stream.close();
+    expect(ofType(items, 'handoff')[0]?.event.reason).toBe('negative-sentiment');
+    expect(typesOf(items)).not.toContain('token');
+    await expect
+      .poll(() => changes.filter((c) => c.conversationId === conversationId).map((c) => [c.change, c.status]), { timeout: 5_000 })
+      .toEqual([
+        ['status', 'ai'],
+        ['message', 'ai'],
+        ['status', 'waiting-for-human'],
+      ]);
+    subscription.unsubscribe();
+    expect((await api.widget.conversations.get.query({ conversationId })).analysis).toMatchObject({ sentiment: 'negative' });
+  }, 60_000);
+
   it('stays silent after a handoff until a person hands back; a person’s reply reaches the widget with their name', async () => {
     const { token, conversationId, stream } = await visitorWithConversation();
     await widget.send(token, conversationId, 'I want to talk to a real person please');
