@@ -1,7 +1,8 @@
 /**
  * The built content scripts' sizes, per site, raw and gzipped, from the extension's production
  * build (`npm run bench` builds first): each site's script is found in the manifest by its
- * descriptor's match patterns. The side panel bundle of the same build is the peer.
+ * descriptor's match patterns, as the background finds it for a mapped host. The side panel
+ * bundle of the same build is the peer.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,8 +32,9 @@ export async function builtSizes(): Promise<{ scripts: BundleSize[]; sidePanel: 
   const manifestPath = path.join(EXTENSION_DIR, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
   const wanted = [
-    ...HELPDESK_DESCRIPTORS.map((descriptor) => ({ name: descriptor.site as string, matches: descriptor.matches })),
-    { name: 'auto (loopback, mapped hosts)', matches: LOOPBACK_MATCHES },
+    // A site's script also runs on hosts an admin mapped to that site; the auto script only on loopback and 'auto' mappings.
+    ...HELPDESK_DESCRIPTORS.map((descriptor) => ({ name: `${descriptor.site} (own and mapped hosts)`, matches: descriptor.matches })),
+    { name: "auto (loopback, 'auto' mappings)", matches: LOOPBACK_MATCHES },
   ];
   const scripts = await Promise.all(
     wanted.map(({ name, matches }) => {

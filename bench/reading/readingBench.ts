@@ -2,8 +2,9 @@
  * The `reading` benchmark area: what reading a ticket costs the page. Content script size per site
  * from the production build (raw and gzipped; before this work every script was ~626 KB because zod
  * shipped in each), and the time for a site's adapter to read a 300-message thread in Chromium
- * (p50 / p95), against the same read over linkedom in Node. Skipped, with a note, where Chromium
- * or the build is missing.
+ * (p50 / p95), against the same read over linkedom in Node. Both reads must give the reading the
+ * page was built to give (roles, authors, bodies), else the run fails rather than time a wrong
+ * reading. Skipped, with a note, where Chromium or the build is missing.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +16,9 @@ import { linkedomDocument } from '../../extension/src/adapters/fixtureHarness/fi
 import { SITE_REGISTRY } from '../../extension/src/adapters/siteRegistry.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 import { builtSizes, type BundleSize } from './contentScriptSizes.js';
+import { TICKET_LIMITS } from '../../shared/src/ticketReading.js';
 import { READING_API, type ReadingRun, type ReadingRunInput } from './readingApi.js';
+import { readingProblems, roleSummary } from './threadCheck.js';
 import { THREAD_MESSAGES, threadPages, type ThreadPage } from './threadPages.js';
 
 const AREA = 'reading';
@@ -90,7 +93,15 @@ function readInNode(page: ThreadPage): ReadingRun {
   return {
     times,
     outcome: first.kind === 'ticket' ? `ticket of ${first.ticket.messages.length} messages` : `${first.reason}: ${first.detail}`,
+    roles: roleSummary(first),
+    problems: readingProblems(page.expected, first),
   };
+}
+
+/** A timing of a wrong reading measures nothing: the page or the adapter needs fixing first. */
+function requireRightReading(page: ThreadPage, where: string, run: ReadingRun): void {
+  if (run.problems.length > 0)
+    throw new Error(`${page.site}: the ${where} read of the generated thread is wrong:\n  ${run.problems.join('\n  ')}`);
 }
 
 async function readTimeRows(): Promise<BenchRow[]> {
@@ -104,7 +115,7 @@ async function readTimeRows(): Promise<BenchRow[]> {
       const tab = await session.context.newPage();
       await tab.goto(`${server.origin}/${page.site}.html`);
       await tab.addScriptTag({ content: bundle });
-      const input: ReadingRunInput = { site: page.site, url: page.url, warmup: WARMUP, iterations: ITERATIONS };
+      const input: ReadingRunInput = { site: page.site, url: page.url, warmup: WARMUP, iterations: ITERATIONS, expected: page.expected };
       const inChromium = await tab.evaluate(
         ([api, arg]) => (globalThis as unknown as Record<string, { run(a: unknown): ReadingRun }>)[api]?.run(arg),
         [READING_API, input] as const,
@@ -112,10 +123,14 @@ async function readTimeRows(): Promise<BenchRow[]> {
       await tab.close();
       if (inChromium === undefined) throw new Error('the reading page did not load');
       const inNode = readInNode(page);
-      console.log(`${page.site}: Chromium read ${inChromium.outcome}; linkedom read ${inNode.outcome}`);
+      console.log(
+        `${page.site}: Chromium read ${inChromium.outcome} (${inChromium.roles}); linkedom read ${inNode.outcome} (${inNode.roles})`,
+      );
+      requireRightReading(page, 'Chromium', inChromium);
+      requireRightReading(page, 'linkedom', inNode);
       rows.push({
         area: AREA,
-        metric: `${page.site}: read a ${THREAD_MESSAGES}-message thread in Chromium (the newest 200 kept; ${inChromium.outcome}), p50 / p95 of ${ITERATIONS} reads`,
+        metric: `${page.site}: read a ${THREAD_MESSAGES}-message thread in Chromium (the newest ${TICKET_LIMITS.messages} kept: ${inChromium.roles}, each role, author and body as generated), p50 / p95 of ${ITERATIONS} reads`,
         value: p50p95(inChromium.times),
         peer: `same read over linkedom in Node ${p50p95(inNode.times)}`,
         command: COMMAND,

@@ -1,10 +1,12 @@
 /**
  * Browser entry of the reading benchmark, bundled by esbuild and run in a Chromium page that holds
  * a generated helpdesk thread: the site's own adapter reads the page again and again, each read
- * timed where it runs for the agent (in the page). Installs its API on `globalThis[READING_API]`.
+ * timed where it runs for the agent (in the page), and the first read checked against the reading
+ * the page was built to give. Installs its API on `globalThis[READING_API]`.
  */
 import { SITE_REGISTRY } from '../../extension/src/adapters/siteRegistry';
 import { READING_API, type ReadingRun, type ReadingRunInput } from './readingApi.js';
+import { readingProblems, roleSummary } from './threadCheck.js';
 
 function run(input: ReadingRunInput): ReadingRun {
   const adapter = SITE_REGISTRY[input.site];
@@ -19,6 +21,8 @@ function run(input: ReadingRunInput): ReadingRun {
   return {
     times,
     outcome: first.kind === 'ticket' ? `ticket of ${first.ticket.messages.length} messages` : `${first.reason}: ${first.detail}`,
+    roles: roleSummary(first),
+    problems: readingProblems(input.expected, first),
   };
 }
 
