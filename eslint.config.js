@@ -1,7 +1,8 @@
 // One linter for the whole workspace. Beyond style, it enforces the architecture's boundaries:
 // shared/ imports no app and no platform API; clients reach the server only through the
 // AppRouter type; extension background code never touches `window`; inside server/src imports
-// only go down the floors (scripts/lint/serverLayers.js, docs/architecture.md). TypeScript is
+// only go down the floors (scripts/lint/serverLayers.js, docs/architecture.md); the website
+// widget's bundle (server/widget-src) ships without zod and never parses HTML. TypeScript is
 // linted with type information, so a promise nobody awaits or handles is an error, and React
 // code follows the rules of hooks.
 import js from '@eslint/js';
@@ -67,6 +68,21 @@ const pageCodeImports = {
   patterns: [{ group: ['**/messages/messages', '**/settings/siteSettings'], allowTypeImports: true, message: pageCodeMessage }],
 };
 
+const widgetBundleMessage =
+  'The widget bundle ships without zod under a 35 KB budget: read values with contract/guards.ts (types may come from anywhere).';
+const widgetBundleImports = {
+  paths: [
+    { name: 'zod', message: widgetBundleMessage },
+    { name: '@tandem/shared', allowTypeImports: true, message: widgetBundleMessage },
+  ],
+  patterns: [
+    { group: nodeBuiltins, message: 'The widget bundle runs in the browser: no Node API.' },
+    { group: ['@tandem/server', '@tandem/server/*'], message: 'The widget bundle talks to the server over HTTP only.' },
+    // Its folders are one level deep, so climbing two levels leaves the bundle (into server/src, say).
+    { regex: '^(\\.\\./){2,}', message: 'The widget bundle imports only its own modules; it talks to the server over HTTP.' },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.plasmo/**', '**/.data/**', '**/.scratch/**', 'coverage/**'],
@@ -101,6 +117,7 @@ export default tseslint.config(
           './desktop/tsconfig.main.json',
           './e2e/tsconfig.json',
           './bench/tsconfig.json',
+          './server/widget-src/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
@@ -180,6 +197,32 @@ export default tseslint.config(
     ],
     ignores: ['**/*.test.ts', 'extension/src/adapters/fixtureHarness/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', pageCodeImports] },
+  },
+  {
+    // The website widget's bundle runs in customers' pages under a 35 KB budget: browser code only,
+    // no zod (its readers are contract/guards.ts), types alone from @tandem/shared, and no HTML
+    // parsing of any string (text goes in as text nodes, links only through safeLink.ts).
+    files: ['server/widget-src/src/**'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', 'global'].map((name) => ({
+          name,
+          message: 'The widget bundle runs in the browser.',
+        })),
+      ],
+      '@typescript-eslint/no-restricted-imports': ['error', widgetBundleImports],
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'srcdoc', 'createContextualFragment', 'setHTMLUnsafe'].map((property) => ({
+          property,
+          message: 'The widget renders text as text: use textContent or ui/dom.ts.',
+        })),
+        ...['write', 'writeln'].map((property) => ({ object: 'document', property, message: 'The widget renders text as text.' })),
+      ],
+    },
   },
   {
     files: ['server/src/**'],

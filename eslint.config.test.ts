@@ -69,6 +69,30 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('extension/src/background/relay.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual([]);
   });
 
+  it('keeps zod, Node, server code and HTML parsing out of the website widget bundle, types excepted', async () => {
+    const at = 'server/widget-src/src/ui/newView.ts';
+    expect(await ruleIdsFor(at, "import { z } from 'zod';\nexport const s = z.string();\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, "import { widgetEventSchema } from '@tandem/shared';\nexport const s = widgetEventSchema;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, "import { eventOf } from '../../../src/widget/widgetEvents.js';\nexport const e = eventOf;\n")).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, 'export function show(el: HTMLElement, text: string): void {\n  el.innerHTML = text;\n}\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(await ruleIdsFor(at, "import type { WidgetEvent } from '@tandem/shared';\nexport type E = WidgetEvent;\n")).toEqual([]);
+    // Its tests check the hand-written readers against the zod schemas.
+    expect(
+      await ruleIdsFor('server/widget-src/src/ui/newView.test.ts', "import { z } from 'zod';\nexport const s = z.string();\n"),
+    ).toEqual([]);
+  });
+
   it('fails `window` in the extension background', async () => {
     expect(await ruleIdsFor('extension/src/background.ts', 'export const href = window.location.href;\n')).toContain(
       'no-restricted-globals',

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, reading, trust, analysis (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, reading, trust, analysis, widget (default: all).
  */
 import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
 import { analysisQualityBench } from './assist/analysisQuality.js';
@@ -18,6 +18,7 @@ import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
 import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
 import { readingBench } from './reading/readingBench.js';
+import { widgetBundleBench } from './widget/bundleSize.js';
 import { printRows, writeRows, type BenchRow } from './report.js';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -35,6 +36,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   reading: () => readingBench(),
   trust: () => trustBench(),
   analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
+  widget: () => widgetBundleBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');

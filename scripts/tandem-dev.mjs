@@ -2,7 +2,7 @@
 // The two README commands. `npm start` and `npm test` must work on a fresh machine with only
 // Node 20 and npm, so this script (plain Node, no dependencies) installs what is missing first:
 // pnpm 9.15.9, the workspace packages (only when the lockfile or a manifest changed), the
-// Chromium the browser tests drive, and the builds (extension, console).
+// Chromium the browser tests drive, and the builds (extension, console, website widget).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -96,8 +96,8 @@ function ensureChromium() {
 }
 
 function build() {
-  step('Building the console and the extension');
-  pnpm(['--filter', '@tandem/desktop', '--filter', '@tandem/extension', 'run', 'build']);
+  step('Building the console, the extension and the website widget');
+  pnpm(['--filter', '@tandem/desktop', '--filter', '@tandem/extension', '--filter', '@tandem/server', 'run', 'build']);
 }
 
 function start() {
