@@ -16,6 +16,7 @@ const SESSION: SessionInfo = {
   workspace: { id: 'acme', name: 'Acme Support', createdAt: '2026-11-01T09:00:00.000Z' },
   principal: { tokenId: 'tok_1', tenantId: 'acme', name: 'Ada', role: 'agent' },
   serverVersion: '0.1.0',
+  limits: { maxUploadBytes: 26_214_400 },
 };
 
 function trpcErrorBody(code: string, httpStatus: number, message: string) {
