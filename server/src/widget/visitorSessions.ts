@@ -7,6 +7,7 @@
  */
 import type { WidgetSession, WidgetSessionInput } from '@tandem/shared';
 import { ServiceError } from '../errors/serviceError.js';
+import { normaliseUntrusted } from '../security/untrustedText.js';
 import { newId } from '../storage/ids.js';
 import type { WidgetConversationsRepo } from '../storage/widget/widgetConversationsRepo.js';
 import type { WidgetRatingsRepo } from '../storage/widget/widgetRatingsRepo.js';
@@ -43,8 +44,10 @@ export function visitorSessions(deps: VisitorSessionDeps) {
     async start(site: ResolvedSite, input: WidgetSessionInput): Promise<WidgetSession> {
       let visitor: Visitor;
       if (input.identity !== undefined) {
-        const { userId, userHash, name } = input.identity;
+        const { userId, userHash } = input.identity;
         if (!site.verifies(userId, userHash)) throw new ServiceError('UNAUTHORIZED', 'The identity could not be verified for this site');
+        // The name is the page's free text: shown to agents and greeted with, so normalised like any visitor text.
+        const name = input.identity.name === undefined ? undefined : normaliseUntrusted(input.identity.name).trim() || undefined;
         visitor = { tenantId: site.tenantId, siteId: site.id, visitorId: verifiedVisitorId(site.id, userId), userId, name };
       } else {
         const resumed = fromToken(site, input.visitorToken);

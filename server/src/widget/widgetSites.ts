@@ -169,12 +169,12 @@ export function widgetSites(repo: WidgetSitesRepo, keys: WidgetKeys, now: () => 
      * The site of a public key for a request from `origin`: an unknown or disabled key is
      * UNAUTHORIZED, an origin that is missing or not on the site's list is FORBIDDEN.
      */
-    async forRequest(siteKey: string, origin: string | undefined): Promise<ResolvedSite> {
+    async forRequest(siteKey: string, origin: string | undefined): Promise<{ site: ResolvedSite; origin: string }> {
       const site = await enabledSite(siteKey);
       if (site === undefined) throw new ServiceError('UNAUTHORIZED', 'Unknown or disabled site key');
       if (!originAllowed(origin, site.allowedOrigins))
         throw new ServiceError('FORBIDDEN', origin === undefined ? 'The request names no origin' : 'This origin may not use this site key');
-      return site;
+      return { site, origin };
     },
   };
 }

@@ -45,21 +45,30 @@ const streamQuery = z.object({
 /** Routes opt out of the server-wide CORS plugin: the site's own list decides. */
 const OWN_CORS = { config: { cors: false } } as const;
 
-interface Checked {
-  site: ResolvedSite;
-  origin: string;
-}
+type Checked = Awaited<ReturnType<WidgetService['sites']['forRequest']>>;
 
 export function widgetRoutes(widget: WidgetService) {
-  /** Rate limit by address, then the site key and the origin; the answer gets CORS headers only past that. */
+  /**
+   * Rate limit by address, then the site key and the origin; the answer gets CORS headers only
+   * past that check (a rate-limited request from an allowed origin too, so the page can read its
+   * Retry-After).
+   */
   async function checkSite(req: FastifyRequest, reply: FastifyReply): Promise<Checked> {
-    widget.limits.request(req.ip);
     const { siteKey } = siteParams.parse(req.params);
-    if (!widgetSiteKeySchema.safeParse(siteKey).success) throw new ServiceError('UNAUTHORIZED', 'Unknown or disabled site key');
     const origin = requestOrigin(req.headers);
-    const site = await widget.sites.forRequest(siteKey, origin);
-    reply.headers(corsHeaders(origin as string));
-    return { site, origin: origin as string };
+    const check = async (): Promise<Checked> => {
+      if (!widgetSiteKeySchema.safeParse(siteKey).success) throw new ServiceError('UNAUTHORIZED', 'Unknown or disabled site key');
+      const checked = await widget.sites.forRequest(siteKey, origin);
+      reply.headers(corsHeaders(checked.origin));
+      return checked;
+    };
+    try {
+      widget.limits.request(req.ip);
+    } catch (error) {
+      await check().catch(() => undefined);
+      throw error;
+    }
+    return check();
   }
 
   function visitorOf(req: FastifyRequest, site: ResolvedSite, token = bearer(req)): Visitor {
