@@ -1,10 +1,13 @@
 /**
  * Fits the injection classifier: `npx tsx server/src/assist/safety/fitInjectionModel.ts`.
- * Weights come from the corpus's train split, the threshold from its dev split (the highest
- * recall whose false-flag rate stays at or under 1%, the middle of the tied range), and the result
- * is written to `injectionWeights.ts`. The test split is never read here: it stays held out for
- * `injectionCorpus.test.ts` and the trust benchmark. Prints train and dev figures beside the old
- * regex list's, and the dev items it gets wrong, so cues can be improved without looking at test.
+ * Weights come from the corpus's train split (L2-regularised logistic regression fitted to its
+ * optimum by Newton's method), the threshold from its dev split (the highest recall whose
+ * false-flag rate stays at or under 1%, then the fewest false flags; placed halfway, in logit
+ * terms, between the two dev scores it falls between, so it never sits on a cluster of items
+ * that fire the same cues), and the result is written to `injectionWeights.ts`. The test split is
+ * never read here: it stays held out for `injectionCorpus.test.ts` and the trust benchmark.
+ * Prints train and dev figures beside the old regex list's, and the dev items it gets wrong, so
+ * cues can be improved without looking at test.
  */
 import { writeFileSync } from 'node:fs';
 import { corpusSplit, type CorpusItem } from './corpus/injectionCorpus.js';
@@ -12,9 +15,10 @@ import { evaluateDetector, formatFigures } from './injectionEvaluation.js';
 import { FEATURE_NAMES, injectionFeatures, type FeatureName } from './injectionFeatures.js';
 import { scoreFeatures, type InjectionModel } from './injectionModel.js';
 import { legacyInjectionReasons } from './legacyInjectionRegex.js';
-import { fitLogistic } from './logisticRegression.js';
+import { fitLogisticNewton } from './logisticRegression.js';
 
-const FIT = { l2: 0.0003, learningRate: 1, epochs: 4000 };
+/** L2 on the mean log-loss; see the commit that set it for the dev figures it was chosen by. */
+const FIT = { l2: 0.0003 };
 const MAX_DEV_FALSE_FLAGS = 0.01;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,7 +29,7 @@ const vector = (item: CorpusItem) => {
 
 const train = corpusSplit('train');
 const dev = corpusSplit('dev');
-const fitted = fitLogistic(
+const fitted = fitLogisticNewton(
   train.map(vector),
   train.map((i) => (i.hostile ? 1 : 0)),
   FIT,
@@ -34,18 +38,23 @@ const weights = Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, fitted.weight
 const scoreOf = (text: string) => scoreFeatures({ bias: fitted.bias, weights, threshold: 1 }, injectionFeatures(text).features).score;
 
 const devScores = dev.map((item) => ({ item, score: scoreOf(item.text) }));
-const candidates: { threshold: number; recall: number }[] = [];
-for (let t = 0.05; t <= 0.951; t += 0.01) {
-  const flagged = (s: number) => s >= t;
-  const hostile = devScores.filter((d) => d.item.hostile);
-  const benign = devScores.filter((d) => !d.item.hostile);
-  const recall = hostile.filter((d) => flagged(d.score)).length / hostile.length;
-  const falseFlags = benign.filter((d) => flagged(d.score)).length / benign.length;
-  if (falseFlags <= MAX_DEV_FALSE_FLAGS) candidates.push({ threshold: Number(t.toFixed(2)), recall });
-}
-const best = Math.max(...candidates.map((c) => c.recall));
-const tied = candidates.filter((c) => c.recall === best);
-const threshold = tied[Math.floor(tied.length / 2)]?.threshold ?? 0.5;
+const hostileScores = devScores.filter((d) => d.item.hostile).map((d) => d.score);
+const benignScores = devScores.filter((d) => !d.item.hostile).map((d) => d.score);
+const logit = (p: number) => Math.log(p / (1 - p));
+const distinct = [...new Set(devScores.map((d) => d.score))].sort((a, b) => a - b);
+const candidates = distinct.slice(1).map((score, i) => {
+  const below = distinct[i] as number;
+  const threshold = 1 / (1 + Math.exp(-(logit(below) + logit(score)) / 2));
+  return {
+    threshold,
+    recall: hostileScores.filter((s) => s >= threshold).length / hostileScores.length,
+    falseFlags: benignScores.filter((s) => s >= threshold).length / benignScores.length,
+  };
+});
+const allowed = candidates.filter((c) => c.falseFlags <= MAX_DEV_FALSE_FLAGS);
+const best = Math.max(...allowed.map((c) => c.recall));
+const chosen = allowed.filter((c) => c.recall === best).sort((a, b) => a.falseFlags - b.falseFlags)[0];
+const threshold = Number((chosen?.threshold ?? 0.5).toFixed(4));
 const model: InjectionModel = { bias: fitted.bias, weights, threshold };
 
 const round = (x: number) => Number(x.toFixed(4));

@@ -38,6 +38,7 @@ function labelOf(feature: FeatureName, encodings: readonly EncodingName[]): stri
   if (feature === 'encoded') return `instructions hidden in ${encodings.length === 0 ? 'an encoding' : encodings.join('/')}`;
   if (feature === 'disguised') return 'instructions disguised with look-alike characters';
   if (feature === 'invisible') return 'invisible characters';
+  if (feature === 'hiddenIntent') return 'instructions in a comment, alt text or hidden text';
   // Context, not a reason on its own: how many cues fired, or that an amount is named.
   if (feature === 'cueCount' || feature === 'moneyAmount') return undefined;
   return CUE_LABELS[feature as CueName];

@@ -19,6 +19,8 @@ export const FEATURE_NAMES = [
   'encoded',
   /** An intent cue fires only once look-alike characters are folded. */
   'disguised',
+  /** An intent cue fires inside text a reader does not see as text: an HTML or markdown comment, a hidden span, alt or title text, a code comment. */
+  'hiddenIntent',
   /** Zero-width, bidi or tag characters in the raw text. */
   'invisible',
   /** How many different intent cues fire, scaled to [0, 1]. */
@@ -40,6 +42,25 @@ const LATIN_MARKS = /([A-Za-z])\p{M}+/gu;
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 /** Invisible characters a sender can use to hide or split words; ZWJ and VS16 alone are emoji glue. */
 const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u{E0000}-\u{E007F}]/gu;
+
+/**
+ * Where an instruction hides from the person reading a ticket or an article: HTML and markdown
+ * comments, spans styled invisible, image alt and title text, and code comments. Each capture is
+ * bounded, so the scan stays linear.
+ */
+const HIDDEN_REGION =
+  /<!--([\s\S]{0,600}?)-->|\[\/\/\]:\s*#\s*\(([^)\n]{0,600})\)|<(?:span|div|p|font)\b[^>]{0,200}?(?:display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|opacity\s*:\s*0)[^>]{0,200}>([^<]{0,600})|!\[([^\]\n]{0,300})\]\(|\b(?:alt|title)\s*=\s*"([^"\n]{0,300})"|(?:^|\n)[^\S\n]*(?:\/\/|#)[^\S\n]([^\n]{0,300})|\/\*([\s\S]{0,600}?)\*\//g;
+/** The hidden regions joined, at most this much of them. */
+const MAX_HIDDEN_CHARS = 4096;
+
+function hiddenText(text: string): string {
+  let out = '';
+  for (const match of text.matchAll(HIDDEN_REGION)) {
+    for (let g = 1; g < match.length; g += 1) if (match[g] !== undefined) out += `${match[g] as string}\n`;
+    if (out.length >= MAX_HIDDEN_CHARS) return out.slice(0, MAX_HIDDEN_CHARS);
+  }
+  return out;
+}
 
 /** Arabic vowel marks removed and alef, taa marbuta and alef maqsura forms unified. */
 function unifyArabic(text: string): string {
@@ -63,8 +84,13 @@ function cuesIn(view: string): Set<CueName> {
 export function injectionFeatures(text: string): FeatureReport {
   const raw = text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text;
   const normalised = normaliseUntrusted(raw);
-  const plain = cuesIn(detectorView(normalised));
-  const folded = cuesIn(detectorView(foldConfusables(normalised)));
+  const plainView = detectorView(normalised);
+  const plain = cuesIn(plainView);
+  // Most text has no look-alikes: its folded view is the same text, with the same cues.
+  const foldedView = detectorView(foldConfusables(normalised));
+  const folded = foldedView === plainView ? plain : cuesIn(foldedView);
+  const hidden = hiddenText(normalised);
+  const hiddenCues = hidden === '' ? undefined : cuesIn(detectorView(foldConfusables(hidden)));
   const decoded = new Set<CueName>();
   const encodings = new Set<EncodingName>();
   for (const view of decodeEmbedded(raw, normalised)) {
@@ -79,6 +105,7 @@ export function injectionFeatures(text: string): FeatureReport {
   for (const c of all) features[c] = 1;
   features.encoded = INTENT_CUES.some((c) => decoded.has(c) && !plain.has(c) && !folded.has(c)) ? 1 : 0;
   features.disguised = INTENT_CUES.some((c) => folded.has(c) && !plain.has(c)) ? 1 : 0;
+  features.hiddenIntent = hiddenCues !== undefined && INTENT_CUES.some((c) => hiddenCues.has(c)) ? 1 : 0;
   features.invisible = Math.min(1, (raw.match(INVISIBLE)?.length ?? 0) / 4);
   features.cueCount = Math.min(1, intents.length / 4);
   return { features, encodings: [...encodings] };

@@ -6,10 +6,26 @@
  * only the acceptance test and the benchmark read it; nothing is tuned on it). The second batch
  * (`heldOutSeeds.ts`, written after the cues and weights were first frozen) is all test; the
  * third (`lookAlikeSeeds.ts`, everyday text the first model wrongly flagged) is split by hash.
+ * The fourth (`indirectSeeds.ts` and `carrierSeeds.ts`: indirect phrasings, carriers and their
+ * look-alikes, written to make training harder) is train and dev only, 75/25 by hash of the
+ * seed's family, so the test split is exactly what it was before that batch was written.
  */
 import { BENIGN_SEEDS } from './benignSeeds.js';
+import { CARRIER_BENIGN, CARRIER_HOSTILE } from './carrierSeeds.js';
+import { fnv1a } from './hash.js';
 import { HELD_OUT_BENIGN, HELD_OUT_HOSTILE } from './heldOutSeeds.js';
 import { HOSTILE_SEEDS } from './hostileSeeds.js';
+import {
+  ASIDE_BENIGN,
+  ASIDE_HOSTILE,
+  CUE_LOOK_ALIKES,
+  INDIRECT_BENIGN,
+  INDIRECT_BENIGN_MORE,
+  INDIRECT_HOSTILE,
+  MINIMAL_HOSTILE,
+  REGISTER_BENIGN,
+  REGISTER_HOSTILE,
+} from './indirectSeeds.js';
 import { LOOK_ALIKE_BENIGN, LOOK_ALIKE_HOSTILE } from './lookAlikeSeeds.js';
 import type { CorpusLanguage, SeedKind, SeedText } from './seedText.js';
 import { benignVariations, hostileVariations, seededRandom } from './variations.js';
@@ -24,31 +40,34 @@ export interface CorpusItem {
   split: CorpusSplit;
   lang: CorpusLanguage;
   kind: SeedKind;
-  /** `first` and `look-alike`: split by hash; `held-out`: the second batch, all test. */
-  batch: 'first' | 'held-out' | 'look-alike';
+  /** `first` and `look-alike`: split by hash; `held-out`: the second batch, all test; `indirect`: train and dev only. */
+  batch: 'first' | 'held-out' | 'look-alike' | 'indirect';
   variant: string;
   text: string;
 }
 
-/** FNV-1a over UTF-16 code units: stable across runs and machines. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+export { fnv1a };
 
 export function splitOf(seedText: string): CorpusSplit {
   const bucket = fnv1a(seedText) % 10;
   return bucket < 6 ? 'train' : bucket < 8 ? 'dev' : 'test';
 }
 
+/** The fourth batch's split: never test. */
+export function trainOrDevOf(family: string): CorpusSplit {
+  return fnv1a(family) % 4 < 3 ? 'train' : 'dev';
+}
+
+function splitOfSeed(seed: SeedText, batch: CorpusItem['batch']): CorpusSplit {
+  if (batch === 'held-out') return 'test';
+  if (batch === 'indirect') return trainOrDevOf(seed.family ?? seed.text);
+  return splitOf(seed.text);
+}
+
 function itemsOf(seed: SeedText, hostile: boolean, batch: CorpusItem['batch']): CorpusItem[] {
   const hash = fnv1a(seed.text);
   const seedId = `${hostile ? 'h' : 'b'}-${seed.lang}-${hash.toString(16).padStart(8, '0')}`;
-  const split = batch === 'held-out' ? 'test' : splitOf(seed.text);
+  const split = splitOfSeed(seed, batch);
   const random = seededRandom(hash);
   const variations = hostile ? hostileVariations(seed, random) : benignVariations(seed, random);
   return [{ variant: 'seed', text: seed.text }, ...variations].map((v) => ({
@@ -74,6 +93,12 @@ export function injectionCorpus(): readonly CorpusItem[] {
     ...LOOK_ALIKE_BENIGN.flatMap((s) => itemsOf(s, false, 'look-alike')),
     ...HELD_OUT_HOSTILE.flatMap((s) => itemsOf(s, true, 'held-out')),
     ...HELD_OUT_BENIGN.flatMap((s) => itemsOf(s, false, 'held-out')),
+    ...[...INDIRECT_HOSTILE, ...MINIMAL_HOSTILE, ...REGISTER_HOSTILE, ...ASIDE_HOSTILE, ...CARRIER_HOSTILE].flatMap((s) =>
+      itemsOf(s, true, 'indirect'),
+    ),
+    ...[...INDIRECT_BENIGN, ...INDIRECT_BENIGN_MORE, ...CUE_LOOK_ALIKES, ...REGISTER_BENIGN, ...ASIDE_BENIGN, ...CARRIER_BENIGN].flatMap(
+      (s) => itemsOf(s, false, 'indirect'),
+    ),
   ];
   return cached;
 }

@@ -12,6 +12,11 @@ export interface SeedText {
   lang: CorpusLanguage;
   kind: SeedKind;
   text: string;
+  /**
+   * Seeds built from one sentence in several carriers share a family, and the split is taken
+   * from it (so the sentence never lands in two splits); by default a seed is its own family.
+   */
+  family?: string;
 }
 
 /** Seeds written as one list per language; `kind` defaults to message. */
