@@ -1,7 +1,8 @@
 /**
  * Builds a Tandem server from a validated config. It reads as a table of contents: storage and
  * the admin token, then each capability in the order it depends on the ones before it (knowledge,
- * live context, assist, the website widget, inbound webhooks, the optional demo store, the API,
+ * live context, assist, the website widget and its bundle, inbound webhooks, the optional demo store and its
+ * /demo page, the API,
  * the OpenAI-compatible API, the console, probes).
  * Returns `{ server, start, stop }`; nothing listens until `start()`.
  */
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { bootstrapAdmin } from './auth/bootstrapAdmin.js';
 import { teamService } from './auth/teamService.js';
 import type { ServerConfig } from './config/env.js';
+import { demoPagePlugin } from './demoStore/demoPage/demoPagePlugin.js';
 import { demoStorePlugin } from './demoStore/demoStorePlugin.js';
 import { createFastifyServer, localBaseUrl, requestBodyLimit } from './http/fastifyServer.js';
 import { healthCheck } from './http/healthCheck.js';
@@ -24,6 +26,7 @@ import { livePlugin } from './plugins/livePlugin.js';
 import { openAiPlugin } from './plugins/openAiPlugin.js';
 import { probesPlugin } from './plugins/probesPlugin.js';
 import { webhooksPlugin } from './plugins/webhooksPlugin.js';
+import { widgetBundlePlugin } from './plugins/widgetBundlePlugin.js';
 import { widgetPlugin, type WidgetOverrides } from './plugins/widgetPlugin.js';
 import { openStore, type Store } from './storage/store.js';
 
@@ -59,9 +62,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     live,
     assist,
     widget,
+    widgetBundlePlugin(),
     webhooksPlugin({ store, log, eventLog: live.eventLog }),
     ...(config.demoStore
-      ? [demoStorePlugin({ tenantId: admin.tenantId, log, connectors: assist.connectors, webhookSources: live.sources })]
+      ? [
+          demoStorePlugin({ tenantId: admin.tenantId, log, connectors: assist.connectors, webhookSources: live.sources }),
+          demoPagePlugin({ tenantId: admin.tenantId, log, sites: widget.service.sites }),
+        ]
       : []),
     apiPlugin(
       {
