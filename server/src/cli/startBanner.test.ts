@@ -8,6 +8,7 @@ describe('startBanner', () => {
     const text = startBanner({ version: '1.2.3', address: 'http://[::1]:8787', config, adminToken: 'tdm_made_on_first_start' });
     expect(text).toContain('Tandem 1.2.3   http://localhost:8787');
     expect(text).toContain('Demo store     http://localhost:8787/demo-store/api');
+    expect(text).toContain('Demo shop      http://localhost:8787/demo  (a storefront with the website widget on it');
     expect(text).toContain('Data dir       /srv/tandem/.data');
     expect(text).toContain('Admin token    tdm_made_on_first_start');
   });
@@ -27,6 +28,6 @@ describe('startBanner', () => {
   it('leaves out the demo store when it is off', () => {
     expect(
       startBanner({ version: '1', address: 'http://127.0.0.1:1', config: { ...config, demoStore: false }, adminToken: undefined }),
-    ).not.toContain('Demo store');
+    ).not.toMatch(/Demo store|Demo shop|\/demo/);
   });
 });

@@ -24,7 +24,10 @@ export function startBanner({ version, address, config, adminToken }: StartBanne
     `  Health         ${base}/healthz`,
     `  Webhooks       ${base}/webhooks/<workspace>/<source>  (signed live events; create a source with live.sources.create)`,
     ...(config.demoStore
-      ? [`  Demo store     ${base}/demo-store/api  (generated shop data behind the retail actions and live facts)`]
+      ? [
+          `  Demo shop      ${base}/demo  (a storefront with the website widget on it; served by ${base}/widget.js)`,
+          `  Demo store     ${base}/demo-store/api  (generated shop data behind the retail actions and live facts)`,
+        ]
       : []),
     `  Data dir       ${config.dataDir}`,
     `  Admin token    ${adminTokenShown(config, adminToken)}`,
