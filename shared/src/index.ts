@@ -8,6 +8,7 @@ export * from './demoStore.js';
 export * from './draft.js';
 export * from './errors.js';
 export * from './knowledge.js';
+export * from './knowledgeChanges.js';
 export * from './knowledgeSync.js';
 export * from './live.js';
 export * from './metrics.js';

@@ -3,7 +3,7 @@
  * feed, the vector filler behind ingestion, the ingestion jobs, and search. The server and the
  * `tandem eval` command build the same engine.
  */
-import type { IngestJobStarted, ingestUrlsInputSchema, SearchQuery } from '@tandem/shared';
+import { KNOWLEDGE_CHANGES_HEARTBEAT_MS, type IngestJobStarted, type ingestUrlsInputSchema, type SearchQuery } from '@tandem/shared';
 import type { z } from 'zod';
 import type { ServerConfig } from '../config/env.js';
 import { ServiceError } from '../errors/serviceError.js';
@@ -19,6 +19,8 @@ import { KnowledgeIndexes } from './search/knowledgeIndexes.js';
 import { embedQuery } from './search/queryEmbedding.js';
 import { searchKnowledge, type KnowledgeSearchResult } from './search/searchKnowledge.js';
 import { claimEmbedder, VectorFiller } from './search/vectorFiller.js';
+import { knowledgeChangeStream } from './sync/changeStream.js';
+import { KnowledgeChangeWatch } from './sync/changeWatch.js';
 import { knowledgeSync } from './sync/knowledgeSync.js';
 import { pruneChangeFeedIfDue } from './sync/pruneChangeFeed.js';
 
@@ -30,6 +32,8 @@ export interface KnowledgeEngineOptions {
   embedder: Embedder | undefined;
   /** How often to look for changes written by other nodes. */
   pollMs?: number;
+  /** How often a quiet `knowledge.changes` stream says it is still there (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
@@ -37,10 +41,16 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
   // Every text an embedder gets is normalised, and redacted when the embedder sends it away.
   const embedder = options.embedder === undefined ? undefined : privateEmbedder(options.embedder);
   const indexes = new KnowledgeIndexes(store.knowledge, log, { pollMs: options.pollMs ?? 250 });
+  // Open side panels hear of a change from the same signal that updates this node's index.
+  const changeWatch = new KnowledgeChangeWatch(store.knowledge, log, { pollMs: options.pollMs ?? 250 });
+  const changed = () => {
+    indexes.notify();
+    changeWatch.notify();
+  };
   let filler: VectorFiller | undefined;
   if (embedder !== undefined) {
     await claimEmbedder(store.knowledge, embedder);
-    filler = new VectorFiller(store.knowledge, embedder, () => indexes.notify(), log);
+    filler = new VectorFiller(store.knowledge, embedder, changed, log);
   }
   const interrupted = await store.ingestJobs.interruptRunning();
   if (interrupted > 0) log.warn({ interrupted }, 'ingestion jobs were interrupted by a restart; their reports list what to retry');
@@ -49,7 +59,7 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
     log,
     limits: { ...DEFAULT_PARSE_LIMITS, maxBytes: options.config.knowledge.maxUploadBytes },
     onStored: () => {
-      indexes.notify();
+      changed();
       filler?.notify();
     },
   });
@@ -85,7 +95,7 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
       store,
       ingest,
       maxUploadBytes: options.config.knowledge.maxUploadBytes,
-      changed: () => indexes.notify(),
+      changed,
     }),
     /** Web pages as a source (named after the first URL's host unless named), crawled now and re-synced on schedule. */
     ingestUrls: (tenantId: string, input: z.output<typeof ingestUrlsInputSchema>): Promise<IngestJobStarted> =>
@@ -104,8 +114,19 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
     embedQuery: (text: string, requestLog: Pick<Logger, 'warn'> = log) => embedQuery(embedder, text, requestLog),
     /** knowledge.sync: one page of the change feed for a client's local cache, or "reset". */
     sync: knowledgeSync({ repo: store.knowledge, log }),
+    /** knowledge.changes: where the workspace's feed stands, again whenever it moves, heartbeats between. */
+    changes: (tenantId: string, lastEventId: string | undefined, signal: AbortSignal | undefined) =>
+      knowledgeChangeStream(
+        { watch: changeWatch, repo: store.knowledge, heartbeatMs: options.heartbeatMs ?? KNOWLEDGE_CHANGES_HEARTBEAT_MS },
+        tenantId,
+        lastEventId,
+        signal,
+      ),
+    /** Something wrote the store without the engine (tools, benchmarks): update the index and tell the panels now, not at the next poll. */
+    notifyChanged: changed,
     start(): void {
       indexes.start();
+      changeWatch.start();
       filler?.start();
       resyncTimer ??= setInterval(() => {
         void resyncDueSources().catch((err: unknown) => log.error({ err }, 'scheduled re-sync failed'));
@@ -113,8 +134,13 @@ export async function createKnowledgeEngine(options: KnowledgeEngineOptions) {
       }, 60_000);
       resyncTimer.unref();
     },
+    /** Ends the open `knowledge.changes` streams, so the server's connections can close. */
+    drain(): void {
+      changeWatch.close();
+    },
     async stop(): Promise<void> {
       indexes.stop();
+      changeWatch.stop();
       if (resyncTimer !== undefined) clearInterval(resyncTimer);
       await filler?.stop();
       await embedder?.close();

@@ -36,6 +36,7 @@ export async function knowledgePlugin({
     name: 'knowledge',
     engine,
     start: () => engine.start(),
+    drain: () => engine.drain(),
     stop: () => engine.stop(),
   };
 }

@@ -4,6 +4,8 @@ import { deleteArticlesHandler } from './articles/delete.handler.js';
 import { deleteArticlesInput, deleteArticlesOutput } from './articles/delete.schema.js';
 import { upsertArticlesHandler } from './articles/upsert.handler.js';
 import { upsertArticlesInput, upsertArticlesOutput } from './articles/upsert.schema.js';
+import { changesHandler } from './changes.handler.js';
+import { changesInput } from './changes.schema.js';
 import { deleteDocumentHandler } from './documents/delete.handler.js';
 import { deleteDocumentInput, deleteDocumentOutput } from './documents/delete.schema.js';
 import { listDocumentsHandler } from './documents/list.handler.js';
@@ -33,6 +35,8 @@ export const knowledgeRouter = router({
   search: agents.input(searchInput).output(searchOutput).query(searchHandler),
   /** The change feed as pages of whole documents with int8 vectors, for clients' local knowledge caches. */
   sync: agents.input(syncInput).output(syncOutput).query(syncHandler),
+  /** Nudges when the workspace's change feed moves (its cursor, not the documents; clients then call sync), with heartbeats; resumable. */
+  changes: agents.input(changesInput).subscription(changesHandler),
   /** The server's embedding of a query (int8), to rank a local cache's vectors; `vector: null` without an embedder. */
   embedQuery: agents.input(embedQueryInput).output(embedQueryOutput).query(embedQueryHandler),
   stats: agents.output(knowledgeStatsOutput).query(knowledgeStatsHandler),
