@@ -104,7 +104,7 @@ describe('agent flow in the extension', () => {
       expect(await panel.locator('section[aria-label="Ticket"]').innerText()).toContain(c.requester);
       const ticketId = await page.evaluate(() => document.documentElement.dataset.tandemTicket);
       expect(ticketId).toBeTruthy();
-      expect(await panel.getByTestId('ticket-id').textContent()).toBe(ticketId);
+      expect(await panel.getByTestId('ticket-header').getAttribute('data-ticket-id')).toBe(ticketId);
 
       // Cards for this ticket (from the cache first, then the server).
       const cards = panel.getByTestId('knowledge-cards');

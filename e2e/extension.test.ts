@@ -62,7 +62,7 @@ describe('extension', () => {
     // The ticket the content script read reaches the panel through the background.
     const ticketPage = await browser.context.newPage();
     await ticketPage.goto(site.url('ticket-1001.html'));
-    await expect.poll(() => panel.getByTestId('ticket-id').textContent(), { timeout: 10_000 }).toContain('T-1001');
+    await expect.poll(() => panel.getByTestId('ticket-number').textContent(), { timeout: 10_000 }).toBe('T-1001');
     expect(await panel.getByTestId('ticket-subject').textContent()).toBe('Refund for a double charge on order 5512');
     await ticketPage.close();
     await options.close();

@@ -1,14 +1,16 @@
 /**
  * The extension's options page: where the agent points Tandem at a server and signs in with a
- * token, and chooses which helpdesks (and which extra hosts) Tandem reads.
+ * token, and chooses which helpdesks (and which extra hosts) Tandem reads. Styled by the same
+ * design tokens as the side panel.
  */
+import './design';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesForm } from './settings/SitesForm';
-import './styles/pages.css';
+import './settings/options.css';
 
 function OptionsPage() {
   return (
-    <main className="panel">
+    <main className="options">
       <h1>Tandem settings</h1>
       <p className="muted">Connect the side panel to your team&apos;s Tandem server. Ask your team lead for an API token.</p>
       <SettingsForm />

@@ -1,21 +1,26 @@
 /**
- * The side panel beside the helpdesk: connection, the ticket open in the tab, knowledge cards
- * (local cache first, then the server), and the draft with its actions. It composes; each part
- * lives in its own module under panel/.
+ * The side panel beside the helpdesk, laid out for a 360–480 px column: the top bar (connection),
+ * then either the one state that needs the agent (connecting, signed out, offline, no ticket,
+ * unreadable ticket) or the ticket's header and its draft, with the knowledge cards last. It
+ * composes; each part lives in its own module under panel/, styled only through design tokens.
  */
 import { useEffect, useMemo } from 'react';
 import { createTandemClient } from './connection/tandemClient';
+import './design';
 import { ConnectionStatus } from './panel/ConnectionStatus';
 import { DraftPanel } from './panel/draft/DraftPanel';
 import { usePanelCommands } from './panel/draft/panelCommands';
+import { TicketHeader } from './panel/header/TicketHeader';
 import { insertIntoTab } from './panel/insertIntoTab';
 import { KnowledgeCards } from './panel/KnowledgeCards';
-import { TicketSummary } from './panel/TicketSummary';
+import { usePanelPaintMark } from './panel/panelPaintMark';
+import { ConnectionNotice } from './panel/states/ConnectionNotice';
+import { TicketNotice } from './panel/states/TicketNotice';
 import { useConnection } from './panel/useConnection';
 import { useCurrentTicket } from './panel/useCurrentTicket';
 import { useKnowledgeCache } from './panel/useKnowledgeCache';
 import { useKnowledgeCards } from './panel/useKnowledgeCards';
-import './styles/pages.css';
+import './panel/panel.css';
 
 function SidePanel() {
   const connection = useConnection();
@@ -29,6 +34,7 @@ function SidePanel() {
   const tabId = current.kind === 'ticket' ? current.stored.tabId : undefined;
   const cards = useKnowledgeCards(ticket, cache.service, cache.state.chunks, client);
   const commands = usePanelCommands();
+  usePanelPaintMark();
 
   // Shortcuts pressed while the helpdesk page has the focus arrive as chrome.commands.
   useEffect(() => {
@@ -37,23 +43,38 @@ function SidePanel() {
     return () => chrome.commands.onCommand.removeListener(onCommand);
   }, [commands]);
 
+  const knowledge = (cited?: ReadonlyMap<string, number>) =>
+    ticket === undefined ? null : <KnowledgeCards cards={cards} cache={cache.state} cited={cited} />;
+
   return (
-    <main className="panel">
-      <h1>Tandem</h1>
+    <div className="panel">
       <ConnectionStatus state={connection.state} />
-      <TicketSummary current={current} />
-      <KnowledgeCards cards={cards} cache={cache.state} />
-      <DraftPanel
-        client={client}
-        ticket={ticket}
-        commands={commands}
-        onInsert={(text, draftId) =>
-          tabId === undefined
-            ? Promise.resolve({ ok: false, error: 'No helpdesk tab to insert into' })
-            : insertIntoTab(tabId, draftId, text)
-        }
-      />
-    </main>
+      <main className="panel__main">
+        <ConnectionNotice state={connection.state} onRetry={connection.recheck} />
+        <TicketNotice current={current} />
+        {ticket === undefined ? null : client === undefined ? (
+          // No server: the ticket and the cached knowledge still help; the notice above says why there is no draft.
+          <>
+            <TicketHeader ticket={ticket} analysis={undefined} pending={false} />
+            {knowledge()}
+          </>
+        ) : (
+          <DraftPanel
+            client={client}
+            ticket={ticket}
+            commands={commands}
+            knowledge={knowledge}
+            onInsert={(text, draftId) =>
+              tabId === undefined
+                ? Promise.resolve({ ok: false, error: 'No helpdesk tab to insert into' })
+                : insertIntoTab(tabId, draftId, text)
+            }
+          />
+        )}
+        {/* Without a ticket the cache status still matters: it says whether knowledge is ready offline. */}
+        {ticket === undefined && connected ? <KnowledgeCards cards={undefined} cache={cache.state} /> : null}
+      </main>
+    </div>
   );
 }
 

@@ -1,36 +1,36 @@
 /**
- * The panel header: whether Tandem can reach the server with the agent's token, and for which
- * workspace, with a way to the options page when the agent has to fix something.
+ * The panel's top bar: Tandem, whether it reaches the server with the agent's token (and which
+ * workspace), and the way to the settings. The states that need the agent are explained, each
+ * with its next step, by ConnectionNotice.
  */
 import { CONNECTION_LABELS, type ConnectionState } from '../connection/connectionState';
 
+export const CONNECTING_LABEL = 'Connecting…';
+
+export function openSettings(): void {
+  void chrome.runtime.openOptionsPage();
+}
+
 export function ConnectionStatus({ state }: { state: ConnectionState | undefined }) {
-  if (state === undefined) return <p className="muted">Checking connection…</p>;
+  const kind = state?.kind ?? 'connecting';
   return (
-    <section className="card" aria-label="Connection">
-      <p className={`connection connection--${state.kind}`} data-testid="connection-state" role="status">
-        {CONNECTION_LABELS[state.kind]}
-      </p>
-      {state.kind === 'connected' ? (
-        <p>
-          Workspace <strong data-testid="workspace-name">{state.session.workspace.name}</strong>
-          <span className="muted">
-            {' '}
-            · {state.session.principal.name} ({state.session.principal.role}) · server {state.session.serverVersion}
+    <header className="topbar">
+      <h1 className="topbar__brand">Tandem</h1>
+      <p className={`topbar__state connection connection--${kind}`}>
+        <span className="connection__dot" aria-hidden="true" />
+        <span data-testid="connection-state" role="status">
+          {state === undefined ? CONNECTING_LABEL : CONNECTION_LABELS[state.kind]}
+        </span>
+        {state?.kind === 'connected' ? (
+          <span className="topbar__workspace muted" title={`${state.session.principal.name} (${state.session.principal.role})`}>
+            {' · '}
+            <span data-testid="workspace-name">{state.session.workspace.name}</span>
           </span>
-        </p>
-      ) : (
-        <>
-          {state.kind === 'not-configured' ? null : (
-            <p className="muted" data-testid="connection-detail">
-              {state.detail}
-            </p>
-          )}
-          <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
-            Open settings
-          </button>
-        </>
-      )}
-    </section>
+        ) : null}
+      </p>
+      <button type="button" className="topbar__settings" onClick={openSettings}>
+        Settings
+      </button>
+    </header>
   );
 }

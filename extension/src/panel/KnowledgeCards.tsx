@@ -1,6 +1,8 @@
 /**
- * Knowledge cards beside the ticket: each article's title, where in it the passage is, and the
- * passage with the query's words marked. Article text is rendered as text (highlights are
+ * Knowledge cards under the draft, collapsed to the article's title and one line so the draft
+ * stays first; each expands (a native disclosure, so keyboard and screen readers work) to where
+ * in the article the passage is and the passage with the query's words marked. Articles the
+ * draft cites are marked with their number. Article text is rendered as text (highlights are
  * slices of it), and only http(s) links open, in a new tab.
  */
 import type { SearchHit } from '@tandem/shared';
@@ -59,7 +61,14 @@ function cacheLine(state: KnowledgeCacheState): string {
   }
 }
 
-export function KnowledgeCards({ cards, cache }: { cards: Cards | undefined; cache: KnowledgeCacheState }) {
+export interface KnowledgeCardsProps {
+  cards: Cards | undefined;
+  cache: KnowledgeCacheState;
+  /** Document id → the draft's citation number, for the articles the finished draft cites. */
+  cited?: ReadonlyMap<string, number>;
+}
+
+export function KnowledgeCards({ cards, cache, cited }: KnowledgeCardsProps) {
   const list = useRef<HTMLElement>(null);
   // Stamped (epoch ms) once the DOM holds a ticket's first cards, and again when the server's
   // replace them: the ticket-open → cards benchmark reads both.
@@ -78,38 +87,67 @@ export function KnowledgeCards({ cards, cache }: { cards: Cards | undefined; cac
 
   return (
     <section
-      className="card"
+      className="knowledge"
       aria-label="Knowledge"
       ref={list}
       data-testid="knowledge-cards"
       data-ticket-id={cards?.ticketId}
       data-origin={cards?.origin}
     >
-      <h2>Knowledge</h2>
-      <p className={`muted cache cache--${cache.status}`} data-testid="cache-status" data-status={cache.status} role="status">
-        {cacheLine(cache)}
-      </p>
+      <div className="knowledge__head">
+        <h3 className="section-title">Knowledge</h3>
+        <p className={`knowledge__cache cache--${cache.status}`} data-testid="cache-status" data-status={cache.status} role="status">
+          {cacheLine(cache)}
+        </p>
+      </div>
       {cards === undefined ? null : cards.hits.length === 0 ? (
         <p className="muted" data-testid="no-cards">
           No matching articles
         </p>
       ) : (
         <ol className="knowledge-cards">
-          {cards.hits.map((hit) => (
-            <li key={hit.chunkId} data-testid="knowledge-card" data-document-id={hit.documentId}>
-              {hit.url !== undefined && /^https?:\/\//i.test(hit.url) ? (
-                <button type="button" className="link" onClick={() => openExternal(hit.url)} title={hit.url}>
-                  {hit.title}
-                </button>
-              ) : (
-                <strong>{hit.title}</strong>
-              )}
-              {hit.sectionPath.length === 0 ? null : <p className="muted section-path">{hit.sectionPath.join(' › ')}</p>}
-              <Snippet hit={hit} />
-            </li>
-          ))}
+          {cards.hits.map((hit) => {
+            const n = cited?.get(hit.documentId);
+            return (
+              <li key={hit.chunkId} data-testid="knowledge-card" data-document-id={hit.documentId} data-cited={n !== undefined}>
+                <details className="kcard">
+                  <summary className="kcard__summary">
+                    <span className="kcard__title">
+                      {hit.title}
+                      {n === undefined ? null : (
+                        <span className="badge badge--ok kcard__cited" data-testid="card-cited">
+                          Cited [{n}]
+                        </span>
+                      )}
+                    </span>
+                    <span className="kcard__line muted">{oneLine(hit)}</span>
+                  </summary>
+                  <div className="kcard__body">
+                    {hit.sectionPath.length === 0 ? null : <p className="muted section-path">{hit.sectionPath.join(' › ')}</p>}
+                    <Snippet hit={hit} />
+                    {hit.url !== undefined && /^https?:\/\//i.test(hit.url) ? (
+                      <button type="button" className="link" onClick={() => openExternal(hit.url)} title={hit.url}>
+                        Open the article
+                      </button>
+                    ) : null}
+                  </div>
+                </details>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
   );
+}
+
+/** The card's collapsed line: the passage from its first highlight (CSS cuts it to one line). */
+function oneLine(hit: SearchHit): string {
+  const first = hit.highlights[0]?.start ?? 0;
+  const from = Math.max(0, hit.text.lastIndexOf(' ', Math.max(0, first - 20)));
+  const line = hit.text
+    .slice(from, from + 200)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return from > 0 ? `…${line}` : line;
 }

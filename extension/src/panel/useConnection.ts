@@ -3,7 +3,7 @@
  * panel becomes visible again, and every 15 seconds, so a restarted server or a revoked token shows up
  * without a reload.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { checkConnection } from '../connection/checkConnection';
 import type { ConnectionState } from '../connection/connectionState';
 import type { ExtensionSettings } from '../settings/settings';
@@ -18,10 +18,15 @@ export interface PanelConnection {
   state: ConnectionState | undefined;
   /** The settings that state was checked with. */
   settings: ExtensionSettings | undefined;
+  /** Checks again now (the offline state's "Try again"). */
+  recheck: () => void;
 }
 
+type Checked = Omit<PanelConnection, 'recheck'>;
+
 export function useConnection(): PanelConnection {
-  const [connection, setConnection] = useState<PanelConnection>({ state: undefined, settings: undefined });
+  const [connection, setConnection] = useState<Checked>({ state: undefined, settings: undefined });
+  const checkNow = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     let disposed = false;
@@ -39,6 +44,7 @@ export function useConnection(): PanelConnection {
       if (document.visibilityState === 'visible') void check();
     };
 
+    checkNow.current = () => void check();
     void check();
     const unwatch = watchSettings(() => void check());
     const timer = setInterval(() => void check(), RECHECK_INTERVAL_MS);
@@ -51,11 +57,12 @@ export function useConnection(): PanelConnection {
     };
   }, []);
 
-  return connection;
+  const [recheck] = useState(() => () => checkNow.current());
+  return { ...connection, recheck };
 }
 
 /** A re-check with the same outcome keeps the same object, so nothing downstream restarts every 15 s. */
-function sameConnection(previous: PanelConnection, state: ConnectionState, settings: ExtensionSettings | undefined): boolean {
+function sameConnection(previous: Checked, state: ConnectionState, settings: ExtensionSettings | undefined): boolean {
   return (
     previous.settings?.serverUrl === settings?.serverUrl &&
     previous.settings?.apiToken === settings?.apiToken &&

@@ -1,12 +1,14 @@
 /**
  * The panel's local knowledge cache, tied to its connection: loaded from IndexedDB at once (so
- * cards work offline), synced from the server while connected, marked offline while the server
- * is unreachable, and emptied when the agent is signed out (token rejected or removed).
+ * cards work offline), synced from the server while connected (on each `knowledge.changes` push,
+ * polling while that channel is down), marked offline while the server is unreachable, and
+ * emptied when the agent is signed out (token rejected or removed).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ConnectionState } from '../connection/connectionState';
 import type { TandemClient } from '../connection/tandemClient';
 import { openKnowledgeCacheDb } from '../knowledgeCache/cacheDb';
+import { trpcChangeChannel } from '../knowledgeCache/changeChannel';
 import { KnowledgeCacheService, type KnowledgeCacheState } from '../knowledgeCache/knowledgeCacheService';
 import { clearKnowledgeCache } from '../knowledgeCache/syncKnowledge';
 import type { ExtensionSettings } from '../settings/settings';
@@ -42,8 +44,10 @@ export function useKnowledgeCache(
     if (kind === undefined) return;
     if (kind === 'connected' && settings !== undefined && workspaceId !== undefined) {
       if (client === undefined) return;
-      void service.follow({ serverUrl: settings.serverUrl, workspaceId }, (position, signal) =>
-        client.knowledge.sync.query(position, { signal }),
+      void service.follow(
+        { serverUrl: settings.serverUrl, workspaceId },
+        (position, signal) => client.knowledge.sync.query(position, { signal }),
+        trpcChangeChannel(client),
       );
       return () => service.stopFollowing();
     }

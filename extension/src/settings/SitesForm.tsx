@@ -11,9 +11,6 @@ import { readSiteSettings } from './siteSettingsStorage';
 import { siteSettingsDraftFrom, validateSiteSettingsDraft, type HostMappingDraft, type SiteSettingsDraft } from './validateSiteSettings';
 
 const MAPPED_SITES = mappedSiteSchema.options;
-// Layout that the shared page styles (a label per line, stacked) do not give these two controls.
-const CHECKBOX_LABEL = { display: 'flex', alignItems: 'center', gap: 6 } as const;
-const MAPPING_ROW = { display: 'flex', gap: 6, marginBottom: 6 } as const;
 
 export function SitesForm() {
   const [draft, setDraft] = useState<SiteSettingsDraft>(siteSettingsDraftFrom(DEFAULT_SITE_SETTINGS));
@@ -73,7 +70,7 @@ export function SitesForm() {
       <fieldset>
         <legend>Read tickets on</legend>
         {HELPDESK_SITES.map((site) => (
-          <label key={site} style={CHECKBOX_LABEL}>
+          <label key={site} className="options__checkbox">
             <input
               data-testid={`site-enabled-${site}`}
               type="checkbox"
@@ -91,7 +88,7 @@ export function SitesForm() {
           helpdesk it runs.
         </p>
         {draft.hostMappings.map((row, index) => (
-          <div key={index} style={MAPPING_ROW}>
+          <div key={index} className="options__mapping">
             <input
               data-testid={`mapping-host-${index}`}
               aria-label={`Host ${index + 1}`}

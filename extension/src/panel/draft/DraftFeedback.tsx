@@ -3,7 +3,7 @@
  * the panel gives it; afterwards the buttons show the choice. A failed send can be tried again.
  */
 import type { DraftFeedback as DraftFeedbackInput } from '@tandem/shared';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 export type DraftRating = NonNullable<DraftFeedbackInput['rating']>;
 
@@ -18,6 +18,7 @@ type RateState =
 /** Give it `key={draftId}`: a new draft gets a fresh, unrated component. */
 export function DraftFeedback({ onRate }: { onRate: (rating: DraftRating) => Promise<unknown> }) {
   const [state, setState] = useState<RateState>({ kind: 'unrated' });
+  const questionId = useId();
 
   const rate = async (rating: DraftRating) => {
     if (state.kind === 'sending' || state.kind === 'rated') return;
@@ -32,7 +33,10 @@ export function DraftFeedback({ onRate }: { onRate: (rating: DraftRating) => Pro
 
   const chosen = state.kind === 'sending' || state.kind === 'rated' ? state.rating : undefined;
   return (
-    <div className="feedback" role="group" aria-label="Rate this draft">
+    <div className="feedback" role="group" aria-labelledby={questionId}>
+      <span id={questionId} className="muted">
+        Was this draft helpful?
+      </span>
       {(['helpful', 'not-helpful'] as const).map((rating) => (
         <button
           key={rating}

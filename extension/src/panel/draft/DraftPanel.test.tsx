@@ -70,17 +70,46 @@ describe('DraftPanel', () => {
 
     const sub = await stream(draftStream().slice(0, 5));
     expect(text('draft-status')).toBe('Writing…');
-    expect(text('header-intent')).toBe('refund_status (82%)');
+    expect(text('header-intent')).toBe('refund status (82%)');
     expect(screen.getByTestId('live-facts').textContent).toContain('#1042');
     expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', true);
 
     act(() => sub.push(...draftStream().slice(5)));
     expect(text('draft-status')).toBe('Draft ready (built-in drafter)');
     expect(text('draft-text')).toBe('Hi Ana, refunds arrive within 5 days [1].');
-    expect(text('draft-confidence')).toBe('Confidence 72%');
+    expect(text('draft-confidence')).toBe('High confidence (72%)');
     expect(screen.queryByTestId('needs-review')).toBeNull();
+    // The built-in drafter is named as a reason, with what to check.
+    expect(text('confidence-reasons')).toContain('built-in drafter');
+    // The live region said the one sentence once, without its citation marker.
+    expect(text('draft-announcer')).toBe('Hi Ana, refunds arrive within 5 days.');
     expect(screen.getByTestId('action-sg_1').textContent).toContain('Refund an order');
     expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', false);
+  });
+
+  it('announces each finished sentence once while streaming, not the whole text', async () => {
+    mount();
+    const sub = await stream([{ type: 'token', text: 'Hi Ana. Your refund' }]);
+    expect(text('draft-announcer')).toBe('Hi Ana.');
+    act(() => sub.push({ type: 'token', text: ' left on Monday [1]. It' }));
+    expect(text('draft-announcer')).toBe('Your refund left on Monday.');
+    act(() => sub.push({ type: 'token', text: ' takes' }));
+    expect(text('draft-announcer')).toBe('Your refund left on Monday.');
+  });
+
+  it('tells the knowledge cards which articles the finished draft cites', async () => {
+    const knowledge = vi.fn((cited: ReadonlyMap<string, number>) => <p data-testid="cited">{[...cited].join(';')}</p>);
+    mount({ knowledge });
+    await stream(draftStream());
+    expect(text('cited')).toBe('doc_1,1');
+  });
+
+  it('offers a retry when the draft fails', async () => {
+    mount();
+    await stream([{ type: 'error', error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Search is down' } }]);
+    expect(screen.getByTestId('draft-error').textContent).toContain('Try again');
+    fireEvent.click(screen.getByTestId('draft-retry'));
+    await waitFor(() => expect(fake.subscriptions).toHaveLength(2));
   });
 
   it('says when the stream dropped and is reconnecting', async () => {

@@ -1,11 +1,12 @@
 /**
- * The assist panel for the open ticket: who the customer is and how they feel, their live facts,
- * the streamed reply draft with its controls, the agent's rating, and the suggested actions,
- * all from one `useDraft`. Shortcuts: Alt+Shift+R regenerates, Alt+Shift+I inserts, inside the
+ * The assist panel for the open ticket, in the order an agent needs it: who the customer is and
+ * how they feel, the streamed reply draft with Insert and how far to trust it, the agent's
+ * rating, the customer's live facts, the suggested actions, then the knowledge (given by the
+ * side panel, told which articles the draft cited), all from one `useDraft`. Shortcuts: Alt+Shift+R regenerates, Alt+Shift+I inserts, inside the
  * panel or forwarded from `chrome.commands` through `commands`.
  */
-import type { TicketContext } from '@tandem/shared';
-import { useEffect, useRef, useState } from 'react';
+import type { CitedSource, TicketContext } from '@tandem/shared';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isDraftActive } from '../../draft/draftState';
 import { useDraft, type DraftClient, type DraftOptions } from '../../draft/useDraft';
 import { ActionsList, type ActionsClient } from '../actions/ActionsList';
@@ -33,11 +34,13 @@ export interface DraftPanelProps {
   onInsert: InsertDraft;
   /** Forwarded `chrome.commands` ('regenerate-draft', 'insert-draft'); see `usePanelCommands`. */
   commands?: PanelCommands;
+  /** Rendered last: the knowledge cards, marked where the finished draft cites them (document id → `[n]`). */
+  knowledge?: (cited: ReadonlyMap<string, number>) => ReactNode;
 }
 
 const IDLE: InsertStatus = { kind: 'idle' };
 
-export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelProps) {
+export function DraftPanel({ client, ticket, onInsert, commands, knowledge }: DraftPanelProps) {
   const [options, setOptions] = useState<DraftOptions>({});
   const draft = useDraft(client, ticket, options);
   const { state } = draft;
@@ -48,6 +51,7 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
   const editing = draftId !== undefined && editingDraft === draftId;
   const insertStatus = insert !== undefined && insert.draftId === draftId ? insert.status : IDLE;
   const canRegenerate = client !== undefined && ticket !== undefined;
+  const cited = useMemo(() => citedDocuments(state.sources, state.citations), [state.sources, state.citations]);
 
   const regenerate = (next?: DraftOptions) => {
     if (!canRegenerate) return;
@@ -105,7 +109,6 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
   return (
     <div className="draft-panel">
       <TicketHeader ticket={ticket} analysis={state.analysis} pending={isDraftActive(state)} />
-      <LiveFacts live={state.live} />
       <DraftView
         draft={draft}
         options={options}
@@ -120,7 +123,19 @@ export function DraftPanel({ client, ticket, onInsert, commands }: DraftPanelPro
       {state.status === 'done' && draftId !== undefined ? (
         <DraftFeedback key={`feedback-${draftId}`} onRate={(rating) => client.assist.feedback.mutate({ draftId, rating })} />
       ) : null}
+      <LiveFacts live={state.live} />
       <ActionsList key={`actions-${draftId ?? 'none'}`} client={client} actions={state.actions} />
+      {knowledge?.(cited)}
     </div>
   );
+}
+
+/** The documents the draft cites, each with its first citation number. */
+function citedDocuments(sources: readonly CitedSource[], citations: readonly number[]): ReadonlyMap<string, number> {
+  const cited = new Map<string, number>();
+  for (const n of [...citations].sort((a, b) => a - b)) {
+    const source = sources.find((s) => s.n === n);
+    if (source !== undefined && !cited.has(source.documentId)) cited.set(source.documentId, n);
+  }
+  return cited;
 }

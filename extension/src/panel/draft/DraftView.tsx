@@ -1,13 +1,17 @@
 /**
- * The reply draft as it streams: text with citation buttons, a status line, confidence and the
- * review flag, and the agent's controls (tone, length, regenerate, edit, copy, insert). The
- * state lives in `useDraft` and `DraftPanel`; this component only shows it and reports clicks.
+ * The reply draft as it streams: a status line, the text with citation buttons (announced a
+ * sentence at a time), Insert as the primary button with its shortcut, then how far to trust it
+ * and the agent's other controls (edit, copy, tone, length, regenerate). A model fallback and a
+ * failure each say what to do next. The state lives in `useDraft` and `DraftPanel`; this
+ * component only shows it and reports clicks.
  */
 import { draftLengthSchema, draftToneSchema, type DraftLength, type DraftTone } from '@tandem/shared';
 import { useState } from 'react';
 import { describePanelError } from '../../draft/panelError';
 import { isDraftActive, type DraftState } from '../../draft/draftState';
 import type { DraftOptions, UseDraft } from '../../draft/useDraft';
+import { ConfidenceNote } from './ConfidenceNote';
+import { DraftAnnouncer } from './DraftAnnouncer';
 import { DraftText } from './DraftText';
 import type { InsertStatus } from './insertStatus';
 
@@ -76,9 +80,9 @@ export function DraftView(props: DraftViewProps) {
   };
 
   return (
-    <section className="card draft" aria-label="Reply draft" aria-busy={active}>
+    <section className="draft" aria-label="Reply draft" aria-busy={active} data-testid="draft">
       <div className="draft__head">
-        <h3>Reply draft</h3>
+        <h2>Reply draft</h2>
         <span
           className={`draft__status draft__status--${state.status}`}
           data-testid="draft-status"
@@ -92,35 +96,19 @@ export function DraftView(props: DraftViewProps) {
       </div>
 
       {state.restartReason === undefined ? null : (
-        <p className="muted" data-testid="draft-restart">
-          The model stopped ({state.restartReason}); the built-in drafter wrote this instead.
-        </p>
+        <div className="notice notice--warn" data-testid="draft-fallback">
+          <p data-testid="draft-restart">The model stopped ({state.restartReason}); the built-in drafter wrote this instead.</p>
+          <p className="muted">Read it through before inserting, or regenerate to ask the model again.</p>
+        </div>
       )}
-
-      {state.status === 'done' ? (
-        <p className="draft__meta">
-          {state.confidence === undefined ? null : (
-            <span data-testid="draft-confidence">Confidence {Math.round(state.confidence * 100)}%</span>
-          )}
-          {state.needsReview ? (
-            <span className="badge badge--warn" data-testid="needs-review">
-              Needs review
-            </span>
-          ) : null}
-          {draft.edited ? (
-            <span className="badge" data-testid="draft-edited">
-              Edited
-            </span>
-          ) : null}
-        </p>
-      ) : null}
-
-      {state.status === 'done' && state.notes.length > 0 ? (
-        <ul className="draft__notes muted" data-testid="draft-notes">
-          {state.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
+      {state.status === 'error' ? (
+        <div className="notice notice--danger" data-testid="draft-error">
+          <p className="notice__title">No draft this time.</p>
+          <p>Try again; if it keeps failing, write this reply yourself and tell your admin what the status above says.</p>
+          <button type="button" className="primary" data-testid="draft-retry" disabled={!props.canRegenerate} onClick={props.onRegenerate}>
+            Try again
+          </button>
+        </div>
       ) : null}
 
       {editing ? (
@@ -136,7 +124,7 @@ export function DraftView(props: DraftViewProps) {
             onChange={(event) => setEditText(event.target.value)}
           />
           <div className="draft__controls">
-            <button type="button" data-testid="edit-save" onClick={saveEdit}>
+            <button type="button" className="primary" data-testid="edit-save" onClick={saveEdit}>
               Save
             </button>
             <button type="button" data-testid="edit-cancel" onClick={() => props.onEditingChange(false)}>
@@ -144,15 +132,50 @@ export function DraftView(props: DraftViewProps) {
             </button>
           </div>
         </div>
-      ) : (
-        <div className="draft__text" data-testid="draft-text">
+      ) : state.status === 'error' && draft.text === '' ? null : (
+        // Scrolls inside itself past a third of the panel, so Insert stays in view; focusable to scroll by keyboard.
+        <div className="draft__text" data-testid="draft-text" tabIndex={0} role="group" aria-label="Draft text">
           {draft.text === '' && active ? <span className="muted">…</span> : <DraftText text={draft.text} sources={state.sources} />}
         </div>
       )}
+      <DraftAnnouncer text={state.text} active={active} done={state.status === 'done'} />
 
-      <div className="draft__controls">
+      <div className="draft__controls draft__controls--primary">
+        <button
+          type="button"
+          className="primary"
+          data-testid="insert-draft"
+          aria-keyshortcuts="Alt+Shift+I"
+          disabled={!usable || editing || props.insert.kind === 'inserting'}
+          onClick={props.onInsert}
+        >
+          {props.insert.kind === 'inserting' ? 'Inserting…' : 'Insert'} <kbd aria-hidden="true">Alt+Shift+I</kbd>
+        </button>
+        <button type="button" data-testid="edit-draft" disabled={!usable || editing} onClick={startEdit}>
+          Edit
+        </button>
+        {draft.edited && !editing ? (
+          <button type="button" data-testid="revert-draft" onClick={draft.discardEdit}>
+            Undo edit
+          </button>
+        ) : null}
+        <button type="button" data-testid="copy-draft" disabled={!usable || editing} onClick={() => void copyText()}>
+          Copy
+        </button>
+      </div>
+
+      {copy.kind === 'idle' ? null : (
+        <p className={copy.kind === 'failed' ? 'error' : 'muted'} data-testid="copy-result" role="status">
+          {copy.kind === 'copied' ? 'Copied to the clipboard' : `Copy failed: ${copy.error}`}
+        </p>
+      )}
+      <InsertResult status={props.insert} />
+
+      {state.status === 'done' ? <ConfidenceNote state={state} edited={draft.edited} /> : null}
+
+      <div className="draft__controls draft__controls--tune">
         <label>
-          Tone{' '}
+          Tone
           <select
             data-testid="tone-select"
             value={options.tone ?? ''}
@@ -167,7 +190,7 @@ export function DraftView(props: DraftViewProps) {
           </select>
         </label>
         <label>
-          Length{' '}
+          Length
           <select
             data-testid="length-select"
             value={options.length ?? ''}
@@ -181,48 +204,18 @@ export function DraftView(props: DraftViewProps) {
             ))}
           </select>
         </label>
-      </div>
-      {draft.edited && !active ? <p className="muted">Regenerate applies tone and length, and replaces your edit.</p> : null}
-
-      <div className="draft__controls">
         <button
           type="button"
           data-testid="regenerate-draft"
+          aria-keyshortcuts="Alt+Shift+R"
           title="Alt+Shift+R"
           disabled={!props.canRegenerate || editing}
           onClick={props.onRegenerate}
         >
           Regenerate
         </button>
-        <button type="button" data-testid="edit-draft" disabled={!usable || editing} onClick={startEdit}>
-          Edit
-        </button>
-        {draft.edited && !editing ? (
-          <button type="button" data-testid="revert-draft" onClick={draft.discardEdit}>
-            Undo edit
-          </button>
-        ) : null}
-        <button type="button" data-testid="copy-draft" disabled={!usable || editing} onClick={() => void copyText()}>
-          Copy
-        </button>
-        <button
-          type="button"
-          className="primary"
-          data-testid="insert-draft"
-          title="Alt+Shift+I"
-          disabled={!usable || editing || props.insert.kind === 'inserting'}
-          onClick={props.onInsert}
-        >
-          {props.insert.kind === 'inserting' ? 'Inserting…' : 'Insert'}
-        </button>
       </div>
-
-      {copy.kind === 'idle' ? null : (
-        <p className={copy.kind === 'failed' ? 'error' : 'muted'} data-testid="copy-result" role="status">
-          {copy.kind === 'copied' ? 'Copied to the clipboard' : `Copy failed: ${copy.error}`}
-        </p>
-      )}
-      <InsertResult status={props.insert} />
+      {draft.edited && !active ? <p className="muted draft__hint">Regenerate applies tone and length, and replaces your edit.</p> : null}
     </section>
   );
 }

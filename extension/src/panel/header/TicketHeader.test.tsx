@@ -14,45 +14,73 @@ const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 afterEach(cleanup);
 
 describe('TicketHeader', () => {
-  it('shows the requester and placeholders while the analysis is on its way', () => {
-    render(<TicketHeader ticket={ticket()} analysis={undefined} pending />);
-    expect(screen.getByTestId('header-customer').textContent).toBe('Ana Pérez <ana@example.com>');
+  it('shows the customer, the helpdesk number, and placeholders while the analysis is on its way', () => {
+    render(<TicketHeader ticket={ticket({ site: 'zendesk', ticketId: '4821' })} analysis={undefined} pending />);
+    expect(screen.getByTestId('header-customer').textContent).toBe('Ana Pérez');
+    expect(screen.getByTestId('header-customer').getAttribute('title')).toBe('ana@example.com');
+    expect(screen.getByTestId('ticket-number').textContent).toBe('#4821');
+    expect(screen.getByTestId('ticket-header').getAttribute('data-ticket-id')).toBe('4821');
     for (const id of ['header-language', 'header-sentiment', 'header-urgency', 'header-intent']) {
       expect(screen.getByTestId(id).textContent).toBe('…');
     }
   });
 
-  it('shows a dash when no analysis is coming', () => {
-    render(<TicketHeader ticket={ticket({ requester: {} })} analysis={undefined} pending={false} />);
+  it('never shows a raw id or an unknown status, and no badges when no analysis is coming', () => {
+    render(
+      <TicketHeader
+        ticket={ticket({ requester: {}, site: 'generic', ticketId: 'desk.example.com/t/9#tab-2', status: 'unknown' })}
+        analysis={undefined}
+        pending={false}
+      />,
+    );
     expect(screen.getByTestId('header-customer').textContent).toBe('Unknown customer');
-    expect(screen.getByTestId('header-urgency').textContent).toBe('—');
+    expect(screen.queryByTestId('ticket-number')).toBeNull();
+    expect(screen.getByTestId('ticket-header').textContent).not.toMatch(/unknown|tab-2|desk\.example/);
+    expect(screen.queryByTestId('header-urgency')).toBeNull();
   });
 
-  it('shows the analysis', () => {
+  it('shows the analysis as badges', () => {
     render(<TicketHeader ticket={ticket()} analysis={ANALYSIS} pending={false} />);
-    expect(screen.getByTestId('header-language').textContent).toMatch(/en/);
-    expect(screen.getByTestId('header-sentiment').textContent).toBe('negative, frustrated (60%)');
-    expect(screen.getByTestId('header-urgency').textContent).toBe('high');
-    expect(screen.getByTestId('header-intent').textContent).toBe('refund_status (82%)');
+    expect(screen.getByTestId('header-language').textContent).toBe('English');
+    expect(screen.getByTestId('header-sentiment').textContent).toBe('Negative, frustrated (60%)');
+    expect(screen.getByTestId('header-urgency').textContent).toBe('high urgency');
+    expect(screen.getByTestId('header-intent').textContent).toBe('refund status (82%)');
+    expect(screen.getByTestId('ticket-message-count').textContent).toBe('1 message');
   });
 
-  it('says when the intent is unclear, and survives a malformed language tag', () => {
+  it('says when the intent is unclear or a guess, and survives a malformed language tag', () => {
     render(<TicketHeader ticket={ticket()} analysis={{ ...ANALYSIS, intent: null, language: 'not a tag!' }} pending={false} />);
     expect(screen.getByTestId('header-intent').textContent).toBe('unclear');
     expect(screen.getByTestId('header-language').textContent).toBe('not a tag!');
+    cleanup();
+    render(<TicketHeader ticket={ticket()} analysis={{ ...ANALYSIS, intent: { label: 'refund', confidence: 0.1 } }} pending={false} />);
+    expect(screen.getByTestId('header-intent').textContent).toBe('unclear');
+  });
+
+  it('says plainly how many messages have an unknown sender, and none when all are placed', () => {
+    const messages = [
+      { authorRole: 'customer' as const, partial: false, body: 'Hi' },
+      { authorRole: 'unknown' as const, partial: false, body: 'Merged' },
+    ];
+    render(<TicketHeader ticket={ticket({ messages })} analysis={undefined} pending={false} />);
+    expect(screen.getByTestId('ticket-message-caveats').textContent).toBe('1 from an unknown sender');
+    cleanup();
+    render(<TicketHeader ticket={ticket({ messages: messages.slice(0, 1) })} analysis={undefined} pending={false} />);
+    expect(screen.queryByTestId('ticket-message-caveats')).toBeNull();
   });
 
   it('renders hostile page and model text inert', () => {
     const { container } = render(
       <TicketHeader
-        ticket={ticket({ requester: { name: HOSTILE } })}
+        ticket={ticket({ requester: { name: HOSTILE }, subject: HOSTILE })}
         analysis={{ ...ANALYSIS, intent: { label: HOSTILE, confidence: 0.5 }, language: HOSTILE }}
         pending={false}
       />,
     );
     expect(container.querySelector('img, script')).toBeNull();
     expect(screen.getByTestId('header-customer').textContent).toBe(HOSTILE);
-    expect(screen.getByTestId('header-intent').textContent).toContain(HOSTILE);
+    expect(screen.getByTestId('ticket-subject').textContent).toBe(HOSTILE);
+    expect(screen.getByTestId('header-intent').textContent).toContain('<img');
   });
 });
 

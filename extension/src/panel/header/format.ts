@@ -6,7 +6,7 @@
 export function languageName(tag: string): string {
   try {
     const name = new Intl.DisplayNames(undefined, { type: 'language' }).of(tag);
-    return name === undefined || name === tag ? tag : `${name} (${tag})`;
+    return name === undefined ? tag : name;
   } catch {
     return tag;
   }
