@@ -1,20 +1,22 @@
 /**
  * The side panel's local knowledge: opens a LocalKnowledgeIndex from the IndexedDB cache (its
- * stored snapshot plus the changes since, or a rebuild), keeps both current by polling the
- * server's change feed (every 2 s while the panel is open, backing off while the server is
- * unreachable), rewrites the snapshot in the background when opening would otherwise redo too
+ * stored snapshot plus the changes since, or a rebuild), keeps both current from the server's
+ * change feed while the panel is open (syncing on each `knowledge.changes` nudge, polling every
+ * 2 s while that channel is down, backing off while the server is unreachable), rewrites the snapshot in the background when opening would otherwise redo too
  * much, and answers searches from memory. It works offline with whatever was synced last, and
  * says which state it is in so the panel can show it. It also keeps the server's embeddings of
  * recent queries, so a ticket seen online is ranked with vectors offline.
  */
-import type { QuantisedVector, SearchHit } from '@tandem/shared';
+import { KNOWLEDGE_CHANGES_HEARTBEAT_MS, type QuantisedVector, type SearchHit } from '@tandem/shared';
 import { normalise } from '@tandem/shared/search';
 import type { KnowledgeCacheDb } from './cacheDb';
 import { loadLocalIndex, type IndexLoad } from './indexLoader';
 import { LocalKnowledgeIndex, type LocalSearchOptions } from './localKnowledgeIndex';
 import { storedVector } from './syncedRecords';
 import { cacheCursor, cacheEmbedder, lastSyncedAt } from './cacheMeta';
+import type { OpenChangeChannel } from './changeChannel';
 import { SnapshotKeeper, type ExactIndex, type SnapshotWrite } from './snapshotKeeper';
+import { SyncScheduler, type SyncOutcome, type UpdateMode } from './syncScheduler';
 import {
   adoptIdentity,
   CacheQuotaError,
@@ -38,6 +40,8 @@ export interface KnowledgeCacheState {
   latestCursor: number;
   lastSyncedAt: number | undefined;
   detail?: string | undefined;
+  /** How changes reach the cache while following: pushed by the server, or polled while the push channel is down. */
+  updates?: UpdateMode | undefined;
 }
 
 export interface KnowledgeCacheServiceOptions {
@@ -47,6 +51,11 @@ export interface KnowledgeCacheServiceOptions {
   maxBackoffMs?: number;
   /** Quiet time before a due index snapshot is written (tests shorten it). */
   snapshotSettleMs?: number;
+  /** A push channel silent this long is taken for dead (default: 2.5 server heartbeats). */
+  channelSilenceMs?: number;
+  /** First wait before reopening a push channel that ended (doubling up to `maxChannelReopenMs`). */
+  channelReopenMs?: number;
+  maxChannelReopenMs?: number;
 }
 
 export class KnowledgeCacheService {
@@ -55,6 +64,7 @@ export class KnowledgeCacheService {
   private readonly db: KnowledgeCacheDb;
   private readonly pollMs: number;
   private readonly maxBackoffMs: number;
+  private readonly channelTiming: { silenceMs: number; reopenMs: number; maxReopenMs: number };
   private current: KnowledgeCacheState = {
     status: 'loading',
     documents: 0,
@@ -64,7 +74,7 @@ export class KnowledgeCacheService {
     lastSyncedAt: undefined,
   };
   private loaded: Promise<void> | undefined;
-  private syncing: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
+  private syncing: SyncScheduler | undefined;
   private failures = 0;
   /** Set while the server cannot be asked; a load finishing later must not claim "up to date". */
   private offlineDetail: string | undefined;
@@ -80,6 +90,11 @@ export class KnowledgeCacheService {
     this.db = options.db;
     this.pollMs = options.pollMs ?? 2_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
+    this.channelTiming = {
+      silenceMs: options.channelSilenceMs ?? KNOWLEDGE_CHANGES_HEARTBEAT_MS * 2.5,
+      reopenMs: options.channelReopenMs ?? 5_000,
+      maxReopenMs: options.maxChannelReopenMs ?? 60_000,
+    };
     this.snapshots = new SnapshotKeeper(
       this.db,
       {
@@ -136,28 +151,40 @@ export class KnowledgeCacheService {
 
   /**
    * Starts following the server for one workspace; a cache that mirrored another one is emptied
-   * first. Calling it again with a new fetcher (a new token) restarts the loop.
+   * first. Calling it again with a new fetcher (a new token) restarts the loop. With a change
+   * channel, each nudge syncs at once and polling is only the fallback while the channel is down.
+   * Resolves after the first sync.
    */
-  async follow(identity: CacheIdentity, fetchPage: FetchSyncPage): Promise<void> {
+  async follow(identity: CacheIdentity, fetchPage: FetchSyncPage, openChannel?: OpenChangeChannel): Promise<void> {
     this.stopFollowing();
     this.offlineDetail = undefined;
     const generation = this.followGeneration;
     if (await adoptIdentity(this.db, identity)) await this.reload();
     else await this.load();
     if (generation !== this.followGeneration) return;
-    const controller = new AbortController();
-    const syncing: NonNullable<typeof this.syncing> = { controller, timer: undefined };
-    this.syncing = syncing;
-    const round = async () => {
-      if (controller.signal.aborted) return;
-      const delay = await this.syncRound(fetchPage, controller.signal);
-      if (!controller.signal.aborted && delay !== undefined) syncing.timer = setTimeout(() => void round(), delay);
-    };
-    await round();
+    let firstSync: (() => void) | undefined;
+    const synced = new Promise<void>((resolve) => (firstSync = resolve));
+    const scheduler = new SyncScheduler({
+      sync: async (signal) => {
+        const outcome = await this.syncRound(fetchPage, signal);
+        firstSync?.();
+        return outcome;
+      },
+      cursor: () => this.current.cursor,
+      openChannel,
+      pollMs: this.pollMs,
+      ...this.channelTiming,
+      onMode: (updates) => this.update({ updates }),
+    });
+    this.syncing = scheduler;
+    this.update({ updates: scheduler.updates });
+    scheduler.start();
+    // The first sync always runs (and ends, aborted or not) before anything else the scheduler does.
+    await synced;
   }
 
-  /** One pass; returns how long to wait before the next, or undefined to stop following. */
-  private async syncRound(fetchPage: FetchSyncPage, signal: AbortSignal): Promise<number | undefined> {
+  /** One pass to the end of the server's feed. */
+  private async syncRound(fetchPage: FetchSyncPage, signal: AbortSignal): Promise<SyncOutcome> {
     if (this.current.status !== 'ready' || this.current.cursor === 0) this.update({ status: 'syncing' });
     try {
       const progress = await syncKnowledge(this.db, fetchPage, {
@@ -179,17 +206,17 @@ export class KnowledgeCacheService {
         lastSyncedAt: Date.now(),
         detail: undefined,
       });
-      return this.pollMs;
+      return { kind: 'done' };
     } catch (error) {
-      if (signal.aborted) return undefined;
+      if (signal.aborted) return { kind: 'stop' };
       if (error instanceof CacheQuotaError) {
         // Keep serving what fits; trying again would only fail the same way.
         this.update({ status: 'quota-exceeded', detail: error.message });
-        return undefined;
+        return { kind: 'stop' };
       }
       this.failures += 1;
       this.update({ status: 'offline', detail: error instanceof Error ? error.message : 'The server could not be reached' });
-      return Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(this.failures, 6));
+      return { kind: 'failed', retryInMs: Math.min(this.maxBackoffMs, this.pollMs * 2 ** Math.min(this.failures, 6)) };
     }
   }
 
@@ -211,9 +238,7 @@ export class KnowledgeCacheService {
   /** Stops syncing; the cache and what was loaded stay searchable. */
   stopFollowing(): void {
     this.followGeneration += 1;
-    if (this.syncing === undefined) return;
-    this.syncing.controller.abort();
-    if (this.syncing.timer !== undefined) clearTimeout(this.syncing.timer);
+    this.syncing?.stop();
     this.syncing = undefined;
   }
 
