@@ -13,11 +13,8 @@
  * one linear pass.
  */
 
-/** Up to `n` characters that do not end a clause. */
-const gap = (n: number) => `[^.!?\\n。！？]{0,${n}}`;
-/** The end of a word in scripts `\b` does not know (Cyrillic, Arabic). */
-const end = '(?!\\p{L})';
-const start = '(?<!\\p{L})';
+import { end, gap, start } from './cueSyntax.js';
+import { ADDED_PATTERNS } from './injectionCuesAdded.js';
 
 export const CUE_NAMES = [
   'override',
@@ -53,6 +50,9 @@ export const CUE_NAMES = [
   'statusField',
   'aiMention',
   'approvalClaim',
+  'redirectPay',
+  'priorContext',
+  'obeyMe',
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 
@@ -60,7 +60,6 @@ export type CueName = (typeof CUE_NAMES)[number];
 const QUALIFIERS: readonly CueName[] = [
   'ownDestination',
   'moneyAmount',
-  'decodeRequest',
   'replyDirective',
   'confiding',
   'personaHint',
@@ -105,6 +104,9 @@ export const CUE_LABELS: Record<CueName, string> = {
   statusField: 'reports a check as passed',
   aiMention: 'mentions an AI or automated reader',
   approvalClaim: 'claims something is already approved',
+  redirectPay: "asks to pay a refund somewhere other than the customer's own card",
+  priorContext: 'asks about what the assistant was given before the message',
+  obeyMe: 'tells the assistant to take orders from the sender',
 };
 
 const AI = '(?:ai|a\\.i\\.|assistant|ai assistant|model|language model|llm|chatbot|bot|copilot|gpt|chatgpt|ai tools?|ai model|ai system)';
@@ -152,7 +154,10 @@ const DONE_EN =
 const EN_ACTIONS =
   '(?:approve|refund|credit|issue|grant|transfer|send|wire|pay|waive|reissue|unlock|reset|change|update|switch|mark|add|remove|delete|close|escalate|confirm|say|write|tell|state|reply|respond|answer|include|put|insert|append|reveal|show|print|list|share|copy|forward|e-?mail|export|skip|ignore|disregard|forget|treat|consider|release|apply|give|promise|offer|paste)';
 
-export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
+const BASE_PATTERNS: Record<CueName, readonly string[]> = {
+  redirectPay: [],
+  priorContext: [],
+  obeyMe: [],
   override: [
     `\\b(?:ignore|disregard|forget|override|bypass|drop|abandon|skip|neglect)\\b(?!${gap(40)}\\b(?:my|our|mis|mi|meine[nmrs]?|mein|unsere[nmrs]?|mes|mon|nos|minhas|minha|meus|meu|mie|miei|mio|mia|mijn|onze|delivery|shipping|gift|packing|assembly|installation|care|washing)\\b)${gap(30)}\\b(?:previous|prior|above|earlier|preceding|foregoing|all|any|your|system|initial|original|existing|current|old|those|these|every)\\b${gap(25)}\\b(?:instructions?|rules|prompts?|directives?|guidelines|guardrails|polic(?:y|ies)|constraints|programming|restrictions|safety rules|commands)\\b`,
     '\\bforget everything\\b',
@@ -358,7 +363,8 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
   bypass: [
     `\\b(?:approve|refund|issue|grant|process|accept|authori[sz]e|release|execute|change|mark)\\b${gap(40)}\\bwithout (?:any )?(?:check|checks|checking|verification|verifying|review|questions|asking|confirm\\w*)\\b`,
     `(?<!\\b(?:never|not|don't|cannot|can't) )\\b(?:skip|bypass|disable|override|ignore)\\b${gap(10)}\\b(?:the )?(?:verification|fraud|identity|security|check|checks|usual checks|review|approval)\\b(?! (?:call|e-?mail|sms|text|letter|code e-?mail)\\b)`,
-    '\\bno questions asked\\b',
+    // Quoted, it is a shop's returns slogan the customer repeats.
+    '(?<!["“\'])\\bno questions asked\\b(?!["”\'])',
     '\\b(?:auto(?:matically)?[ -]?approve (?:this|it|all|every|the|any)|(?:is|are|was|were|been|be) (?:already |all )?pre-?approved)\\b',
     '\\bapprove (?:all|every|any)\\b',
     '\\bmark (?:the order |it |this |order \\d+ )?as (?:paid|verified|approved)\\b',
@@ -605,7 +611,9 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     '(?:^|\\n)[^\\S\\n]*(?:human|user)\\s*:[^\\n]{0,200}\\n\\s*(?:assistant|ai)\\s*:',
   ],
   fakeTool: [
-    '\\b(?:tool_result|tool result|tool_output|tool output|function_result|function result|function output|function_call|tool_call|tool_response)\\b',
+    '\\b(?:tool_result|tool_output|function_result|function_call|tool_call|tool_response)\\b',
+    // Spelled with a space it is also a dashboard's "tool result page": only as a label.
+    '\\b(?:tool|function) (?:result|output|response)s?\\b[^\\S\\n]*[:=\\]>{(\\n]',
     '"role"\\s*:\\s*"(?:system|tool|function|developer)"',
     '(?:^|\\n)[^\\S\\n]*observation\\s*:',
     '<\\/?(?:tool_result|tool_output|function_result)\\b',
@@ -917,3 +925,8 @@ export const CUE_PATTERNS: Record<CueName, readonly string[]> = {
     '预先批准|已经批准|已获批准|事前承認|承認済み|заранее одобрен|уже одобрен|معتمد مسبقا|تمت الموافقه مسبقا',
   ],
 };
+
+/** Each cue's phrasings: the lexicon above and the later additions (`injectionCuesAdded.ts`). */
+export const CUE_PATTERNS: Record<CueName, readonly string[]> = Object.fromEntries(
+  CUE_NAMES.map((name) => [name, [...BASE_PATTERNS[name], ...(ADDED_PATTERNS[name] ?? [])]]),
+) as Record<CueName, readonly string[]>;

@@ -40,7 +40,7 @@ function labelOf(feature: FeatureName, encodings: readonly EncodingName[]): stri
   if (feature === 'invisible') return 'invisible characters';
   if (feature === 'hiddenIntent') return 'instructions in a comment, alt text or hidden text';
   // Context, not a reason on its own: how many cues fired, or that an amount is named.
-  if (feature === 'cueCount' || feature === 'moneyAmount') return undefined;
+  if (feature === 'cueCount' || feature === 'anyIntent' || feature === 'moneyAmount') return undefined;
   return CUE_LABELS[feature as CueName];
 }
 

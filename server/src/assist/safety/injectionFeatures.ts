@@ -10,6 +10,7 @@
  * input: a bounded number of views, each scanned once per cue kind.
  */
 import { foldConfusables, normaliseUntrusted } from '../../security/untrustedText.js';
+import { wordBeforeLookbehind } from './cueSyntax.js';
 import { decodeEmbedded, type EncodingName } from './embeddedEncodings.js';
 import { CUE_NAMES, CUE_PATTERNS, INTENT_CUES, type CueName } from './injectionCues.js';
 
@@ -25,6 +26,12 @@ export const FEATURE_NAMES = [
   'invisible',
   /** How many different intent cues fire, scaled to [0, 1]. */
   'cueCount',
+  /**
+   * Whether any intent cue fires: what one cue counts for before its own weight, learnt from every
+   * cue's firings together, so a cue that only ever fired beside stronger ones in training still
+   * counts when it fires alone.
+   */
+  'anyIntent',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -73,7 +80,10 @@ function detectorView(text: string): string {
 }
 
 /** Patterns see the same Arabic letter forms as the text (the lexicon is written with the usual spellings). */
-const COMPILED: readonly [CueName, RegExp][] = CUE_NAMES.map((name) => [name, new RegExp(unifyArabic(CUE_PATTERNS[name].join('|')), 'u')]);
+const COMPILED: readonly [CueName, RegExp][] = CUE_NAMES.map((name) => [
+  name,
+  new RegExp(unifyArabic(CUE_PATTERNS[name].map(wordBeforeLookbehind).join('|')), 'u'),
+]);
 
 function cuesIn(view: string): Set<CueName> {
   const found = new Set<CueName>();
@@ -108,5 +118,6 @@ export function injectionFeatures(text: string): FeatureReport {
   features.hiddenIntent = hiddenCues !== undefined && INTENT_CUES.some((c) => hiddenCues.has(c)) ? 1 : 0;
   features.invisible = Math.min(1, (raw.match(INVISIBLE)?.length ?? 0) / 4);
   features.cueCount = Math.min(1, intents.length / 4);
+  features.anyIntent = intents.length > 0 ? 1 : 0;
   return { features, encodings: [...encodings] };
 }

@@ -8,10 +8,13 @@
  * third (`lookAlikeSeeds.ts`, everyday text the first model wrongly flagged) is split by hash.
  * The fourth (`indirectSeeds.ts` and `carrierSeeds.ts`: indirect phrasings, carriers and their
  * look-alikes, written to make training harder) is train and dev only, 75/25 by hash of the
- * seed's family, so the test split is exactly what it was before that batch was written.
+ * seed's family, so the test split is exactly what it was before that batch was written. The
+ * fifth (`freshSeeds.ts`, new wordings of every kind, scored untuned before any cue was written
+ * for it) is split the same way, train and dev only.
  */
 import { BENIGN_SEEDS } from './benignSeeds.js';
 import { CARRIER_BENIGN, CARRIER_HOSTILE } from './carrierSeeds.js';
+import { FRESH_BENIGN, FRESH_HOSTILE } from './freshSeeds.js';
 import { fnv1a } from './hash.js';
 import { HELD_OUT_BENIGN, HELD_OUT_HOSTILE } from './heldOutSeeds.js';
 import { HOSTILE_SEEDS } from './hostileSeeds.js';
@@ -40,8 +43,8 @@ export interface CorpusItem {
   split: CorpusSplit;
   lang: CorpusLanguage;
   kind: SeedKind;
-  /** `first` and `look-alike`: split by hash; `held-out`: the second batch, all test; `indirect`: train and dev only. */
-  batch: 'first' | 'held-out' | 'look-alike' | 'indirect';
+  /** `first` and `look-alike`: split by hash; `held-out`: the second batch, all test; `indirect` and `fresh`: train and dev only. */
+  batch: 'first' | 'held-out' | 'look-alike' | 'indirect' | 'fresh';
   variant: string;
   text: string;
 }
@@ -60,7 +63,7 @@ export function trainOrDevOf(family: string): CorpusSplit {
 
 function splitOfSeed(seed: SeedText, batch: CorpusItem['batch']): CorpusSplit {
   if (batch === 'held-out') return 'test';
-  if (batch === 'indirect') return trainOrDevOf(seed.family ?? seed.text);
+  if (batch === 'indirect' || batch === 'fresh') return trainOrDevOf(seed.family ?? seed.text);
   return splitOf(seed.text);
 }
 
@@ -99,6 +102,8 @@ export function injectionCorpus(): readonly CorpusItem[] {
     ...[...INDIRECT_BENIGN, ...INDIRECT_BENIGN_MORE, ...CUE_LOOK_ALIKES, ...REGISTER_BENIGN, ...ASIDE_BENIGN, ...CARRIER_BENIGN].flatMap(
       (s) => itemsOf(s, false, 'indirect'),
     ),
+    ...FRESH_HOSTILE.flatMap((s) => itemsOf(s, true, 'fresh')),
+    ...FRESH_BENIGN.flatMap((s) => itemsOf(s, false, 'fresh')),
   ];
   return cached;
 }
