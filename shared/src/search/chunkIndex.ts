@@ -64,6 +64,10 @@ export interface RankedHit extends SearchHit {
     chunkSemantic: number | undefined;
     titleSemantic: number | undefined;
     fused: number;
+    /** The document's chunks among the lexical ranker's candidates (evidence spread over a document). */
+    lexicalChunks: number;
+    /** Sum of the document's normalised lexical chunk scores (document-level fusion of chunk evidence). */
+    lexicalMass: number;
   };
 }
 
@@ -282,6 +286,19 @@ export class ChunkIndex {
     if (this.titleVectors !== undefined) yield* this.titleVectors.preparePartitionsInSteps();
   }
 
+  /**
+   * How distinctive a term is among the knowledge base's titles (BM25 idf over titles): product
+   * and entity names ("Evergreen", "Diamond") are rare there, generic words ("account") are not.
+   */
+  titleIdf(term: string): number {
+    return this.titleLexical.idf(term);
+  }
+
+  /** The largest `titleIdf` possible: a term in no title. */
+  get maxTitleIdf(): number {
+    return this.titleLexical.idf('\u0000');
+  }
+
   /** Chunk ids nearest to `vector` by the vector ranker alone (diagnostics and benchmarks). */
   nearestChunks(vector: Float32Array, limit: number): string[] {
     return (this.chunkVectors?.search(vector, limit) ?? []).map(([slot]) => (this.chunks[slot] as ChunkEntry).chunkId);
@@ -326,6 +343,8 @@ export class ChunkIndex {
       titleLexical: number;
       chunkSemantic: number | undefined;
       titleSemantic: number | undefined;
+      lexicalChunks: number;
+      lexicalMass: number;
     }
     const candidates = new Map<number, Candidate>();
     const candidate = (documentSlot: number): Candidate => {
@@ -338,6 +357,8 @@ export class ChunkIndex {
           titleLexical: 0,
           chunkSemantic: undefined,
           titleSemantic: undefined,
+          lexicalChunks: 0,
+          lexicalMass: 0,
         };
         candidates.set(documentSlot, c);
       }
@@ -350,6 +371,8 @@ export class ChunkIndex {
       const chunk = this.chunks[slot] as ChunkEntry;
       const c = candidate(chunk.documentSlot);
       const normalised = score / maxChunkLexical;
+      c.lexicalChunks++;
+      c.lexicalMass += normalised;
       if (normalised > c.chunkLexical) c.chunkLexical = normalised;
       if (normalised > c.bestChunkScore) {
         c.bestChunkScore = normalised;
@@ -453,6 +476,8 @@ export class ChunkIndex {
           chunkSemantic: c.chunkSemantic,
           titleSemantic: c.titleSemantic,
           fused,
+          lexicalChunks: c.lexicalChunks,
+          lexicalMass: c.lexicalMass,
         },
       };
     });

@@ -9,3 +9,6 @@ export * from './glossary/index.js';
 export * from './vectorIndex.js';
 export { IndexSnapshotError } from './snapshot/snapshotFormat.js';
 export { DEFAULT_SNAPSHOT_PART_BYTES } from './snapshot/snapshotWriter.js';
+export * from './ticketCandidates.js';
+export * from './ticketQuestions.js';
+export * from './ticketRanker.js';

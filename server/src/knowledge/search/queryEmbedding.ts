@@ -3,17 +3,40 @@
  * searching its local knowledge cache ranks by the same vector space as server search.
  */
 import { quantiseVector, type EmbedQueryOutput } from '@tandem/shared';
+import { askedSentences } from '@tandem/shared/search';
 import type { Logger } from '../../logging/logger.js';
 import { PiiVault } from '../../security/redactPii.js';
 import type { Embedder } from '../embedding/embedder.js';
 
 /**
- * A query as any embedder gets it: query text is usually ticket text, so it is redacted whichever
- * embedder runs (chunks are redacted only for one that sends them away, see privateEmbedder). Server
- * search and the panel's query vector embed the same redacted text, so they rank alike.
+ * Characters of a query that get embedded. The local embedder's time grows with the text's length
+ * (a 4,000-character ticket costs several times a 400-character one), and past the opening and the
+ * questions a long ticket's vector mostly averages in its story; chosen on the dev split.
  */
-export function queryToEmbed(text: string): string {
-  return new PiiVault().redact(text);
+export const EMBED_CHARS = 400;
+
+/** The text cut at a word boundary to at most `max` characters. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max + 1);
+  const space = head.lastIndexOf(' ');
+  return (space > max / 2 ? head.slice(0, space) : head.slice(0, max)).trim();
+}
+
+/**
+ * A query as any embedder gets it: query text is usually ticket text, so it is redacted whichever
+ * embedder runs (chunks are redacted only for one that sends them away, see privateEmbedder). A
+ * long ticket is focused on its first line (the subject) and the questions it asks. Server search
+ * and the panel's query vector embed this same text, so they rank alike and a shared embedder
+ * (sharedQueryEmbedder) computes it once per ticket.
+ */
+export function queryToEmbed(text: string, maxChars = EMBED_CHARS): string {
+  const redacted = new PiiVault().redact(text).trim();
+  if (redacted.length <= maxChars) return redacted;
+  const firstLine = redacted.split('\n', 1)[0] ?? '';
+  const asked = askedSentences(redacted).filter((q) => !firstLine.includes(q));
+  const focus = asked.length > 0 ? [firstLine, ...asked].join(' ') : redacted;
+  return cut(focus.replace(/\s+/g, ' '), maxChars);
 }
 
 /**

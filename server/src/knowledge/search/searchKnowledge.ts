@@ -1,20 +1,16 @@
 /**
- * One knowledge search for a tenant: detect the query's language, expand a non-English query
- * with English support vocabulary, embed it when the embedder understands that language, and
- * run the tenant's hybrid index.
+ * One knowledge search for a tenant: prepare the ticket query (language, questions, glossary
+ * expansion, one query embedding; ticketQuery.ts) and rank the tenant's documents for the whole
+ * ticket with the shared learned ranker (searchTicket).
  */
 import type { SearchQuery } from '@tandem/shared';
-import { expandAcrossLanguages, type RankedHit } from '@tandem/shared/search';
-import { detectLanguage } from '../../language/languageId.js';
+import { searchTicket, type TicketHit } from '@tandem/shared/search';
 import type { Embedder } from '../embedding/embedder.js';
 import type { KnowledgeIndexes } from './knowledgeIndexes.js';
-import { queryToEmbed } from './queryEmbedding.js';
-
-/** Embedders that only understand English: a vector of a Spanish query would be noise. */
-const ENGLISH_ONLY_EMBEDDERS = /^use-lite@/;
+import { prepareTicketQuery } from './ticketQuery.js';
 
 export interface KnowledgeSearchResult {
-  hits: RankedHit[];
+  hits: TicketHit[];
   language: string;
   usedVector: boolean;
   tookMs: number;
@@ -27,17 +23,8 @@ export interface KnowledgeSearchDeps {
 
 export async function searchKnowledge(deps: KnowledgeSearchDeps, tenantId: string, query: SearchQuery): Promise<KnowledgeSearchResult> {
   const started = performance.now();
-  const [index, detected] = await Promise.all([deps.indexes.forTenant(tenantId), detectLanguage(query.query)]);
-  const language = detected.language;
-  const canEmbed =
-    deps.embedder !== undefined && (language === 'en' || language === 'und' || !ENGLISH_ONLY_EMBEDDERS.test(deps.embedder.id));
-  const vector = canEmbed && index.vectorCount > 0 ? (await (deps.embedder as Embedder).embed([queryToEmbed(query.query)]))[0] : undefined;
-  const hits = index.search({
-    text: query.query,
-    k: query.k,
-    filters: query.filters,
-    vector,
-    extraTerms: language === 'en' || language === 'und' ? [] : expandAcrossLanguages(query.query, language),
-  });
-  return { hits, language, usedVector: vector !== undefined, tookMs: performance.now() - started };
+  const index = await deps.indexes.forTenant(tenantId);
+  const prepared = await prepareTicketQuery(index, deps.embedder, query.query, query.filters);
+  const hits = searchTicket(index, prepared.query, query.k);
+  return { hits, language: prepared.language, usedVector: prepared.usedVector, tookMs: performance.now() - started };
 }

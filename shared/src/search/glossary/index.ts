@@ -18,6 +18,14 @@ const MIN_PREFIX = 3;
  * glossary; without it every glossary is tried, which is safe because entries are whole stems.
  */
 export function expandAcrossLanguages(text: string, language?: string): string[] {
+  return analyze(englishWordsFor(text, language).join(' '));
+}
+
+/**
+ * The English words (as the glossaries write them, not analysed) for the foreign words of
+ * `text`, in the order they occur: a rough English rendering an English-only embedder can read.
+ */
+export function englishWordsFor(text: string, language?: string): string[] {
   const base = language?.toLowerCase().slice(0, 2);
   if (base === 'en') return [];
   const glossaries = base !== undefined && GLOSSARIES[base] !== undefined ? [GLOSSARIES[base]] : Object.values(GLOSSARIES);
@@ -35,5 +43,5 @@ export function expandAcrossLanguages(text: string, language?: string): string[]
       }
     }
   }
-  return analyze(english.join(' '));
+  return english;
 }
