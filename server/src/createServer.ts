@@ -55,7 +55,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const knowledge = await knowledgePlugin({ config, store, log, embedder: options.embedder });
   const live = livePlugin({ store, log, allowPrivateUrls: config.knowledge.allowPrivateUrls });
   const assist = assistPlugin({ config, store, log, knowledge: knowledge.engine, live, overrides: options.assist });
-  const widget = await widgetPlugin({ store, log, dataDir: config.dataDir, assist: assist.engine, live, overrides: options.widget });
+  const widget = await widgetPlugin({
+    store,
+    log,
+    dataDir: config.dataDir,
+    assist: assist.engine,
+    live,
+    config,
+    knowledge: knowledge.engine,
+    overrides: options.widget,
+  });
   const team = teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } });
   const capabilities: Capability[] = [
     knowledge,

@@ -114,6 +114,19 @@ export const envSchema = z
       )
       .pipe(z.array(z.url({ error: 'expected a comma-separated list of origins' }))),
     TANDEM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // The widget's semantic cache (widget/semanticCache.ts): on or off, how close a question must be, entries per workspace.
+    TANDEM_WIDGET_CACHE: z
+      .enum(['true', 'false'], { error: "expected 'true' or 'false'" })
+      .default('true')
+      .transform((v) => v === 'true'),
+    // 0.8 was chosen on the paraphrase set's train + dev splits (bench/widget/cacheQuality.ts); test is reported in BENCHMARKS.md.
+    TANDEM_WIDGET_CACHE_SIMILARITY: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.8),
+    TANDEM_WIDGET_CACHE_ENTRIES: z.coerce
+      .number({ error: 'expected a whole number of entries' })
+      .int('expected a whole number of entries')
+      .min(1)
+      .max(100_000)
+      .default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.TANDEM_EMBEDDER === 'openai' && (env.TANDEM_EMBEDDINGS_BASE_URL ?? env.TANDEM_LLM_BASE_URL) === undefined) {
@@ -162,6 +175,8 @@ export interface ServerConfig {
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */
   corsOrigins: string[];
   logLevel: Env['TANDEM_LOG_LEVEL'];
+  /** The website widget's semantic cache of answers to first questions. */
+  widget: { cache: { enabled: boolean; similarity: number; maxEntriesPerWorkspace: number } };
 }
 
 export class ConfigError extends Error {
@@ -218,6 +233,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     consoleDir: e.TANDEM_CONSOLE_DIR === undefined ? defaultConsoleDir : path.resolve(cwd, e.TANDEM_CONSOLE_DIR),
     corsOrigins: e.TANDEM_CORS_ORIGINS,
     logLevel: e.TANDEM_LOG_LEVEL,
+    widget: {
+      cache: {
+        enabled: e.TANDEM_WIDGET_CACHE,
+        similarity: e.TANDEM_WIDGET_CACHE_SIMILARITY,
+        maxEntriesPerWorkspace: e.TANDEM_WIDGET_CACHE_ENTRIES,
+      },
+    },
   };
 }
 

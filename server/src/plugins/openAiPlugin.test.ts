@@ -137,7 +137,8 @@ describe('/v1 answered by a language model', () => {
       retryDelayMs: 10,
       breaker: new CircuitBreaker({ failureThreshold: 100 }),
     });
-    llmServer = await startTestServer({ TANDEM_DEMO_STORE: 'false' }, { assist: { llm } });
+    // Each test asks the model the same question and scripts its reply: a cached answer would never reach it.
+    llmServer = await startTestServer({ TANDEM_DEMO_STORE: 'false', TANDEM_WIDGET_CACHE: 'false' }, { assist: { llm } });
     await serverClient({ url: llmServer.url, token: llmServer.adminToken }).knowledge.articles.upsert.mutate(passwordArticle);
     llmClient = new OpenAI({ apiKey: llmServer.adminToken, baseURL: `${llmServer.url}/v1`, maxRetries: 0 });
   }, 120_000);

@@ -3,12 +3,17 @@
  * the event stream, the human queue, proactive messages) and its public routes under
  * `/widget/v1/sites/:siteKey`. It reads the assist engine's pipeline dependencies and the live
  * context, and tells the workspace's systems about handoffs through outbound webhooks. Draining
- * ends every visitor stream and every answer being written, so the server can close.
+ * ends every visitor stream and every answer being written, so the server can close. The semantic
+ * cache (when configured on) embeds with the knowledge engine's query embedder and reads the
+ * cited documents' versions from the store at each lookup.
  */
 import type { AssistEngine } from '../assist/assistEngine.js';
+import type { ServerConfig } from '../config/env.js';
+import type { KnowledgeEngine } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/store.js';
 import type { AnswerCache } from '../widget/answerCache.js';
+import { createSemanticCache, DEFAULT_CACHE_LIMITS } from '../widget/semanticCache.js';
 import type { WidgetRateLimits } from '../widget/rateLimits.js';
 import { loadWidgetKeys } from '../widget/widgetKeys.js';
 import { createWidgetService, type WidgetService } from '../widget/widgetService.js';
@@ -29,17 +34,30 @@ export interface WidgetPluginDeps {
   dataDir: string;
   assist: Pick<AssistEngine, 'deps'>;
   live: Pick<LivePlugin, 'context' | 'notify'>;
+  /** The semantic cache's settings; without them (or switched off) answers are not cached. */
+  config?: Pick<ServerConfig, 'widget'> | undefined;
+  /** The query embedder the cache shares with retrieval. */
+  knowledge?: Pick<KnowledgeEngine, 'embedder'> | undefined;
   overrides?: WidgetOverrides | undefined;
 }
 
-export async function widgetPlugin({
-  store,
-  log,
-  dataDir,
-  assist,
-  live,
-  overrides = {},
-}: WidgetPluginDeps): Promise<Capability & { service: WidgetService }> {
+/** The configured semantic cache, or undefined when it is switched off. */
+function configuredCache({ store, log, config, knowledge }: WidgetPluginDeps): AnswerCache | undefined {
+  const settings = config?.widget.cache;
+  if (settings?.enabled !== true) return undefined;
+  return createSemanticCache(
+    {
+      embedder: knowledge?.embedder,
+      versions: async (tenantId, documentIds) =>
+        new Map((await store.knowledge.documentsByIds(tenantId, documentIds)).map((d) => [d.id, d.version])),
+      log: log.child({ component: 'widget-cache' }),
+    },
+    { ...DEFAULT_CACHE_LIMITS, similarity: settings.similarity, maxEntriesPerWorkspace: settings.maxEntriesPerWorkspace },
+  );
+}
+
+export async function widgetPlugin(deps: WidgetPluginDeps): Promise<Capability & { service: WidgetService }> {
+  const { store, log, dataDir, assist, live, overrides = {} } = deps;
   const service = createWidgetService({
     store,
     keys: await loadWidgetKeys(dataDir),
@@ -47,7 +65,7 @@ export async function widgetPlugin({
     live: live.context,
     notify: live.notify,
     log,
-    cache: overrides.cache,
+    cache: overrides.cache ?? configuredCache(deps),
     rateLimits: overrides.rateLimits,
   });
   return {

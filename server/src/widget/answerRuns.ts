@@ -103,7 +103,7 @@ export function answerRuns(deps: AnswerRunDeps) {
       const language = analysis?.language ?? 'und';
       const stored = await commitAnswer(run, conversation, { ...written, language }, analysis);
       if (!stored) return;
-      if (!outcome.personalised && written.confidence >= threshold)
+      if (!personal && !outcome.personalised && written.confidence >= threshold)
         await deps.cache.fill({ ...lookup, answer: { ...written, language } }).catch((error: unknown) => {
           deps.logger.warn({ err: error }, 'answer cache fill failed');
         });
