@@ -111,7 +111,8 @@ describe('lint boundaries', () => {
     expect(await ruleIdsFor('extension/src/panel/ticketSource.ts', misused, typedEslint)).toContain(
       '@typescript-eslint/no-misused-promises',
     );
-  });
+    // Type-aware lint builds a TypeScript program over the whole project: ~15 s alone, over a minute on a loaded machine.
+  }, 180_000);
 
   it('fails a hook called conditionally in the extension and the console', async () => {
     const conditional =
