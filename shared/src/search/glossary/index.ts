@@ -1,5 +1,5 @@
 /**
- * Cross-language query expansion: a ticket in Spanish, German or French gains the English terms
+ * Cross-language query expansion: a ticket in Spanish, German, French or Portuguese gains the English terms
  * its support vocabulary stands for, so it can match an English knowledge base lexically.
  * Entries are folded stems matched as word prefixes (longest wins), so inflections match too.
  */
@@ -7,8 +7,9 @@ import { analyze, fold } from '../analyze.js';
 import { de } from './de.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { pt } from './pt.js';
 
-export const GLOSSARIES: Readonly<Record<string, Readonly<Record<string, string>>>> = { es, de, fr };
+export const GLOSSARIES: Readonly<Record<string, Readonly<Record<string, string>>>> = { es, de, fr, pt };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MIN_PREFIX = 3;
