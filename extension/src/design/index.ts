@@ -1,6 +1,10 @@
 /**
  * The design system's entry: importing it (once per page) applies the tokens and the base element
- * styles. The side panel and the options page both import this, so they share one look.
+ * styles, and names the page's language (Plasmo's generated HTML has none; screen readers need
+ * it). The side panel and the options page both import this, so they share one look.
  */
 import './tokens.css';
 import './base.css';
+
+/** Tandem's own words are English; ticket text inside keeps whatever language it came in. */
+if (document.documentElement.lang === '') document.documentElement.lang = 'en';

@@ -6,7 +6,7 @@
  * component only shows it and reports clicks.
  */
 import { draftLengthSchema, draftToneSchema, type DraftLength, type DraftTone } from '@tandem/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describePanelError } from '../../draft/panelError';
 import { isDraftActive, type DraftState } from '../../draft/draftState';
 import type { DraftOptions, UseDraft } from '../../draft/useDraft';
@@ -60,6 +60,13 @@ export function DraftView(props: DraftViewProps) {
   const [copy, setCopy] = useState<CopyStatus>({ kind: 'idle' });
   const active = isDraftActive(state);
   const usable = canUseText(draft);
+  const insertButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  // Closing the editor removes the focused control: a keyboard user lands on Insert, the next step.
+  useEffect(() => {
+    if (wasEditing.current && !editing) insertButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const copyText = async () => {
     try {
@@ -96,9 +103,11 @@ export function DraftView(props: DraftViewProps) {
       </div>
 
       {state.restartReason === undefined ? null : (
-        <div className="notice notice--warn" data-testid="draft-fallback">
-          <p data-testid="draft-restart">The model stopped ({state.restartReason}); the built-in drafter wrote this instead.</p>
-          <p className="muted">Read it through before inserting, or regenerate to ask the model again.</p>
+        <div className="notice notice--warn notice--inline" data-testid="draft-fallback">
+          <p data-testid="draft-restart">Built-in draft: {state.restartReason}</p>
+          <button type="button" disabled={!props.canRegenerate || editing || active} onClick={props.onRegenerate}>
+            Ask the model again
+          </button>
         </div>
       )}
       {state.status === 'error' ? (
@@ -117,6 +126,8 @@ export function DraftView(props: DraftViewProps) {
             Edit the draft
           </label>
           <textarea
+            // The Edit button that opened it is disabled now: the focus moves into the text.
+            autoFocus
             id="draft-edit-text"
             data-testid="edit-text"
             rows={10}
@@ -142,6 +153,7 @@ export function DraftView(props: DraftViewProps) {
 
       <div className="draft__controls draft__controls--primary">
         <button
+          ref={insertButton}
           type="button"
           className="primary"
           data-testid="insert-draft"
