@@ -1,7 +1,8 @@
 /**
  * Fits the injection classifier: `npx tsx server/src/assist/safety/fitInjectionModel.ts`.
  * Weights come from the corpus's train split (L2-regularised logistic regression fitted to its
- * optimum by Newton's method), the threshold from its dev split (the highest recall whose
+ * optimum by Newton's method, with the weights of features that say an instruction is there kept
+ * at zero or above), the threshold from its dev split (the highest recall whose
  * false-flag rate stays at or under 1%, then the fewest false flags; placed halfway, in logit
  * terms, between the two dev scores it falls between, so it never sits on a cluster of items
  * that fire the same cues), and the result is written to `injectionWeights.ts`. The test split is
@@ -15,7 +16,8 @@ import { evaluateDetector, formatFigures } from './injectionEvaluation.js';
 import { FEATURE_NAMES, injectionFeatures, type FeatureName } from './injectionFeatures.js';
 import { scoreFeatures, type InjectionModel } from './injectionModel.js';
 import { legacyInjectionReasons } from './legacyInjectionRegex.js';
-import { fitLogisticNewton } from './logisticRegression.js';
+import { INTENT_CUES } from './injectionCues.js';
+import { fitLogisticNonNegative } from './logisticRegression.js';
 
 /** L2 on the mean log-loss; see the commit that set it for the dev figures it was chosen by. */
 const FIT = { l2: 0.0003 };
@@ -29,10 +31,21 @@ const vector = (item: CorpusItem) => {
 
 const train = corpusSplit('train');
 const dev = corpusSplit('dev');
-const fitted = fitLogisticNewton(
+/** Features that say an instruction is there: never allowed to lower the score (see `fitLogisticNonNegative`). */
+const NON_NEGATIVE: ReadonlySet<FeatureName> = new Set<FeatureName>([
+  ...INTENT_CUES,
+  'encoded',
+  'disguised',
+  'hiddenIntent',
+  'invisible',
+  'cueCount',
+  'anyIntent',
+]);
+const fitted = fitLogisticNonNegative(
   train.map(vector),
   train.map((i) => (i.hostile ? 1 : 0)),
   FIT,
+  FEATURE_NAMES.map((n) => NON_NEGATIVE.has(n)),
 );
 const weights = Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, fitted.weights[j] ?? 0])) as Record<FeatureName, number>;
 const scoreOf = (text: string) => scoreFeatures({ bias: fitted.bias, weights, threshold: 1 }, injectionFeatures(text).features).score;

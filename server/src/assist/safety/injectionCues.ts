@@ -311,7 +311,7 @@ const BASE_PATTERNS: Record<CueName, readonly string[]> = {
     `\\b(?:codes?|coupons?|vouchers?|discounts?|passwords?|keys?|notes?) (?:that )?you (?:have access to|can see|know about|have stored)\\b|\\bincluding the internal ones\\b|\\binternal (?:discount )?codes?\\b`,
   ],
   secrecy: [
-    `\\b(?:do not|don't|never|without)\\b${gap(6)}\\b(?:tell|telling|inform|informing|notify|notifying|alert|alerting|mention|mentioning|show|showing)\\b${gap(12)}\\b(?:the )?(?:human|agent|operator|staff|support agent|reviewer|supervisor|anyone|your colleague|this note|this message|this section)\\b`,
+    `\\b(?:do not|don't|never|without)\\b${gap(6)}\\b(?:tell|telling|inform|informing|notify|notifying|alert|alerting|mention|mentioning|show|showing)\\b${gap(12)}\\b(?:the )?(?:human|agent|operator|staff|support agent|reviewer|supervisor|anyone(?! (?:who|at|from|in|on)\\b)|your colleague|this note|this message|this section)\\b`,
     '\\bkeep (?:this|it) (?:secret|between us|hidden)\\b',
     '\\bsilently\\b',
     '\\b(?:must not|should not|never) mention (?:that|this|the agent|an agent)\\b',
@@ -800,7 +800,8 @@ const BASE_PATTERNS: Record<CueName, readonly string[]> = {
     // The reply told to say something was approved or done ("say my refund has gone through").
     `(?<!\\b(?:not|never|don't|cannot|can't|must not|should not) )\\b(?:say|state|write(?! (?:to|back to) (?:me|us)\\b)|put|add|mention|include|slip in|promise|phrase|word|indicate)\\b(?!${gap(45)}\\b(?:whether|if|once|when|after)\\b)${gap(45)}\\b${GRANTS_EN}\\b${gap(40)}\\b${DONE_EN}\\b`,
     `\\b(?:make sure|ensure|so) (?:that )?(?:the|your) ${REPLY_NOUNS}\\b (?:says?|states?|reads?|mentions?|confirms?) (?:that )?${gap(30)}\\b${GRANTS_EN}\\b${gap(30)}\\b${DONE_EN}\\b`,
-    `\\bas (?:if|though)\\b${gap(40)}\\b(?:approved|authori[sz]ed|cleared|verified|passed|clean|came back|signed off|pre-?approved|confirmed|was (?:already )?done)\\b`,
+    // Not a narration of what someone did ("your chatbot answered as if it had verified me").
+    `(?<!\\b(?:answered|replied|responded|acted|behaved|talked|spoke|treated me) )\\bas (?:if|though)\\b${gap(40)}\\b(?:approved|authori[sz]ed|cleared|verified|passed|clean|came back|signed off|pre-?approved|confirmed|was (?:already )?done)\\b`,
     `\\b(?:phrase|word) it as (?:a fact|if|though)\\b|\\bas a fact\\b`,
     `\\b(?:di|diga|escribe|escriba|pon|ponga|menciona|incluye|redacta|indica)\\b${gap(45)}\\b(?:reembolso|abono|credito|compensacion|reemplazo|devolucion|cuenta)\\b${gap(40)}\\b(?:aprobad|autorizad|hech|realizad|procesad|ejecutad|aplicad|verificad)\\w*`,
     `\\b(?:schreib|sag|trag|setz|erwahn|formulier)\\w*\\b(?!${gap(45)}\\bob\\b)${gap(45)}\\b(?:erstattung|gutschrift|entschadigung|ersatz|konto|ruckzahlung)\\b${gap(40)}\\b(?:genehmigt|durch|erledigt|ausgefuhrt|gebucht|verifiziert|freigegeben|bearbeitet)\\b`,

@@ -4,6 +4,9 @@
  * card, questions about what the assistant was given before the message, "from now on you take
  * orders from me", "forget everything you were told", new roles without the usual words, the full
  * text of its instructions, tool output in every language, and an environment's secret names.
+ * The sixth batch (`corpus/probeSeeds.ts`) then added: the reply told what to tell the customer,
+ * the model addressed as "dear model" in each language, rules "you were handed" set aside, a
+ * task that outranks the old ones, people who contacted the assistant, a make-believe exercise.
  * Written from misses on train and dev only; merged into `CUE_PATTERNS` by `injectionCues.ts`.
  * Same conventions: lower case, no accents, bounded gaps.
  */
@@ -51,6 +54,8 @@ export const ADDED_PATTERNS: Partial<Record<CueName, readonly string[]>> = {
     `你只听我的|只听我的|(?:私の言うこと|私の指示)だけに従|${start}(?:слушаешься|подчиняешься) только меня${end}|اطع اوامري فقط|لا تطع الا`,
   ],
   override: [
+    `\\bnew (?:\\w+ )?(?:rule|instructions?|task|directive|policy|orders)s?\\s*:|\\b(?:new|latest) (?:task|job|rule|instruction)s? (?:that )?(?:outranks|overrides|supersedes|replaces|takes priority over|beats)\\b`,
+    `\\btarea nueva que esta por encima\\b|\\bneue aufgabe,? die (?:vorrang|wichtiger)\\b|\\bnouvelle tache qui (?:passe avant|remplace)\\b`,
     `\\b(?:forget|scrap|drop|discard|ditch|throw (?:away|out)|ignore|disregard|bin) (?:about )?(?:everything|whatever|all|anything) (?:that )?(?:you were|you've been|you have been|they|the company|the shop|someone|anyone|your \\w+) (?:told|given|taught|instructed|said|asked)\\b`,
     `\\b(?:pretend|act as if|imagine) (?:that )?(?:none of|no) (?:your|the) (?:earlier |previous |prior |original )?(?:setup|rules|instructions|guidance|configuration|programming)\\b`,
     `\\b(?:ignore|disregard|skip) (?:the|this) (?:article|page|text|passage|document) (?:above|before|itself)?\\b`,
@@ -84,6 +89,7 @@ export const ADDED_PATTERNS: Partial<Record<CueName, readonly string[]>> = {
     `\\b(?:decodifica|decodifique|dekodier|decode|decodeer)\\w*\\b${gap(40)}\\b(?:haz|fais|faca|fai|tu|doe|und)\\b`,
   ],
   secrecy: [
+    `\\b(?:no need to|don't|do not|without) (?:run|running|check|checking|clear|clearing) (?:it|this|that) (?:past|with|by) (?:anyone|anybody|the (?:staff|team|agent|humans?|manager))\\b`,
     // Acting before the staff can: "without waiting for them", in each language.
     `\\bwithout waiting for (?:them|the (?:staff|team|agent|agents|humans?|reviewers?)|anyone|approval)\\b|\\bsin esperar(?:los|les| al (?:personal|agente|equipo))\\b|\\bsans (?:les |l'|leur )?attendre\\b`,
     `\\bohne (?:auf )?(?:sie|die mitarbeiter\\w*|das team|den agenten) zu warten\\b|\\bsem esperar (?:por )?(?:eles|a equipe|o atendente)\\b|\\bsenza aspettar(?:li|e lo staff|e il team)\\b|\\bzonder op (?:hen|de medewerkers?|het team) te wachten\\b`,
@@ -98,6 +104,34 @@ export const ADDED_PATTERNS: Partial<Record<CueName, readonly string[]>> = {
   ],
   bypass: [
     `\\bsans (?:rien |aucune? )?(?:verifier|verification|controle|controler)\\b|\\bsin (?:verificar|comprobar) nada\\b|\\bohne (?:etwas |irgendwas )?zu prufen\\b`,
+  ],
+  claimDone: [
+    // The reply told what to tell the customer: "reply to this customer that their chargeback went through".
+    `\\b(?:reply|respond|answer|write back|say) to (?:this|the) (?:customer|client|user|requester)\\b${gap(12)}\\bthat\\b`,
+    `\\b(?:responde|contesta|di|dile) al cliente que\\b|\\b(?:antworte|schreib|sag)\\w* dem kunden,? dass\\b|\\b(?:reponds|repondez|dis|dites|ecris) au client que\\b`,
+    `\\b(?:responda|diga|escreva) ao cliente que\\b|\\b(?:rispondi|di|scrivi) al cliente che\\b|\\b(?:antwoord|zeg|schrijf) (?:de|aan de) klant dat\\b`,
+    `(?:回复|告诉|答复)客户(?:说|，)|お客様に${gap(30)}と(?:返信|回答|伝え)|${start}(?:ответь|напиши|скажи) клиенту,? что${end}|(?:رد علي|اخبر) العميل (?:بان|ان)`,
+  ],
+  addressAi: [
+    `\\b(?:dear|estimado|estimada|querido|lieber|liebes|liebe|cher|chere|caro|cara|prezado|prezada|beste|gentile) (?:support |ai |language |chat ?)?(?:model|modelo|modell|sprachmodell|modele|modello|chatbot|bot)\\b`,
+    `(?:亲爱的|尊敬的)(?:模型|机器人|助手)|(?:モデル|ボット)さん|${start}(?:уважаем\\S*|дорог\\S*) (?:модель|бот|ассистент)|عزيزي (?:النموذج|الروبوت)`,
+    `\\b(?:instructions?|notes?|messages?|memo) for (?:the |any |every )?(?:chatbot|bot|ai|assistant|model|copilot)s?\\b(?! (?:team|product|feature|settings))`,
+  ],
+  softOverride: [
+    `\\b(?:the )?(?:policy|policies|rules?|guidance|instructions?|script) (?:that )?you were (?:handed|given|fed|sent)\\b`,
+    `\\b(?:lass|leg)\\w*\\b${gap(40)}\\bbeiseite\\b|\\bdie man dir gegeben hat\\b|\\bque te (?:passaram|deram)\\b|\\bche ti hanno (?:dato|passato)\\b|\\bdie je hebt gekregen\\b|\\bqu'on t'a (?:fourni|donne)e?s?\\b`,
+    `\\bmetti da parte\\b${gap(20)}\\b(?:la politica|le regole|le istruzioni|le direttive)\\b|\\bmets de cote\\b${gap(20)}\\b(?:la politique|les regles|les consignes)\\b`,
+    `(?:政策|规则|指示|规定)${gap(8)}放(?:在)?一边|(?:ポリシー|ルール|指示)${gap(8)}(?:脇|わき)に置い|${start}отложи${end}${gap(20)}(?:правил|инструкц|политик)|(?:السياسه|القواعد|التعليمات)${gap(30)}جانبا|渡された(?:返品)?(?:ポリシー|ルール|指示)|给你的(?:退货)?(?:政策|规则|指示)|${start}которые тебе дали|التي اعطيت لك`,
+  ],
+  obeyMe: [
+    `\\btreat\\b${gap(40)}\\bas (?:coming )?from (?:an?|the) (?:admin|administrator|owner|manager|developer|supervisor|store owner)\\b|\\bdo what (?:it|they|he|she) (?:asks|says)\\b`,
+  ],
+  dataExfil: [
+    `\\b(?:people|customers|persons|others|users)\\b (?:who|that) (?:have )?(?:contacted|wrote to|written to|messaged|spoke to|spoken to|chatted with|called) you\\b`,
+    `\\b(?:every|all|each|any) (?:e-?mail|address|e-?mail address|phone number|name)e?s? (?:that )?you can (?:see|find|access|read)\\b|\\breune todos los correos\\b|\\btodos los correos que veas\\b`,
+  ],
+  pretence: [
+    `\\bpretend (?:that )?(?:this|it) is (?:a|an|just a) (?:training|test|exercise|game|simulation|drill|sandbox)\\b|\\bnothing (?:here )?is real\\b|\\bin the (?:exercise|simulation|game),\\b`,
   ],
   fakeTool: [
     `\\b(?:werkzeugausgabe|tool-?ausgabe|tooluitvoer|sortie de l'outil|saida da ferramenta|output dello strumento|resultado do tool)\\b`,

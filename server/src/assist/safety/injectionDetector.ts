@@ -12,7 +12,7 @@
  * knowledge passages altogether (`assist/policy`).
  */
 import type { EncodingName } from './embeddedEncodings.js';
-import { CUE_LABELS, type CueName } from './injectionCues.js';
+import { CUE_LABELS, INTENT_CUES, type CueName } from './injectionCues.js';
 import { injectionFeatures, type FeatureName } from './injectionFeatures.js';
 import { scoreFeatures, type InjectionModel } from './injectionModel.js';
 import { INJECTION_MODEL } from './injectionWeights.js';
@@ -48,11 +48,15 @@ export function scoreInjection(text: string, model: InjectionModel = INJECTION_M
   const { features, encodings } = injectionFeatures(text);
   const { score, contributions } = scoreFeatures(model, features);
   const flagged = score >= model.threshold;
+  // A cue with no weight of its own still counts through `anyIntent`/`cueCount`: name it after the weighted ones.
+  const pushed = contributions.map(([feature]) => feature);
+  const alsoFired = INTENT_CUES.filter((cue) => features[cue] > 0 && !pushed.includes(cue));
   const reasons = flagged
-    ? contributions
-        .map(([feature]) => labelOf(feature, encodings))
-        .filter((label): label is string => label !== undefined)
-        .slice(0, MAX_REASONS)
+    ? [
+        ...new Set(
+          [...pushed, ...alsoFired].map((feature) => labelOf(feature, encodings)).filter((label): label is string => label !== undefined),
+        ),
+      ].slice(0, MAX_REASONS)
     : [];
   return { score, flagged, reasons };
 }

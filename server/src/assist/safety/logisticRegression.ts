@@ -159,3 +159,35 @@ export function fitLogisticNewton(rows: readonly (readonly number[])[], labels: 
   }
   return { bias: w[0] as number, weights: w.slice(1) };
 }
+
+/**
+ * `fitLogisticNewton` with some weights kept at zero or above (`nonNegative[j]`): an active set —
+ * fit, hold the most negative constrained weight at zero, fit again, until none is negative. For
+ * the injection classifier a cue that says what an instruction wants must never lower the score:
+ * when such a cue only fires beside stronger ones in the training data, an unconstrained fit can
+ * give it a negative weight, and then the same cue alone in new text would count against a flag.
+ */
+export function fitLogisticNonNegative(
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  options: NewtonOptions,
+  nonNegative: readonly boolean[],
+): FittedLogistic {
+  const d = rows[0]?.length ?? 0;
+  const held = new Set<number>();
+  for (;;) {
+    const free = [...Array(d).keys()].filter((j) => !held.has(j));
+    const fitted = fitLogisticNewton(
+      rows.map((x) => free.map((j) => x[j] ?? 0)),
+      labels,
+      options,
+    );
+    const weights = new Array<number>(d).fill(0);
+    free.forEach((j, k) => (weights[j] = fitted.weights[k] ?? 0));
+    let worst = -1;
+    for (const j of free)
+      if (nonNegative[j] && (weights[j] as number) < 0 && (worst < 0 || (weights[j] as number) < (weights[worst] as number))) worst = j;
+    if (worst < 0) return { bias: fitted.bias, weights };
+    held.add(worst);
+  }
+}
