@@ -50,6 +50,11 @@ export async function startWidgetDemo(): Promise<WidgetDemo> {
   const help = await readHelpArticles();
   await addArticles([...help.values()].map((a) => ({ id: a.slug, title: a.title, body: a.markdown, url: url(`/demo/help/${a.slug}`) })));
 
+  const bundle = await fetch(url('/widget.js'));
+  if (bundle.status !== 200)
+    throw new Error(
+      'The widget is not built (server/widget-src/dist/widget.js): run `npm test` (it builds first) or `pnpm --filter @tandem/server build`.',
+    );
   const page = await (await fetch(url('/demo'))).text();
   const siteKey = /data-site-key="(pk_[A-Za-z0-9]+)"/.exec(page)?.[1];
   if (siteKey === undefined) throw new Error('/demo embeds no widget site key');
