@@ -19,6 +19,8 @@ import { retrievalPeersBench } from './knowledge/retrievalPeers.js';
 import { searchLatencyBench } from './knowledge/searchLatency.js';
 import { readingBench } from './reading/readingBench.js';
 import { widgetBundleBench } from './widget/bundleSize.js';
+import { widgetCacheBench } from './widget/cacheQuality.js';
+import { widgetLoadBench } from './widget/loadBench.js';
 import { printRows, writeRows, type BenchRow } from './report.js';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
@@ -36,7 +38,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   reading: () => readingBench(),
   trust: () => trustBench(),
   analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
-  widget: () => widgetBundleBench(),
+  widget: async () => [...(await widgetBundleBench()), ...(await widgetCacheBench()), ...(await widgetLoadBench())],
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
