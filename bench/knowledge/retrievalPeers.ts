@@ -6,6 +6,7 @@
  * retrievalRows.ts; knowledge bases whose data is missing are skipped with a message.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { loadQueries, loadTasks } from '../../server/src/cli/evalRetrieval.js';
 import { KNOWLEDGE_BASES, loadLabelledTickets, ticketQueryText, type KnowledgeBaseName } from '../../server/src/cli/labelledTickets.js';
 import type { TicketRanking } from '../../server/src/cli/ticketJudgement.js';
@@ -30,6 +31,7 @@ export async function retrievalPeersBench(): Promise<BenchRow[]> {
     const rankings = new Map<string, Map<string, TicketRanking>>();
     const sizes = new Map<KnowledgeBaseName, { documents: number; chunks: number }>();
     const embedMs: number[] = [];
+    const repeatMs: number[] = [];
     for (const kb of kbs) {
       const ofKb = tickets.filter((t) => t.kb === kb);
       const queries: BenchQuery[] = [
@@ -44,7 +46,10 @@ export async function retrievalPeersBench(): Promise<BenchRow[]> {
       const run = await runKnowledgeBase(kb, queries, config, embedder);
       sizes.set(kb, { documents: run.documents, chunks: run.chunks });
       queries.forEach((q, i) => {
-        if (tickets.some((t) => t.id === q.id && t.split === 'test')) embedMs.push(run.embedMs[i] as number);
+        if (tickets.some((t) => t.id === q.id && t.split === 'test')) {
+          embedMs.push(run.embedMs[i] as number);
+          repeatMs.push(run.repeatMs[i] as number);
+        }
       });
       for (const [system, byQuery] of run.systems) {
         const merged = rankings.get(system) ?? new Map<string, TicketRanking>();
@@ -52,7 +57,7 @@ export async function retrievalPeersBench(): Promise<BenchRow[]> {
         rankings.set(system, merged);
       }
     }
-    return retrievalRows({ tickets, rankings, tau2, legacy, embedMs, sizes });
+    return retrievalRows({ tickets, rankings, tau2, legacy, embedMs, repeatMs, sizes, loadAverage: loadavg()[0] ?? 0 });
   } finally {
     await embedder.close();
   }
