@@ -929,5 +929,8 @@ const BASE_PATTERNS: Record<CueName, readonly string[]> = {
 
 /** Each cue's phrasings: the lexicon above and the later additions (`injectionCuesAdded.ts`). */
 export const CUE_PATTERNS: Record<CueName, readonly string[]> = Object.fromEntries(
-  CUE_NAMES.map((name) => [name, [...BASE_PATTERNS[name], ...(ADDED_PATTERNS[name] ?? [])]]),
+  CUE_NAMES.map((name) => [
+    name,
+    [...BASE_PATTERNS[name], ...ADDED_PATTERNS.filter(([cue]) => cue === name).flatMap(([, patterns]) => patterns)],
+  ]),
 ) as Record<CueName, readonly string[]>;

@@ -10,12 +10,14 @@
  * look-alikes, written to make training harder) is train and dev only, 75/25 by hash of the
  * seed's family, so the test split is exactly what it was before that batch was written. The
  * fifth (`freshSeeds.ts`, new wordings of every kind, scored untuned before any cue was written
- * for it) and the sixth (`probeSeeds.ts`, likewise) are split the same way, train and dev only.
+ * for it), the sixth (`probeSeeds.ts`) and the seventh (`probeSeedsLater.ts`), each scored
+ * likewise before its cues, are split the same way, train and dev only.
  */
 import { BENIGN_SEEDS } from './benignSeeds.js';
 import { CARRIER_BENIGN, CARRIER_HOSTILE } from './carrierSeeds.js';
 import { FRESH_BENIGN, FRESH_HOSTILE } from './freshSeeds.js';
 import { PROBE_BENIGN, PROBE_HOSTILE } from './probeSeeds.js';
+import { LATER_PROBE_BENIGN, LATER_PROBE_HOSTILE } from './probeSeedsLater.js';
 import { fnv1a } from './hash.js';
 import { HELD_OUT_BENIGN, HELD_OUT_HOSTILE } from './heldOutSeeds.js';
 import { HOSTILE_SEEDS } from './hostileSeeds.js';
@@ -107,6 +109,8 @@ export function injectionCorpus(): readonly CorpusItem[] {
     ...FRESH_BENIGN.flatMap((s) => itemsOf(s, false, 'fresh')),
     ...PROBE_HOSTILE.flatMap((s) => itemsOf(s, true, 'fresh')),
     ...PROBE_BENIGN.flatMap((s) => itemsOf(s, false, 'fresh')),
+    ...LATER_PROBE_HOSTILE.flatMap((s) => itemsOf(s, true, 'fresh')),
+    ...LATER_PROBE_BENIGN.flatMap((s) => itemsOf(s, false, 'fresh')),
   ];
   return cached;
 }
