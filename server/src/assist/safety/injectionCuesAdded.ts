@@ -25,7 +25,7 @@ export const ADDED_PATTERNS: readonly (readonly [CueName, readonly string[]])[] 
     'redirectPay',
     [
       // The money to go to a destination the sender supplies ("this account", someone else's), not back where it came from.
-      `\\b(?:route|send|pay|put|transfer|wire|deposit)\\b${gap(20)}\\b(?:the )?(?:refund|reimbursement|money|payout)\\b${gap(30)}\\b(?:through|via|to|into)\\b${gap(10)}\\b(?:this (?:account|iban|address|email|e-mail|wallet)|[a-z0-9._-]{1,64}@[a-z0-9.-]{1,64}|my (?:brother|sister|friend|son|daughter|wife|husband|partner|cousin|colleague)'?s?)(?![a-z0-9])`,
+      `\\b(?:route|send|pay|put|transfer|wire|deposit)\\b${gap(20)}\\b(?:the )?(?:refund|reimbursement|money|payout)\\b${gap(30)}\\b(?:through|via|to|into|on|onto)\\b${gap(10)}\\b(?:this (?:account|iban|address|email|e-mail|wallet)|[a-z0-9._-]{1,64}@[a-z0-9.-]{1,64}|my (?:brother|sister|friend|son|daughter|wife|husband|partner|cousin|colleague)'?s?)(?![a-z0-9])`,
       `\\b(?:to|on|into|onto)\\s+(?:this|that|the following|this other|my (?:brother's|sister's|friend's|partner's)) (?:account|iban|wallet)\\b${gap(30)}\\b${INSTEAD}\\b`,
       `\\b(?:a|en) esta (?:otra )?cuenta\\b|\\bauf das konto (?:meines|meiner|von)\\b|\\bsur ce compte plutot\\b|\\bpara esta chave\\b|\\bsu questo (?:iban|conto)\\b|\\bop deze rekening\\b`,
       `(?:不要|别)退到我的(?:卡|账户)|(?:请)?转到这个(?:支付宝|微信|银行)?(?:账号|账户|卡)|カードではなく${gap(10)}(?:口座|こちら)|${start}не на мою карту${end}|${start}на этот сч[её]т${end}|بدلا من بطاقتي|الى هذا الحساب`,
