@@ -2,11 +2,12 @@
  * What the trust benchmark measures of injection detection, in one place so the bench rows and the
  * tests agree: the classifier's score with its cost per text, the old regex list as the peer, and
  * both detectors' recall, false-flag rate and per-item cost on a corpus split (the held-out test
- * split by default) in the same run.
+ * split by default) or on the red-team held-out set, in the same run.
  */
 import { corpusSplit, type CorpusSplit } from './corpus/injectionCorpus.js';
+import { redTeamItems } from './corpus/redTeamItems.js';
 import { scoreInjection, type InjectionScore } from './injectionDetector.js';
-import { evaluateDetector, type DetectorFigures } from './injectionEvaluation.js';
+import { evaluateDetector, type DetectorFigures, type LabelledText } from './injectionEvaluation.js';
 import { legacyInjectionReasons } from './legacyInjectionRegex.js';
 
 export interface TimedInjectionScore extends InjectionScore {
@@ -32,14 +33,21 @@ export interface InjectionDetectionFigures {
   regexList: DetectorFigures;
 }
 
-export function injectionDetectionFigures(split: CorpusSplit = 'test'): InjectionDetectionFigures {
-  const items = corpusSplit(split);
+function bothDetectors(items: readonly LabelledText[]): { classifier: DetectorFigures; regexList: DetectorFigures } {
   // Warm both up once so the first item's compile time is not counted as scoring cost.
   INJECTION_DETECTORS.classifier('warm up');
   INJECTION_DETECTORS.regexList('warm up');
   return {
-    split,
     classifier: evaluateDetector(items, INJECTION_DETECTORS.classifier),
     regexList: evaluateDetector(items, INJECTION_DETECTORS.regexList),
   };
+}
+
+export function injectionDetectionFigures(split: CorpusSplit = 'test'): InjectionDetectionFigures {
+  return { split, ...bothDetectors(corpusSplit(split)) };
+}
+
+/** Both detectors on the red-team held-out set (written blind to the classifier, never tuned on). */
+export function redTeamDetectionFigures(): Omit<InjectionDetectionFigures, 'split'> {
+  return bothDetectors(redTeamItems());
 }

@@ -25,7 +25,10 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 }
 
-export function evaluateDetector(items: readonly CorpusItem[], flags: (text: string) => boolean): DetectorFigures {
+/** What an evaluation needs of an item: the corpus's items and the red-team set's both have it. */
+export type LabelledText = Pick<CorpusItem, 'id' | 'hostile' | 'text'>;
+
+export function evaluateDetector(items: readonly LabelledText[], flags: (text: string) => boolean): DetectorFigures {
   const times: number[] = [];
   const missed: string[] = [];
   const falseFlags: string[] = [];
