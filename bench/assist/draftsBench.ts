@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SHIPPED_REVIEW_THRESHOLD } from '../../server/src/assist/confidence/answerConfidence.js';
 import { KNOWLEDGE_BASES, type Split } from '../../server/src/cli/labelledTickets.js';
 import { loadConfig } from '../../server/src/config/env.js';
 import { createEmbedder } from '../../server/src/knowledge/embedding/createEmbedder.js';
@@ -43,7 +44,7 @@ function rowsFor(drafter: DrafterChoice, split: Split, outcomes: readonly DraftO
     },
     {
       area: 'assist drafts',
-      metric: `${drafter} drafter: marked for review (confidence < ${threshold}), answerable / unanswerable tickets, ${label} (targets ≤ 20% / ≥ 80%)`,
+      metric: `${drafter} drafter: marked for review (confidence < ${threshold.toFixed(2)}), answerable / unanswerable tickets, ${label} (targets ≤ 20% / ≥ 80%)`,
       value: `${pct(all.flaggedAnswerable)} of ${all.answerable} / ${pct(all.flaggedUnanswerable)} of ${all.unanswerable}`,
       peer: `ticket → done p50 / p95 ${ms(all.msP50)} / ${ms(all.msP95)}${all.errors > 0 ? `; ${all.errors} drafts failed` : ''}`,
       command: COMMAND,
@@ -71,7 +72,7 @@ export async function draftsBench(): Promise<BenchRow[]> {
       for (const split of SPLITS) {
         const outcomes = evaluation.outcomes.filter((o) => o.split === split);
         await writeFile(path.join(OUT_DIR, `${drafter}-${split}.json`), `${JSON.stringify(outcomes, null, 2)}\n`);
-        rows.push(...rowsFor(drafter, split, outcomes, config.assist.reviewThreshold));
+        rows.push(...rowsFor(drafter, split, outcomes, config.assist.reviewThreshold ?? SHIPPED_REVIEW_THRESHOLD));
       }
     }
     return rows;

@@ -15,6 +15,8 @@ import type { Drafter } from './drafting/drafter.js';
 import { EmbeddedDrafter } from './drafting/embeddedDrafter.js';
 import { noLiveState, type LiveStateSource } from './liveState.js';
 import { assistPolicies } from './policy/assistPolicy.js';
+import { CONFIDENCE_MODEL_VERSION, SHIPPED_REVIEW_THRESHOLD } from './confidence/answerConfidence.js';
+import { refitReviewThreshold, reviewThresholdStatus, type ThresholdContext } from './confidence/workspaceThreshold.js';
 
 export interface AssistEngineOptions {
   store: Store;
@@ -51,11 +53,15 @@ export function createAssistEngine(options: AssistEngineOptions) {
     }
     return c;
   };
-  async function* counted(tenantId: string, events: AsyncIterable<DraftEvent>): AsyncGenerator<DraftEvent> {
+  async function* counted(tenantId: string, draft: { id: string }, events: AsyncIterable<DraftEvent>): AsyncGenerator<DraftEvent> {
     const c = countersOf(tenantId);
     c.started += 1;
     for await (const event of events) {
       if (event.type === 'done') {
+        // Kept so the workspace's feedback on this draft can choose its review threshold later.
+        options.store.draftScores
+          .record(tenantId, draft.id, event.confidence, CONFIDENCE_MODEL_VERSION)
+          .catch((error: unknown) => options.log.warn({ err: error }, 'draft confidence not stored'));
         if (event.needsReview) c.flagged += 1;
         if (event.drafter === 'embedded' && options.llm !== undefined) c.fallbacks += 1;
       } else if (event.type === 'error') c.errors += 1;
@@ -71,13 +77,21 @@ export function createAssistEngine(options: AssistEngineOptions) {
     embedded: new EmbeddedDrafter(),
     classifyIntent: options.classifyIntent,
     log: options.log,
-    reviewThreshold: options.reviewThreshold ?? 0.5,
+    reviewThreshold: options.reviewThreshold ?? SHIPPED_REVIEW_THRESHOLD,
     recordAnalysis: options.recordAnalysis,
     linkDomains: options.linkDomains,
   };
+  const thresholds: ThresholdContext = {
+    store: options.store,
+    defaultThreshold: deps.reviewThreshold,
+    modelVersion: CONFIDENCE_MODEL_VERSION,
+  };
   /** Starts drafting a reply to `ticket`; returns the id to follow. */
   function start(tenantId: string, ticket: TicketContext, draftOptions: DraftOptions): string {
-    return runs.start(tenantId, (s) => counted(tenantId, draftTicket(deps, tenantId, ticket, draftOptions, s))).id;
+    // The run's id is known once start returns, long before the draft is done and its score stored.
+    const draft = { id: '' };
+    draft.id = runs.start(tenantId, (s) => counted(tenantId, draft, draftTicket(deps, tenantId, ticket, draftOptions, s))).id;
+    return draft.id;
   }
   /** A draft's events with their resumable ids, after `lastEventId` when reconnecting; undefined for an unknown draft. */
   function follow(
@@ -124,6 +138,10 @@ export function createAssistEngine(options: AssistEngineOptions) {
         outcome: input.outcome,
         keptRatio: input.keptRatio,
       });
+      // Each verdict may move the workspace's own review threshold; failing to refit never loses feedback.
+      await refitReviewThreshold(thresholds, principal.tenantId).catch((error: unknown) =>
+        options.log.warn({ err: error }, 'review threshold not refitted'),
+      );
       return {
         draftId: stored.draftId,
         rating: stored.rating,
@@ -132,6 +150,8 @@ export function createAssistEngine(options: AssistEngineOptions) {
         updatedAt: stored.updatedAt,
       };
     },
+    /** The review threshold the workspace's drafts are flagged below, and whether its own feedback chose it. */
+    reviewThreshold: (tenantId: string) => reviewThresholdStatus(thresholds, tenantId),
     /** This process's draft counters for the workspace, with the workspace's feedback counts from its whole history. */
     async stats(tenantId: string) {
       return { ...countersOf(tenantId), ...(await options.store.feedback.counts(tenantId)) };

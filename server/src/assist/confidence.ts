@@ -1,10 +1,9 @@
 /**
- * How sure a draft is, in [0, 1], from evidence the pipeline can see: how relevant the best
- * source is (absolute score), how clearly it beats the next one (margin), how much of the
- * reply's content the cited sources cover, and the model's own signal when it gives one. A
- * logistic blend, so each signal moves the score smoothly and none can push it to certainty
- * alone. Weights are set by hand from the bank dev set (answerable vs unanswerable tickets);
- * below the tenant threshold a draft is flagged for review.
+ * The earlier hand-weighted confidence blend: the best source's score, its margin over the next,
+ * the reply's coverage by its cited sources and the model's own signal. Drafts no longer use it
+ * (their confidence is the fitted answer model, confidence/answerConfidence.ts); the website
+ * widget still reads it as a ceiling before drafting (widget/handoffRules.ts), against its sites'
+ * own thresholds, and the confidence bench reports it beside the fitted model as the peer.
  */
 import { analyze } from '@tandem/shared/search';
 

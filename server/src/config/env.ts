@@ -71,7 +71,8 @@ export const envSchema = z
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
-    TANDEM_REVIEW_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).default(0.5),
+    // Unset: the confidence model's fitted threshold (assist/confidence/confidenceWeights.ts), then each workspace's own.
+    TANDEM_REVIEW_THRESHOLD: z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1).optional(),
     // Domains drafts may link to besides each draft's own sources (subdomains included); the output guard removes other links.
     TANDEM_LINK_DOMAINS: z
       .string()
@@ -169,7 +170,7 @@ export interface ServerConfig {
   /** Serve Tandem's own demo store (customers, orders, payments) at /demo-store/api and use it for actions and live facts. */
   demoStore: boolean;
   /** `linkDomains`: where drafts may link besides their sources' hosts, for every workspace. */
-  assist: { reviewThreshold: number; linkDomains: string[]; connectors: EnvConnectors };
+  assist: { reviewThreshold: number | undefined; linkDomains: string[]; connectors: EnvConnectors };
   adminToken: string | undefined;
   consoleDir: string;
   /** Origins other than the server's own allowed to call the API from a browser (the desktop app's tandem://app). */

@@ -335,6 +335,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    id: 11,
+    name: 'assist: the confidence each draft was given, by which confidence model (per-workspace review thresholds)',
+    sql: `
+      create table draft_scores (
+        tenant_id text not null references tenants(id) on delete cascade,
+        draft_id text not null,
+        confidence double precision not null check (confidence >= 0 and confidence <= 1),
+        model_version text not null,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, draft_id)
+      );
+      create index draft_scores_model on draft_scores (tenant_id, model_version, created_at)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
 import { actionsRepo } from './actionsRepo.js';
 import type { Database } from './database.js';
+import { draftScoresRepo } from './draftScoresRepo.js';
 import { feedbackRepo } from './feedbackRepo.js';
 import { ingestJobsRepo } from './ingestJobsRepo.js';
 import { knowledgeChangeFeedRepo } from './knowledge/changeFeedRepo.js';
@@ -36,6 +37,7 @@ export interface Store {
   readonly notifications: ReturnType<typeof liveNotificationsRepo>;
   readonly outbound: ReturnType<typeof outboundRepo>;
   readonly feedback: ReturnType<typeof feedbackRepo>;
+  readonly draftScores: ReturnType<typeof draftScoresRepo>;
   readonly settings: ReturnType<typeof workspaceSettingsRepo>;
   readonly widget: {
     readonly sites: ReturnType<typeof widgetSitesRepo>;
@@ -64,6 +66,7 @@ export async function storeOn(db: Database): Promise<Store> {
     notifications: liveNotificationsRepo(db),
     outbound: outboundRepo(db),
     feedback: feedbackRepo(db),
+    draftScores: draftScoresRepo(db),
     settings: workspaceSettingsRepo(db),
     widget: { sites: widgetSitesRepo(db), conversations: widgetConversationsRepo(db), ratings: widgetRatingsRepo(db) },
     close: () => db.close(),

@@ -53,6 +53,11 @@ export interface DraftRequest {
   tone?: 'friendly' | 'formal' | 'concise' | undefined;
   /** Unset: as long as the tone suggests. */
   length?: DraftLength | undefined;
+  /**
+   * False when the answer confidence says the sources do not answer the ticket: the embedded
+   * drafter then writes a plain "not in our help articles" reply with a handoff instead of quoting.
+   */
+  sourcesAnswer?: boolean | undefined;
 }
 
 export type DraftChunk =

@@ -1,53 +1,20 @@
 /**
- * The embedded drafter: a grounded reply without any LLM. It greets the customer by name, states
- * the live facts, quotes the sentences of the retrieved passages that best match the customer's
- * question (each cited `[n]`), and closes; in the customer's language where the knowledge
- * exists in it. It streams word by word, like the LLM path, so clients cannot tell the
- * difference in shape. Also the fallback when the provider fails.
+ * The embedded drafter: a grounded reply without any LLM. Answer first: after a greeting (by first
+ * name when the helpdesk gives a person's name), it quotes what of the retrieved passages answers
+ * each question the customer asked (selectAnswer.ts; headings kept out of sentences, lists kept as
+ * lists, each cited `[n]`), then the live facts and a closing, its own phrases in the customer's
+ * language. When the answer confidence says the sources do not answer, it writes a plain "I could
+ * not find this in our help articles" reply with a handoff instead. It streams word by word, like
+ * the LLM path, so clients cannot tell the difference in shape. Also the fallback when the
+ * provider fails.
  */
-import { analyze } from '@tandem/shared/search';
-import type { DraftChunk, DraftPassage, Drafter, DraftRequest } from './drafter.js';
+import type { DraftChunk, Drafter, DraftRequest } from './drafter.js';
+import { unitText } from './passageUnits.js';
 import { languageName, phrasesFor } from './replyPhrases.js';
+import { selectAnswer } from './selectAnswer.js';
 
-/** Sentences quoted at most: enough to answer, short enough to read at a glance. */
-const MAX_SENTENCES = 3;
-/** Sentences quoted for each requested length; medium is the default above. */
-const SENTENCES_FOR: Record<NonNullable<DraftRequest['length']>, number> = { short: 1, medium: MAX_SENTENCES, long: 6 };
-const MIN_SENTENCE_CHARS = 25;
-
-interface Candidate {
-  passage: DraftPassage;
-  sentence: string;
-  order: number;
-  score: number;
-}
-
-function sentencesOf(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“¿¡])/u)
-    .map((s) => s.trim().replace(/^[-*•]\s*/, ''))
-    .filter((s) => s.length >= MIN_SENTENCE_CHARS && /[\p{L}]/u.test(s));
-}
-
-/** The best sentences for the question: term overlap, favouring higher-ranked passages. */
-export function selectSentences(question: string, passages: readonly DraftPassage[], max = MAX_SENTENCES): Candidate[] {
-  const wanted = new Set(analyze(question));
-  const candidates: Candidate[] = [];
-  passages.forEach((passage, rank) => {
-    sentencesOf(passage.text).forEach((sentence, order) => {
-      const terms = new Set(analyze(sentence));
-      let overlap = 0;
-      for (const t of terms) if (wanted.has(t)) overlap += 1;
-      // Rank prior: the retriever's order carries the document-level evidence a sentence lacks.
-      const score = overlap / Math.sqrt(terms.size + 1) + 0.6 / (rank + 1) + (order === 0 ? 0.05 : 0);
-      candidates.push({ passage, sentence, order, score });
-    });
-  });
-  const chosen = candidates.sort((a, b) => b.score - a.score).slice(0, max);
-  // Read in passage order, then sentence order, so quoted text flows as written.
-  return chosen.sort((a, b) => a.passage.n - b.passage.n || a.order - b.order);
-}
+/** Units (a sentence or a whole list) quoted for each requested length; medium is the default. */
+const UNITS_FOR: Record<NonNullable<DraftRequest['length']>, number> = { short: 1, medium: 3, long: 6 };
 
 function* words(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*/g)) yield match[0];
@@ -58,26 +25,26 @@ export class EmbeddedDrafter implements Drafter {
 
   compose(request: DraftRequest): string {
     const { phrases, language } = phrasesFor(request.language);
-    const question = [request.subject, ...request.conversation.filter((t) => t.role === 'customer').map((t) => t.text)].join('\n');
-    // Sentences are quoted verbatim into the agent's draft: never from a passage flagged as carrying instructions.
-    const chosen = selectSentences(
-      question,
+    const greeting = phrases.greeting(request.customerName);
+    const facts = request.liveFacts.length > 0 ? [`${phrases.liveIntro} ${request.liveFacts.join(' ')}`] : [];
+    // The answer confidence says the sources do not answer: say so plainly and hand over, quoting nothing.
+    if (request.sourcesAnswer === false) return [greeting, `${phrases.notFound} ${phrases.handoff}`, ...facts].join('\n\n');
+    const customerText = request.conversation
+      .filter((t) => t.role === 'customer')
+      .map((t) => t.text)
+      .join('\n');
+    // Text is quoted verbatim into the agent's draft: never from a passage flagged as carrying instructions.
+    const chosen = selectAnswer(
+      { subject: request.subject, customerText, language: request.language.toLowerCase().slice(0, 2) },
       request.passages.filter((passage) => passage.flagged !== true),
-      SENTENCES_FOR[request.length ?? 'medium'],
+      UNITS_FOR[request.length ?? 'medium'],
     );
-    // A short reply goes straight to the answer after the greeting.
-    const paragraphs: string[] = [`${phrases.greeting(request.customerName)}`, ...(request.length === 'short' ? [] : [phrases.thanks])];
-    if (request.liveFacts.length > 0) paragraphs.push(`${phrases.liveIntro} ${request.liveFacts.join(' ')}`);
-    if (chosen.length === 0) paragraphs.push(phrases.noKnowledge);
-    else {
-      const foreign = chosen.find((c) => c.passage.language !== undefined && !c.passage.language.startsWith(language));
-      const quoted = chosen.map((c) => `${c.sentence.replace(/\s*\[\d+\]\s*$/, '')} [${c.passage.n}]`).join(' ');
-      paragraphs.push(
-        foreign === undefined ? quoted : `${phrases.otherLanguage(languageName(foreign.passage.language ?? 'en', language))} ${quoted}`,
-      );
-    }
-    paragraphs.push(phrases.closing);
-    return paragraphs.join('\n\n');
+    if (chosen.length === 0) return [greeting, ...facts, phrases.noKnowledge, phrases.closing].join('\n\n');
+    // Answer first: straight after the greeting, one paragraph per quoted unit, lists on their own lines.
+    const quoted = chosen.map((c) => `${unitText(c.unit).replace(/\s*\[\d+\]\s*$/, '')} [${c.passage.n}]`);
+    const foreign = chosen.find((c) => c.passage.language !== undefined && !c.passage.language.startsWith(language));
+    const intro = foreign === undefined ? [] : [phrases.otherLanguage(languageName(foreign.passage.language ?? 'en', language))];
+    return [greeting, ...intro, ...quoted, ...facts, phrases.closing].join('\n\n');
   }
 
   async *draft(request: DraftRequest, signal: AbortSignal): AsyncGenerator<DraftChunk> {

@@ -6,24 +6,23 @@
  */
 import type { DraftEvent } from '@tandem/shared';
 import { suggestActions } from '../actions/suggestActions.js';
-import { draftConfidence, sourceCoverage } from '../confidence.js';
 import { guardNote, shortenedNote } from './draftNotes.js';
 import type { AssistDeps, DraftJob } from './draftInputs.js';
 import type { PreparedDraft } from './prepareDraft.js';
 import { MAX_TURN_CHARS } from './shortenTurn.js';
 import type { StreamedReply } from './streamWithFallback.js';
 
-export type FinishDeps = Pick<AssistDeps, 'actions' | 'store' | 'log' | 'reviewThreshold'>;
+export type FinishDeps = Pick<AssistDeps, 'actions' | 'store' | 'log'>;
 
 /** Yields `actions`, then `done`. */
 export async function* finishDraft(
   deps: FinishDeps,
   job: Pick<DraftJob, 'tenantId' | 'ticket' | 'timings'>,
-  prepared: Pick<PreparedDraft, 'text' | 'analysis' | 'sources' | 'live' | 'injections' | 'shortenedTurns'>,
+  prepared: Pick<PreparedDraft, 'text' | 'analysis' | 'live' | 'injections' | 'shortenedTurns' | 'answer'>,
   streamed: StreamedReply,
 ): AsyncGenerator<DraftEvent, void> {
   const { tenantId, ticket, timings } = job;
-  const { text, analysis, sources, live, injections } = prepared;
+  const { text, analysis, live, injections } = prepared;
   const flaggedReason =
     injections.length === 0 ? undefined : `Possible prompt injection (${injections.map((i) => `${i.where}: ${i.reason}`).join('; ')})`;
   const suggestions = suggestActions(deps.actions, {
@@ -47,27 +46,16 @@ export async function* finishDraft(
   yield { type: 'actions', actions: suggestions };
 
   const cited = streamed.citations;
-  const scores = sources.map((s) => s.score);
-  const confidence = draftConfidence({
-    topScore: scores[0] ?? 0,
-    margin: (scores[0] ?? 0) - (scores[1] ?? 0),
-    coverage:
-      cited.length === 0
-        ? 0
-        : sourceCoverage(
-            streamed.reply,
-            cited.map((n) => sources[n - 1]?.text ?? ''),
-          ),
-    selfReported: streamed.selfReported,
-    injection: injections.length > 0,
-  });
+  // The calibrated probability that the sources answer the ticket (answerConfidence.ts), scored
+  // before drafting; the review threshold is the workspace's own once its feedback chose one.
+  const { confidence, threshold } = prepared.answer;
   deps.log.debug({ ...timings.summary(), drafter: streamed.drafter }, 'draft finished');
   const guarded = guardNote(streamed.guard);
   const notes = [guarded, shortenedNote(prepared.shortenedTurns, MAX_TURN_CHARS)].filter((n) => n !== undefined);
   yield {
     type: 'done',
     confidence,
-    needsReview: confidence < deps.reviewThreshold || injections.length > 0 || guarded !== undefined,
+    needsReview: confidence < threshold || injections.length > 0 || guarded !== undefined,
     citations: cited,
     drafter: streamed.drafter,
     ...(streamed.usage === undefined ? {} : { usage: streamed.usage }),

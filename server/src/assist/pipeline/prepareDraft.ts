@@ -17,7 +17,10 @@ import {
 import { detectLanguage } from '../../language/languageId.js';
 import { draftToolsOf } from '../actions/draftTools.js';
 import { ticketSignalsOf } from '../analysis/ticketSignals.js';
+import { answerConfidence, CONFIDENCE_MODEL_VERSION, NO_ANSWER_BELOW } from '../confidence/answerConfidence.js';
+import { readReviewThreshold } from '../confidence/workspaceThreshold.js';
 import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
+import { greetingName } from '../drafting/greetingName.js';
 import { liveFacts } from '../liveState.js';
 import type { PiiVault } from '../../security/redactPii.js';
 import { vaultForTicket } from '../../security/ticketRedaction.js';
@@ -29,7 +32,10 @@ import { draftConversation } from './draftConversation.js';
 
 const MAX_QUERY_CHARS = 4000;
 
-export type PrepareDeps = Pick<AssistDeps, 'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis'>;
+export type PrepareDeps = Pick<
+  AssistDeps,
+  'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis' | 'reviewThreshold'
+>;
 
 /** What the later stages need of the prepared ticket. */
 export interface PreparedDraft {
@@ -45,6 +51,8 @@ export interface PreparedDraft {
   request: DraftRequest;
   /** Messages cut for the model at MAX_TURN_CHARS (their text ends in "[message shortened]"). */
   shortenedTurns: number;
+  /** The probability that the sources answer the ticket, and the workspace's review threshold. */
+  answer: { confidence: number; threshold: number };
 }
 
 /**
@@ -53,13 +61,23 @@ export interface PreparedDraft {
  */
 export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGenerator<DraftEvent, PreparedDraft | undefined> {
   const { tenantId, ticket, options, signal, timings } = job;
-  const { vault, customerName } = vaultForTicket(ticket);
+  const { vault } = vaultForTicket(ticket);
   const text = ticketCustomerText(ticket);
   // Read beside the parallel work; a store that cannot answer leaves the defaults (flagged passages marked, not left out).
   const policy = readAssistPolicy(deps.store, tenantId).catch((error: unknown) => {
     deps.log.warn({ err: error }, 'assist policy unavailable, using the defaults');
     return DEFAULT_ASSIST_POLICY;
   });
+  const threshold = readReviewThreshold(
+    { store: deps.store, defaultThreshold: deps.reviewThreshold, modelVersion: CONFIDENCE_MODEL_VERSION },
+    tenantId,
+  ).then(
+    (t) => t.threshold,
+    (error: unknown) => {
+      deps.log.warn({ err: error }, 'review threshold unavailable, using the default');
+      return deps.reviewThreshold;
+    },
+  );
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
 
@@ -99,6 +117,11 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     n: i + 1,
   }));
   yield { type: 'sources', sources };
+  // Scored on the passages the draft is given, as the model was fitted (answerFeatures.ts).
+  const answer = {
+    confidence: answerConfidence({ query, language: analysis.language, passages: screened.kept.map((k) => k.passage) }),
+    threshold: await threshold,
+  };
   if (live !== undefined) yield { type: 'live', state: live };
 
   // Names in passages (a pasted ticket export) and the connector's name for the customer join the
@@ -118,7 +141,7 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   const flaggedSources = new Set(screened.kept.flatMap((s, i) => (s.flagged ? [i + 1] : [])));
   const request: DraftRequest = {
     language: analysis.language === 'und' ? 'en' : analysis.language,
-    customerName,
+    customerName: greetingPlaceholder(vault, ticket.requester.name),
     subject,
     ...(screenedTicket.subjectFlagged ? { subjectFlagged: true } : {}),
     conversation: markFlaggedTurns(conversation, screenedTicket.flaggedTurns),
@@ -127,8 +150,18 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     tools: draftToolsOf(deps.actions),
     tone: options.tone,
     length: options.length,
+    sourcesAnswer: answer.confidence >= NO_ANSWER_BELOW,
   };
-  return { vault, text, analysis, sources, live, injections, request, shortenedTurns: turns.filter((t) => t.shortened).length };
+  return { vault, text, analysis, sources, live, injections, request, shortenedTurns: turns.filter((t) => t.shortened).length, answer };
+}
+
+/**
+ * The greeting's name as a placeholder of its own: the cleaned first name (greetingName.ts), so
+ * the restored greeting reads "Hi Rosario," and not "Hi MÉNDEZ, ROSARIO (via web),".
+ */
+function greetingPlaceholder(vault: PiiVault, displayName: string | undefined): string | undefined {
+  const first = greetingName(displayName);
+  return first === undefined ? undefined : vault.redactName(first);
 }
 
 /** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */

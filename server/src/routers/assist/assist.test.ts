@@ -91,8 +91,8 @@ describe('assist.draft (embedded drafter)', () => {
     const types = events.map((e) => e.type);
     expect(types[0]).toBe('analysis');
     expect(types[1]).toBe('sources');
-    // The output guard shows the draft a sentence at a time: greeting, thanks, quoted sentences, closing.
-    expect(types.filter((t) => t === 'token').length).toBeGreaterThan(4);
+    // The output guard shows the draft a sentence at a time: greeting, the quoted answer, closing.
+    expect(types.filter((t) => t === 'token').length).toBeGreaterThan(2);
     expect(types.indexOf('actions')).toBeGreaterThan(types.lastIndexOf('token'));
     expect(types.at(-1)).toBe('done');
 
@@ -103,8 +103,9 @@ describe('assist.draft (embedded drafter)', () => {
     expect(sources.sources[0]).toMatchObject({ n: 1, title: 'When refunds arrive', url: 'https://help.example.com/refunds' });
 
     const text = events.map((e) => (e.type === 'token' ? e.text : '')).join('');
-    // The name went to the drafter as a placeholder and comes back restored.
-    expect(text.startsWith('Hi Ana Pérez,')).toBe(true);
+    // The first name went to the drafter as a placeholder and comes back restored.
+    expect(text.startsWith('Hi Ana,')).toBe(true);
+    expect(text).not.toContain('Pérez');
     expect(text).toContain('Refunds reach your card within 5 business days');
     const done = events.at(-1);
     if (done?.type !== 'done') throw new Error('no done');
