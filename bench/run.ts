@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, reading, trust, analysis, widget (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, panel, reading, trust, analysis, widget (default: all).
  */
 import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
 import { analysisQualityBench } from './assist/analysisQuality.js';
@@ -12,6 +12,7 @@ import { firstTokenBench } from './assist/firstToken.js';
 import { trustBench } from './assist/trustBench.js';
 import { extensionBench } from './extension/extensionBench.js';
 import { ticketToCardsBench } from './extension/ticketToCards.js';
+import { panelTimingsBench } from './panel/panelTimings.js';
 import { liveIngestBench } from './live/ingestRate.js';
 import { liveLatencyBench } from './live/subscriberLatency.js';
 import { ingestFreshnessBench } from './knowledge/ingestFreshness.js';
@@ -35,6 +36,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   drafts: () => draftsBench(),
   extension: () => extensionBench(),
   cards: () => ticketToCardsBench(),
+  panel: () => panelTimingsBench(),
   reading: () => readingBench(),
   trust: () => trustBench(),
   analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
