@@ -15,12 +15,13 @@
  * trial run; the committed row comes from the defaults.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startFakeOpenAi } from '../../server/src/testing/fakeOpenAi.js';
-import { WidgetClient, type OpenStream } from '../../server/src/testing/widgetClient.js';
 import { ms, percentile, type BenchRow } from '../report.js';
+import { LoadVisitor, type SeenEvent } from './loadClient.js';
 
 const COMMAND = '`npm run bench -- widget`';
 const ORIGIN = 'https://shop.example';
@@ -119,43 +120,39 @@ function fail(tally: Tally, what: string): void {
 }
 
 /** One visitor's conversation until the deadline; every failure counted, never thrown. */
-async function visitor(widget: WidgetClient, index: number, deadline: number, tally: Tally): Promise<void> {
-  let stream: OpenStream | undefined;
+async function visitor(server: ServerProcess, index: number, deadline: number, tally: Tally): Promise<void> {
+  const client = new LoadVisitor(server.url, server.siteKey, ORIGIN);
   try {
     await sleep(between(0, PAUSE_MAX));
-    const { visitorToken } = await widget.session();
-    const conversationId = await widget.conversation(visitorToken);
-    stream = widget.stream(visitorToken);
-    const open = stream;
-    await open.waitFor((items) => items.some((i) => i.event.type === 'conversation'), ANSWER_TIMEOUT_MS);
+    const conversationId = await client.start();
+    client.open();
+    await client.waitFor((events) => events.some((e) => e.event.type === 'conversation'), ANSWER_TIMEOUT_MS);
     for (let n = 0; Date.now() < deadline; n += 1) {
-      const seen = open.items.length;
+      const seen = client.events.length;
       const sent = performance.now();
-      const answer = await widget.send(visitorToken, conversationId, question(index, n));
-      if (answer.status !== 202) {
-        fail(tally, `send ${answer.status}`);
+      const status = await client.send(conversationId, question(index, n), `load-${index}-${n}`);
+      if (status !== 202) {
+        fail(tally, `send ${status}`);
         return;
       }
-      let first: number | undefined;
-      const items = await open.waitFor((all) => {
-        const fresh = all.slice(seen);
-        if (first === undefined && fresh.some((i) => i.event.type === 'token')) first = performance.now() - sent;
-        return fresh.some((i) => ['answer', 'handoff', 'error'].includes(i.event.type));
-      }, ANSWER_TIMEOUT_MS);
-      const end = items.slice(seen).find((i) => ['answer', 'handoff', 'error'].includes(i.event.type));
+      const ends = (e: SeenEvent) => ['answer', 'handoff', 'error'].includes(e.event.type);
+      await client.waitFor((events) => events.slice(seen).some(ends), ANSWER_TIMEOUT_MS);
+      const fresh = client.events.slice(seen);
+      const end = fresh.find(ends);
       if (end?.event.type !== 'answer') {
         fail(tally, end?.event.type === 'handoff' ? `handoff ${end.event.reason}` : 'error event');
         return;
       }
+      const first = fresh.find((e) => e.event.type === 'token');
       if (first === undefined) fail(tally, 'answer without a token');
-      else tally.firstTokens.push(first);
+      else tally.firstTokens.push(first.at - sent);
       tally.answered += 1;
       await sleep(between(PAUSE_MIN, PAUSE_MAX));
     }
   } catch (error) {
     fail(tally, error instanceof Error ? error.message.slice(0, 60) : 'failure');
   } finally {
-    stream?.close();
+    client.close();
   }
 }
 
@@ -190,13 +187,12 @@ export async function widgetLoadBench(): Promise<BenchRow[]> {
   fake.script({ tokens: ['Standard ', 'delivery ', 'takes ', '3 to 5 ', 'business days ', '[1].'] });
   const server = await startServerProcess(fake.baseUrl);
   try {
-    const widget = new WidgetClient(server.url, server.siteKey, ORIGIN);
     const direct = await llmAlone(fake.baseUrl, 100);
     const atRest = await rssBytes(server.pid, 'VmRSS');
     const tally: Tally = { firstTokens: [], answered: 0, errors: new Map() };
     const started = Date.now();
     const deadline = started + SECONDS * 1000;
-    await Promise.all(Array.from({ length: VISITORS }, (_, i) => visitor(widget, i, deadline, tally)));
+    await Promise.all(Array.from({ length: VISITORS }, (_, i) => visitor(server, i, deadline, tally)));
     const elapsed = (Date.now() - started) / 1000;
     const peak = await rssBytes(server.pid, 'VmHWM');
     const errors = [...tally.errors.values()].reduce((a, b) => a + b, 0);
@@ -208,7 +204,7 @@ export async function widgetLoadBench(): Promise<BenchRow[]> {
         area: 'widget load',
         metric: `${shape}: errors; message sent → first answer token p50 / p95 (instant fake LLM; budget p95 < 200 ms)`,
         value: `${errorText}; ${tally.answered} answers (${(tally.answered / elapsed).toFixed(1)}/s); ${ms(percentile(tally.firstTokens, 50))} / ${ms(percentile(tally.firstTokens, 95))} (${within} budget)`,
-        peer: `fake LLM alone over HTTP ${ms(percentile(direct, 50))} / ${ms(percentile(direct, 95))}`,
+        peer: `fake LLM alone over HTTP ${ms(percentile(direct, 50))} / ${ms(percentile(direct, 95))}; machine load average ${loadavg()[0]?.toFixed(1) ?? '?'} (1 min, 2 cores) at the end`,
         command: COMMAND,
       },
       {
