@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INJECTION_DETECTORS, injectionDetectionFigures, scoreInjectionTimed } from './injectionBenchmark.js';
+import { INJECTION_DETECTORS, injectionDetectionFigures, redTeamDetectionFigures, scoreInjectionTimed } from './injectionBenchmark.js';
 
 describe('injection benchmark entry points', () => {
   it('times one scoring and returns the score with it', () => {
@@ -20,5 +20,12 @@ describe('injection benchmark entry points', () => {
     expect(figures.classifier.benign).toBe(figures.regexList.benign);
     expect(figures.classifier.recall).toBeGreaterThan(figures.regexList.recall);
     expect(figures.classifier.p95Ms).toBeGreaterThan(0);
+  });
+
+  it('reports both detectors on the whole red-team set', () => {
+    const figures = redTeamDetectionFigures();
+    expect(figures.classifier.hostile).toBe(221);
+    expect(figures.classifier.benign).toBe(349);
+    expect(figures.regexList.hostile + figures.regexList.benign).toBe(570);
   });
 });
