@@ -95,7 +95,8 @@ export function sameWords(a: readonly string[], b: readonly string[]): boolean {
 export function numbersOf(text: string): string {
   const found: string[] = [];
   for (const match of text.normalize('NFKC').matchAll(/\d+(?:[.,:]\d+)*/g)) {
-    const parts = match[0].split(/[.,:]/).map((p) => p.replace(/^0+(?=\d)/, ''));
+    // Leading zeros go from the whole part only: "9.05" is not "9.5", and "14:00" keeps its minutes.
+    const parts = match[0].split(/[.,:]/).map((p, i) => (i === 0 ? p.replace(/^0+(?=\d)/, '') : p));
     found.push(match[0].includes(':') ? parts.join(':') : parts.join('.'));
   }
   return found.sort().join(' ');
