@@ -176,6 +176,7 @@ export function DraftView(props: DraftViewProps) {
         </button>
       </div>
 
+      {active ? <p className="muted draft__hint">Insert is ready as soon as the draft is finished.</p> : null}
       {copy.kind === 'idle' ? null : (
         <p className={copy.kind === 'failed' ? 'error' : 'muted'} data-testid="copy-result" role="status">
           {copy.kind === 'copied' ? 'Copied to the clipboard' : `Copy failed: ${copy.error}`}

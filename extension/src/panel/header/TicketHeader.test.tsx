@@ -50,11 +50,11 @@ describe('TicketHeader', () => {
 
   it('says when the intent is unclear or a guess, and survives a malformed language tag', () => {
     render(<TicketHeader ticket={ticket()} analysis={{ ...ANALYSIS, intent: null, language: 'not a tag!' }} pending={false} />);
-    expect(screen.getByTestId('header-intent').textContent).toBe('unclear');
+    expect(screen.getByTestId('header-intent').textContent).toBe('intent unclear');
     expect(screen.getByTestId('header-language').textContent).toBe('not a tag!');
     cleanup();
     render(<TicketHeader ticket={ticket()} analysis={{ ...ANALYSIS, intent: { label: 'refund', confidence: 0.1 } }} pending={false} />);
-    expect(screen.getByTestId('header-intent').textContent).toBe('unclear');
+    expect(screen.getByTestId('header-intent').textContent).toBe('intent unclear');
   });
 
   it('says plainly how many messages have an unknown sender, and none when all are placed', () => {

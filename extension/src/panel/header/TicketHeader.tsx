@@ -35,7 +35,7 @@ function sentimentOf(analysis: TicketAnalysis): string {
 }
 
 function intentOf(analysis: TicketAnalysis): string {
-  if (analysis.intent === null || analysis.intent.confidence < INTENT_AT) return 'unclear';
+  if (analysis.intent === null || analysis.intent.confidence < INTENT_AT) return 'intent unclear';
   return `${analysis.intent.label.replace(/_/g, ' ')} (${percent(analysis.intent.confidence)})`;
 }
 
