@@ -247,7 +247,12 @@ describe('hostile callers', () => {
       .toEqual(expect.arrayContaining([expect.stringMatching(/A person from our team (needs to do this for you and )?will reply here\./)]));
     const conversationId = await conversationIdOf(visitor.page);
     const detail = await demo.lead.widget.conversations.get.query({ conversationId });
-    expect(detail.conversation).toMatchObject({ status: 'waiting-for-human', handoffReason: 'action-needed' });
+    // The demo page signed its customer in: the agent sees a verified visitor, by e-mail.
+    expect(detail.conversation).toMatchObject({
+      status: 'waiting-for-human',
+      handoffReason: 'action-needed',
+      visitor: { verified: true, userId: customer.email },
+    });
     // Pre-filled for an agent to check and run, not run.
     expect(detail.pendingAction).toMatchObject({ action: 'demoStore.cancelOrder', risk: 'write', arguments: { orderId: `#${order}` } });
     await visitor.page.waitForTimeout(1_000);
