@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TENANT_ID } from '../../auth/bootstrapAdmin.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { DEFAULT_DEMO_SEED, generateDemoStoreData } from '../demoStoreData.js';
-import { DEMO_SITE_NAME, ownOrigins } from './demoSite.js';
+import { DEMO_SITE_NAME, originsAfterStart, ownOrigins } from './demoSite.js';
 import { markdownToHtml } from './helpCentre.js';
 
 let server: TestServer;
@@ -70,5 +70,17 @@ describe('markdownToHtml', () => {
     expect(out).toBe(
       '<h1>Title &lt;b&gt;</h1>\n<p>Some bold text and more.</p>\n<ul><li>one &lt;img src=x onerror=alert(1)&gt;</li><li>two</li></ul>\n<ol><li>first</li><li>second</li></ol>',
     );
+  });
+});
+
+describe('the demo site’s origins', () => {
+  it('are the server’s loopback names on its port, keeping origins an admin added and dropping old ports', () => {
+    const own = ownOrigins('http://127.0.0.1:9000');
+    expect(own).toEqual(['http://127.0.0.1:9000', 'http://localhost:9000', 'http://[::1]:9000']);
+    expect(originsAfterStart(['http://127.0.0.1:8000', 'http://localhost:8000', 'http://shop.lan:9000'], own)).toEqual([
+      ...own,
+      'http://shop.lan:9000',
+    ]);
+    expect(ownOrigins('http://10.0.0.5:9000')).toEqual(['http://10.0.0.5:9000']);
   });
 });

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import { DEFAULT_DEMO_SEED, generateDemoStoreData, type DemoCustomer } from '../demoStoreData.js';
-import { demoSiteSettings, ownOrigins, sameOrigins } from './demoSite.js';
+import { demoSiteSettings, originsAfterStart, ownOrigins, sameOrigins } from './demoSite.js';
 import { DEMO_HELP_PATH, helpArticlePage, helpIndexPage, readHelpArticles, type HelpArticle } from './helpCentre.js';
 import { DEMO_PAGE_CSP, escapeHtml, pageShell } from './html.js';
 import { storefrontPage, widgetScriptTag, type SignedInCustomer } from './storefrontPage.js';
@@ -84,9 +84,10 @@ export function demoPagePlugin({ tenantId, log, sites, seed = DEFAULT_DEMO_SEED,
     name: 'demo page',
     routes,
     async start({ localBaseUrl }: { localBaseUrl: string }) {
-      const origins = ownOrigins(localBaseUrl);
-      const ensured = await sites.ensure(tenantId, demoSiteSettings(origins));
-      // The site outlives restarts (it is stored); the port may not, so its origins follow the server's.
+      const own = ownOrigins(localBaseUrl);
+      const ensured = await sites.ensure(tenantId, demoSiteSettings(own));
+      // The site outlives restarts (it is stored); the port may not, so its loopback origins follow the server's.
+      const origins = originsAfterStart(ensured.allowedOrigins, own);
       site = sameOrigins(ensured.allowedOrigins, origins) ? ensured : await sites.update(tenantId, ensured.id, { allowedOrigins: origins });
       log.info({ siteId: site.id, origins }, 'demo page ready at /demo');
     },
