@@ -4,13 +4,14 @@
  *   - normaliser + redaction + injection scoring per draft (p50/p95), and their share of ticket →
  *     first token measured in this run with the `assist` row's setup;
  *   - the 20,000-character worst cases, draft time next to an ordinary ticket's;
- *   - injection detection on the held-out test split, the classifier next to the old regex list;
+ *   - injection detection on the held-out test split and on the red-team set (written blind to the
+ *     classifier by a colleague, never tuned on), the classifier next to the old regex list;
  *   - redaction on the redaction corpus's held-out split (its dev split, which it was tuned on, as peer);
  *   - the output guard's cost per reply and the most it holds back.
  * Every text is our own writing (see trustTickets.ts and the corpora's READMEs).
  */
 import { systemPolicy } from '../../server/src/assist/drafting/draftPrompt.js';
-import { injectionDetectionFigures } from '../../server/src/assist/safety/injectionBenchmark.js';
+import { injectionDetectionFigures, redTeamDetectionFigures } from '../../server/src/assist/safety/injectionBenchmark.js';
 import { evaluateRedaction } from '../../server/src/security/corpus/evaluateRedaction.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 import { trustCosts } from './trustCost.js';
@@ -41,6 +42,7 @@ export async function trustBench(): Promise<BenchRow[]> {
   };
 
   const detection = injectionDetectionFigures('test');
+  const redTeam = redTeamDetectionFigures();
   const redactionTest = evaluateRedaction('test');
   const redactionDev = evaluateRedaction('dev');
   const policy = systemPolicy({ language: 'en', subject: '', conversation: [], passages: [], liveFacts: [], tools: [] });
@@ -94,6 +96,13 @@ export async function trustBench(): Promise<BenchRow[]> {
       metric: `injection detection, held-out test split (${f.hostile} hostile, ${f.benign} benign; our own writing, nothing tuned on it): recall / false flags`,
       value: `${pct(f.recall)} / ${pct(f.falseFlagRate)} (scoring p50 / p95 ${ms(f.p50Ms)} / ${ms(f.p95Ms)} per text)`,
       peer: `today's regex list on the same items ${pct(r.recall)} / ${pct(r.falseFlagRate)}`,
+      command: COMMAND,
+    },
+    {
+      area: AREA,
+      metric: `injection detection, red-team held-out set (${redTeam.classifier.hostile} hostile, ${redTeam.classifier.benign} benign; written blind to the classifier by a colleague, never tuned on): recall / false flags`,
+      value: `${pct(redTeam.classifier.recall)} / ${pct(redTeam.classifier.falseFlagRate)} (scoring p50 / p95 ${ms(redTeam.classifier.p50Ms)} / ${ms(redTeam.classifier.p95Ms)} per text)`,
+      peer: `today's regex list on the same items ${pct(redTeam.regexList.recall)} / ${pct(redTeam.regexList.falseFlagRate)}`,
       command: COMMAND,
     },
     {
