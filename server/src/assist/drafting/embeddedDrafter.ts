@@ -9,12 +9,12 @@
  * provider fails.
  */
 import type { DraftChunk, Drafter, DraftRequest } from './drafter.js';
-import { unitText } from './passageUnits.js';
+import { mergeUnits, unitText } from './passageUnits.js';
 import { languageName, phrasesFor } from './replyPhrases.js';
 import { selectAnswer } from './selectAnswer.js';
 
 /** Units (a sentence or a whole list) quoted for each requested length; medium is the default. */
-const UNITS_FOR: Record<NonNullable<DraftRequest['length']>, number> = { short: 1, medium: 3, long: 6 };
+const UNITS_FOR: Record<NonNullable<DraftRequest['length']>, number> = { short: 1, medium: 4, long: 8 };
 
 function* words(text: string): Generator<string> {
   for (const match of text.matchAll(/\S+\s*/g)) yield match[0];
@@ -34,10 +34,12 @@ export class EmbeddedDrafter implements Drafter {
       .map((t) => t.text)
       .join('\n');
     // Text is quoted verbatim into the agent's draft: never from a passage flagged as carrying instructions.
-    const chosen = selectAnswer(
-      { subject: request.subject, customerText, language: request.language.toLowerCase().slice(0, 2) },
-      request.passages.filter((passage) => passage.flagged !== true),
-      UNITS_FOR[request.length ?? 'medium'],
+    const chosen = mergeUnits(
+      selectAnswer(
+        { subject: request.subject, customerText, language: request.language.toLowerCase().slice(0, 2) },
+        request.passages.filter((passage) => passage.flagged !== true),
+        UNITS_FOR[request.length ?? 'medium'],
+      ),
     );
     if (chosen.length === 0) return [greeting, ...facts, phrases.noKnowledge, phrases.closing].join('\n\n');
     // Answer first: straight after the greeting, one paragraph per quoted unit, lists on their own lines.
