@@ -56,7 +56,7 @@ describe('knowledge cache after the server was wiped', () => {
           };
         }),
     );
-  const cardTitles = (panel: Page) => panel.getByTestId('knowledge-card').locator('strong, button.link').allTextContents();
+  const cardTitles = (panel: Page) => panel.getByTestId('knowledge-card').getByTestId('card-title').allTextContents();
   const cacheStatus = (panel: Page) => panel.getByTestId('cache-status').getAttribute('data-status');
 
   it('starts the cache over and shows the new knowledge’s cards, never the old', async () => {

@@ -113,7 +113,7 @@ export function KnowledgeCards({ cards, cache, cited }: KnowledgeCardsProps) {
                 <details className="kcard">
                   <summary className="kcard__summary">
                     <span className="kcard__title">
-                      {hit.title}
+                      <span data-testid="card-title">{hit.title}</span>
                       {n === undefined ? null : (
                         <span className="badge badge--ok kcard__cited" data-testid="card-cited">
                           Cited [{n}]
