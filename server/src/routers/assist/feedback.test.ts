@@ -1,9 +1,12 @@
 // assist.feedback and the feedback counts in assist.stats, over real HTTP: reports for one draft
-// merge, counts are per workspace, and a report with nothing to say is refused.
+// merge, counts are per workspace, and a report with nothing to say is refused; assist.reviewThreshold
+// follows a workspace's verdicts once it has enough of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiToken, hashApiToken } from '../../security/apiTokens.js';
 import { newId } from '../../storage/ids.js';
 import { DEFAULT_TENANT_ID } from '../../auth/bootstrapAdmin.js';
+import { CONFIDENCE_MODEL_VERSION, SHIPPED_REVIEW_THRESHOLD } from '../../assist/confidence/answerConfidence.js';
+import { MIN_RATED_DRAFTS } from '../../assist/confidence/workspaceThreshold.js';
 import { serverClient, type ServerClient } from '../../cli/serverClient.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 
@@ -88,5 +91,45 @@ describe('assist.feedback', () => {
     await expect(agent.assist.feedback.mutate({ draftId: 'dr-empty', outcome: 'sent-edited', keptRatio: 1.5 })).rejects.toMatchObject(bad);
     await expect(agent.assist.feedback.mutate({ draftId: '', rating: 'helpful' })).rejects.toMatchObject(bad);
     expect(await server.store.feedback.get(DEFAULT_TENANT_ID, 'dr-empty')).toBeUndefined();
+  });
+});
+
+describe('assist.reviewThreshold', () => {
+  it('shows leads the shipped default, then the workspace’s own once agents rated enough drafts through assist.feedback', async () => {
+    const lead = serverClient({ url: server.url, token: await server.createTenant('rating-team', 'Rating team', 'lead') });
+    const before = await lead.assist.reviewThreshold.query();
+    expect(before).toMatchObject({
+      source: 'default',
+      threshold: SHIPPED_REVIEW_THRESHOLD,
+      defaultThreshold: SHIPPED_REVIEW_THRESHOLD,
+      modelVersion: CONFIDENCE_MODEL_VERSION,
+      ratedDrafts: 0,
+      minRatedDrafts: MIN_RATED_DRAFTS,
+      updatedAt: null,
+    });
+    // The drafts' scores as the assist engine stores them when each draft is done; the verdicts over HTTP.
+    for (let i = 0; i < MIN_RATED_DRAFTS + 10; i++) {
+      const fine = i % 4 !== 0;
+      await server.store.draftScores.record(
+        'rating-team',
+        `dr-r${i}`,
+        fine ? 0.5 + (i % 5) * 0.1 : 0.1 + (i % 3) * 0.1,
+        CONFIDENCE_MODEL_VERSION,
+      );
+      await lead.assist.feedback.mutate({ draftId: `dr-r${i}`, ...(fine ? { rating: 'helpful' } : { outcome: 'discarded' }) });
+    }
+    const after = await lead.assist.reviewThreshold.query();
+    expect(after).toMatchObject({
+      source: 'workspace',
+      ratedDrafts: MIN_RATED_DRAFTS + 10,
+      goodFlagged: 0,
+      badFlagged: 1,
+      meetsTargets: true,
+    });
+    expect(after.threshold).toBeGreaterThan(0.3);
+    expect(after.threshold).toBeLessThan(0.5);
+    // The default workspace is untouched, and agents do not read the threshold.
+    expect(await admin.assist.reviewThreshold.query()).toMatchObject({ source: 'default' });
+    await expect(agent.assist.reviewThreshold.query()).rejects.toMatchObject({ data: { tandem: { code: 'FORBIDDEN' } } });
   });
 });
