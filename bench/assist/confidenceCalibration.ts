@@ -1,98 +1,89 @@
 /**
- * How well a draft's confidence predicts that its best source really answers the ticket, on
- * Tandem's labelled bank tickets (a draft grounded in the wrong article is the failure the review
- * threshold exists to catch). Label: the top hit is one of the ticket's relevant articles
- * (unanswerable tickets are always negative). Reported: Brier score and AUC of the shipped
- * confidence (retrieval signals only, coverage as the embedded drafter has it), against a
- * logistic fit of the same signals scored leave-one-out (what calibration could reach on this
- * data) and a constant base-rate predictor.
+ * Bench area `confidence`: how well the draft's confidence (the fitted answer model,
+ * server/src/assist/confidence/) predicts that the retrieved top sources answer the ticket, on
+ * the test split of tickets-v2 (never fitted or tuned on; dev printed beside, tuned on). Label:
+ * the ticket is answerable and its five sources hold a labelled document for every answerable
+ * question. Reported: Brier score and AUC against the earlier hand-weighted blend (confidence.ts)
+ * and the base rate in the same run, the review flag rates at the shipped threshold (targets
+ * ≤ 20% of answerable, ≥ 80% of unanswerable flagged), and the reliability table (predictions in
+ * five bins, mean predicted beside the observed rate). Re-fit first after a retrieval change:
+ * `npx tsx bench/assist/fitConfidence.ts`.
  */
-import { CONFIDENCE_CALIBRATION, confidenceLogit } from '../../server/src/assist/confidence.js';
-import { buildEvalEngine, loadQueries } from '../../server/src/cli/evalRetrieval.js';
-import { loadConfig } from '../../server/src/config/env.js';
-import { createEmbedder } from '../../server/src/knowledge/embedding/createEmbedder.js';
+import { draftConfidence } from '../../server/src/assist/confidence.js';
+import { answerConfidence, NO_ANSWER_BELOW, SHIPPED_REVIEW_THRESHOLD } from '../../server/src/assist/confidence/answerConfidence.js';
+import { flagRates } from '../../server/src/assist/confidence/chooseThreshold.js';
 import type { BenchRow } from '../report.js';
-import { BANK_CACHE, BANK_DOCS, bankKbAvailable, DEV_TICKETS } from '../knowledge/bankKb.js';
+import { auc, brier, reliability } from './calibrationMetrics.js';
+import { collectEvidence, type EvidenceRow } from './confidenceEvidence.js';
 
 const COMMAND = '`npm run bench -- confidence`';
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-interface Sample {
-  /** The confidence blend's logit before calibration. */
-  logit: number;
-  label: number;
+function oldBlend(r: EvidenceRow): number {
+  const top = r.input.passages[0]?.score ?? 0;
+  return draftConfidence({ topScore: top, margin: top - (r.input.passages[1]?.score ?? 0), coverage: 1, injection: false });
 }
 
-const brier = (p: readonly number[], y: readonly number[]) => p.reduce((s, pi, i) => s + (pi - (y[i] ?? 0)) ** 2, 0) / p.length;
-
-function auc(p: readonly number[], y: readonly number[]): number {
-  let pairs = 0;
-  let wins = 0;
-  p.forEach((pi, i) =>
-    p.forEach((pj, j) => {
-      if (y[i] !== 1 || y[j] !== 0) return;
-      pairs += 1;
-      wins += pi > pj ? 1 : pi === pj ? 0.5 : 0;
-    }),
+function splitRows(split: 'dev' | 'test', rows: readonly EvidenceRow[]): BenchRow[] {
+  const label = split === 'test' ? 'test split of tickets-v2, never tuned on' : 'dev split of tickets-v2, tuned on';
+  const y = rows.map((r) => (r.sourcesAnswer ? 1 : 0));
+  const p = rows.map((r) => answerConfidence(r.input));
+  const old = rows.map(oldBlend);
+  const base = y.reduce((a, b) => a + b, 0) / Math.max(1, y.length);
+  const flagged = flagRates(
+    rows.map((r, i) => ({ confidence: p[i] ?? 0, shouldFlag: !r.answerable })),
+    SHIPPED_REVIEW_THRESHOLD,
   );
-  return pairs === 0 ? Number.NaN : wins / pairs;
+  const notFound = flagRates(
+    rows.map((r, i) => ({ confidence: p[i] ?? 0, shouldFlag: !r.answerable })),
+    NO_ANSWER_BELOW,
+  );
+  const answerable = rows.filter((r) => r.answerable).length;
+  const out: BenchRow[] = [
+    {
+      area: 'assist confidence',
+      metric: `Brier score / AUC, the top 5 sources answer the ticket (${label}: ${rows.length} tickets, ${y.filter((v) => v === 1).length} positive)`,
+      value: `${f3(brier(p, y))} / ${f3(auc(p, y))} (fitted answer model)`,
+      peer: `earlier hand-weighted blend ${f3(brier(old, y))} / ${f3(auc(old, y))}; base rate ${f3(
+        brier(
+          y.map(() => base),
+          y,
+        ),
+      )} / 0.500`,
+      command: COMMAND,
+    },
+    {
+      area: 'assist confidence',
+      metric: `marked for review at the shipped threshold ${f3(SHIPPED_REVIEW_THRESHOLD)}, answerable / unanswerable tickets (${label}; targets ≤ 20% / ≥ 80%)`,
+      value: `${pct(flagged.goodFlagged)} of ${answerable} / ${pct(flagged.badFlagged)} of ${rows.length - answerable}`,
+      peer: `"not in our help articles" draft below ${f3(NO_ANSWER_BELOW)}: ${pct(notFound.goodFlagged)} / ${pct(notFound.badFlagged)}`,
+      command: COMMAND,
+    },
+  ];
+  if (split === 'test')
+    for (const bin of reliability(p, y, 5))
+      out.push({
+        area: 'assist confidence',
+        metric: `reliability, ${label}: predicted ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}`,
+        value: `mean predicted ${f3(bin.meanPredicted)}, observed ${f3(bin.observed)}`,
+        peer: `${bin.count} tickets`,
+        command: COMMAND,
+      });
+  return out;
 }
-
-/** Platt scaling: p = sigmoid(slope · logit + intercept), by gradient descent with a little L2 on the slope. */
-function fitPlatt(samples: readonly Sample[]): { slope: number; intercept: number } {
-  let slope = 1;
-  let intercept = 0;
-  for (let step = 0; step < 5000; step++) {
-    let gs = 0;
-    let gi = 0;
-    for (const s of samples) {
-      const err = 1 / (1 + Math.exp(-(slope * s.logit + intercept))) - s.label;
-      gs += err * s.logit;
-      gi += err;
-    }
-    slope -= 0.05 * (gs / samples.length + 0.01 * (slope - 1));
-    intercept -= (0.05 * gi) / samples.length;
-  }
-  return { slope, intercept };
-}
-
-const platt = (fit: { slope: number; intercept: number }, logit: number) => 1 / (1 + Math.exp(-(fit.slope * logit + fit.intercept)));
 
 export async function confidenceCalibrationBench(): Promise<BenchRow[]> {
-  if (!bankKbAvailable()) return [];
-  const config = loadConfig({ TANDEM_LOG_LEVEL: 'warn' });
-  const embedder = createEmbedder(config.embedder);
-  const { engine, store, externalIdOf } = await buildEvalEngine(BANK_DOCS, config, embedder, { dataDir: BANK_CACHE, quiet: true });
-  try {
-    const samples: Sample[] = [];
-    for (const q of await loadQueries(DEV_TICKETS)) {
-      const { hits } = await engine.search('eval', { query: q.ticket, k: 5 });
-      const top = hits[0]?.score ?? 0;
-      const logit = confidenceLogit({ topScore: top, margin: top - (hits[1]?.score ?? 0), coverage: 1, injection: false });
-      const label = hits[0] !== undefined && q.relevant.includes(externalIdOf(hits[0].documentId)) ? 1 : 0;
-      samples.push({ logit, label });
-    }
-    const y = samples.map((s) => s.label);
-    const shipped = samples.map((s) => platt(CONFIDENCE_CALIBRATION, s.logit));
-    const uncalibrated = samples.map((s) => platt({ slope: 1, intercept: 0 }, s.logit));
-    const loo = samples.map((s, i) => platt(fitPlatt(samples.filter((_, j) => j !== i)), s.logit));
-    const fitted = fitPlatt(samples);
-    console.log(`Platt fit on all ${samples.length} tickets: slope ${fitted.slope.toFixed(3)}, intercept ${fitted.intercept.toFixed(3)}`);
-    const base = y.reduce((a, b) => a + b, 0) / y.length;
-    const baseline = y.map(() => base);
-    const f = (n: number) => n.toFixed(3);
-    const positives = y.filter((v) => v === 1).length;
-    return [
-      {
-        area: 'assist confidence',
-        metric: `Brier score / AUC, top source answers the ticket (${samples.length} bank tickets, ${positives} positive)`,
-        value: `${f(brier(loo, y))} / ${f(auc(loo, y))} (calibration fitted leave-one-out); shipped constants ${f(brier(shipped, y))}`,
-        peer: `uncalibrated blend ${f(brier(uncalibrated, y))} / ${f(auc(uncalibrated, y))}; base rate ${f(brier(baseline, y))} / 0.500`,
-        command: COMMAND,
-      },
-    ];
-  } finally {
-    await engine.stop();
-    await store.close();
-    await embedder.close();
-  }
+  const rows = await collectEvidence();
+  if (rows.length === 0) return [];
+  return [
+    ...splitRows(
+      'test',
+      rows.filter((r) => r.split === 'test'),
+    ),
+    ...splitRows(
+      'dev',
+      rows.filter((r) => r.split === 'dev'),
+    ),
+  ];
 }
