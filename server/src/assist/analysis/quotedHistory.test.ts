@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newestText } from './quotedHistory.js';
+import { fastestCpuMs } from '../../testing/cpuTime.js';
 
 describe('newestText', () => {
   it.each([
@@ -34,11 +35,7 @@ describe('newestText', () => {
   });
 
   it('costs its length on 20,000-character lines shaped like headers', () => {
-    const time = (text: string) => {
-      const start = performance.now();
-      newestText(text);
-      return performance.now() - start;
-    };
+    const time = (text: string) => fastestCpuMs(() => newestText(text), 1);
     for (const unit of ['On ', 'Am ', 'From: ', '-', ' ', '>', 'wrote: \n']) {
       const text = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
       // A quadratic scan of 20,000 characters takes seconds; a linear one well under this floor on a loaded machine.

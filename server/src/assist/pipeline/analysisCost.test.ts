@@ -21,6 +21,7 @@ import { normaliseUntrusted } from '../../security/untrustedText.js';
 import { actionContext } from '../../testing/actionContexts.js';
 import type { DemoStoreClient } from '../connectors/demoStore.js';
 import { MAX_TURN_CHARS, shortenTurn } from './shortenTurn.js';
+import { fastestCpuMs } from '../../testing/cpuTime.js';
 
 const SMALL = 2_000;
 const LARGE = 16_000;
@@ -107,29 +108,17 @@ const STEPS: [string, (text: string) => unknown][] = [
   ],
 ];
 
-/**
- * The least CPU time of three runs, in milliseconds, at least 0.5 so a sub-millisecond small run
- * cannot inflate the ratio. CPU time, not wall time: several engineers' test runs share two
- * cores, and a step waiting for a core is not a slower step.
- */
-function fastest(step: (text: string) => unknown, text: string): number {
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const started = process.cpuUsage();
-    step(text);
-    const used = process.cpuUsage(started);
-    best = Math.min(best, (used.user + used.system) / 1000);
-  }
-  return Math.max(best, 0.5);
-}
-
 describe('analysis cost', () => {
   it.each(STEPS)('%s grows linearly with the text on every worst-case shape', { timeout: 60_000 }, (_name, step) => {
     step('warm up: Refund processed for order #W1234567, write to ana@example.org.');
     const growth: Record<string, number> = {};
     for (const [shape, unit] of SHAPES) {
-      const small = fastest(step, fill(unit, SMALL));
-      growth[shape] = fastest(step, fill(unit, LARGE)) / small;
+      const [short, long] = [fill(unit, SMALL), fill(unit, LARGE)];
+      // Each shape warmed up on its long text first (the JIT would otherwise make the short run
+      // look slow), then the CPU time of the fastest of three runs: a step waiting for a core is
+      // not a slower step.
+      step(long);
+      growth[shape] = fastestCpuMs(() => step(long)) / fastestCpuMs(() => step(short));
     }
     for (const [shape, g] of Object.entries(growth))
       expect(g, `${shape}: ${g.toFixed(1)}× the time for 8× the text`).toBeLessThan(MAX_GROWTH);

@@ -8,6 +8,7 @@ import { LONG_RUN_NOTE, OutputGuard, type OutputGuardPolicy } from './outputGuar
 import { ECHO_NOTE } from './promptEcho.js';
 import { SECRET_NOTE } from './secretPatterns.js';
 import { MAX_HOLD_CHARS } from './sentenceBuffer.js';
+import { fastestCpuMs } from '../../../testing/cpuTime.js';
 
 const SYSTEM =
   'You draft replies for a customer support agent. Never promise or state that an action has been or will be taken (a refund, a cancellation, a change to an order or account).';
@@ -105,24 +106,19 @@ describe('OutputGuard', () => {
     ['capitalised words', 'Ana '],
     ['at-signs and dots', 'a@b.'],
   ])('takes time linear in one large chunk of %s', (_name, unit) => {
-    const timed = (chars: number): number => {
-      const guard = new OutputGuard(policy);
-      const started = performance.now();
-      guard.push(unit.repeat(Math.ceil(chars / unit.length)));
-      guard.flush();
-      return performance.now() - started;
-    };
+    const timed = (chars: number): number =>
+      fastestCpuMs(() => {
+        const guard = new OutputGuard(policy);
+        guard.push(unit.repeat(Math.ceil(chars / unit.length)));
+        guard.flush();
+      });
     timed(40_000);
     const small = Math.max(timed(5_000), 1);
     expect(timed(40_000) / small).toBeLessThan(32);
   });
 
   it('takes time linear in the draft', () => {
-    const timed = (copies: number): number => {
-      const started = performance.now();
-      run(OBEYING.repeat(copies), 4);
-      return performance.now() - started;
-    };
+    const timed = (copies: number): number => fastestCpuMs(() => run(OBEYING.repeat(copies), 4));
     timed(20);
     const small = Math.max(timed(10), 1);
     expect(timed(160) / small).toBeLessThan(64);
