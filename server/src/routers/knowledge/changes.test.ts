@@ -139,18 +139,24 @@ describe('knowledge.changes', () => {
     replaced.stop();
   });
 
-  it('ends open streams when the server drains, so stopping never waits on an open panel', async () => {
+  it('ends open streams when the server drains, so stopping never waits on an open panel', { timeout: 90_000 }, async () => {
     const own = await startTestServer({ TANDEM_DEMO_STORE: 'false' });
-    let completed = false;
-    const heard = new Promise<void>((resolve) => {
-      const sub = serverClient({ url: own.url, token: own.adminToken }).knowledge.changes.subscribe(
-        {},
-        { onData: () => resolve(), onStopped: () => (completed = true), onComplete: () => sub.unsubscribe() },
-      );
-    });
-    await heard;
-    await own.close();
-    await expect.poll(() => completed, { timeout: 2000 }).toBe(true);
+    let heard: () => void = () => undefined;
+    let ended: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (heard = resolve));
+    const stopped = new Promise<void>((resolve) => (ended = resolve));
+    const sub = serverClient({ url: own.url, token: own.adminToken }).knowledge.changes.subscribe(
+      {},
+      { onData: () => heard(), onStopped: () => ended(), onComplete: () => ended() },
+    );
+    try {
+      await first;
+      // Without the drain, closing would wait on this open stream for ever (and time the test out).
+      await own.close();
+      await stopped;
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('needs a token and rejects an oversized event id', async () => {
