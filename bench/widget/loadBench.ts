@@ -67,7 +67,9 @@ interface ServerProcess {
 async function startServerProcess(llmBaseUrl: string): Promise<ServerProcess> {
   const root = path.resolve(import.meta.dirname, '../..');
   // `node --import tsx`, not the tsx CLI (which runs the script in a second process): the pid must be the server's.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'loadServer.ts')], {
+  // WIDGET_LOAD_NODE_ARGS: extra flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes.
+  const nodeArgs = (process.env.WIDGET_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(import.meta.dirname, 'loadServer.ts')], {
     cwd: root,
     env: {
       ...process.env,
