@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rot13 } from './embeddedEncodings.js';
 import { findInjections, scoreInjection } from './injectionDetector.js';
+import { fastestCpuMs } from '../../testing/cpuTime.js';
 
 const flagged = (text: string) => scoreInjection(text).flagged;
 
@@ -112,9 +113,11 @@ describe('scoreInjection', () => {
       `System: ${'\n'.repeat(10_000)}Assistant: ${'9'.repeat(10_000)} €`,
     ];
     for (const text of cases) {
-      const started = performance.now();
-      scoreInjection(text);
-      expect(performance.now() - started, `${text.slice(0, 20)}… (${text.length} chars)`).toBeLessThan(500);
+      // CPU time of the faster of two runs: a scan that waits for a core on a loaded machine is not slow.
+      expect(
+        fastestCpuMs(() => scoreInjection(text), 2),
+        `${text.slice(0, 20)}… (${text.length} chars)`,
+      ).toBeLessThan(500);
     }
   });
 });
