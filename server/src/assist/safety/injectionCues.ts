@@ -928,9 +928,5 @@ const BASE_PATTERNS: Record<CueName, readonly string[]> = {
 };
 
 /** Each cue's phrasings: the lexicon above and the later additions (`injectionCuesAdded.ts`). */
-export const CUE_PATTERNS: Record<CueName, readonly string[]> = Object.fromEntries(
-  CUE_NAMES.map((name) => [
-    name,
-    [...BASE_PATTERNS[name], ...ADDED_PATTERNS.filter(([cue]) => cue === name).flatMap(([, patterns]) => patterns)],
-  ]),
-) as Record<CueName, readonly string[]>;
+export const CUE_PATTERNS: Record<CueName, readonly string[]> = { ...BASE_PATTERNS };
+for (const [cue, patterns] of ADDED_PATTERNS) CUE_PATTERNS[cue] = [...CUE_PATTERNS[cue], ...patterns];
