@@ -4,6 +4,18 @@
  */
 import { z } from 'zod';
 
+/**
+ * Where the demo shop (`/demo`, with the demo store on) serves the demo knowledge base's articles,
+ * one page per file named by its slug: the demo knowledge is ingested with these URLs, so the
+ * widget's and the panel's citations open a real page.
+ */
+export const DEMO_HELP_PATH = '/demo/help';
+
+/** The demo help page of a demo knowledge file (`returns-and-refunds.md` → `<base>/demo/help/returns-and-refunds`). */
+export function demoHelpUrl(baseUrl: string, fileName: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${DEMO_HELP_PATH}/${encodeURIComponent(fileName.replace(/\.md$/i, ''))}`;
+}
+
 /** A postal address as the demo store takes it (its API and the actions that call it). */
 export const demoAddressSchema = z
   .object({

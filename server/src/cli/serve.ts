@@ -2,6 +2,7 @@
  * `tandem serve`: starts the server, prints where everything is (startBanner.ts), stops cleanly on
  * Ctrl-C/SIGTERM.
  */
+import { demoHelpUrl } from '@tandem/shared';
 import type { ServerConfig } from '../config/env.js';
 import { createServer, SERVER_VERSION } from '../createServer.js';
 import { loadDemoKnowledge } from '../knowledge/ingest/demoKnowledge.js';
@@ -12,7 +13,9 @@ export async function serveCommand(config: ServerConfig): Promise<number> {
   const address = await tandem.start();
   // A brand-new workspace starts with the demo help articles, so search and drafts work at once.
   if (tandem.admin.created && config.demoKnowledge) {
-    const demo = await loadDemoKnowledge(tandem.knowledge, tandem.admin.tenantId);
+    // With the demo shop on, each article is also its page at /demo/help, so citations open it.
+    const pageUrl = config.demoStore ? (fileName: string) => demoHelpUrl(address.replace('[::1]', 'localhost'), fileName) : undefined;
+    const demo = await loadDemoKnowledge(tandem.knowledge, tandem.admin.tenantId, pageUrl);
     tandem.server.log.info({ jobId: demo.jobId, documents: demo.documents }, 'loading the demo knowledge base');
   }
   process.stdout.write(startBanner({ version: SERVER_VERSION, address, config, adminToken: tandem.admin.adminToken }));

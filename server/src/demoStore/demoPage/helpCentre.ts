@@ -6,10 +6,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEMO_HELP_PATH } from '@tandem/shared';
 import { escapeHtml, pageShell } from './html.js';
 
+export { DEMO_HELP_PATH };
 export const DEMO_HELP_DIR = path.resolve(import.meta.dirname, '../../../demo/knowledge');
-export const DEMO_HELP_PATH = '/demo/help';
 
 export interface HelpArticle {
   slug: string;

@@ -1,3 +1,4 @@
+import { demoHelpUrl } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { loadDemoKnowledge } from './demoKnowledge.js';
@@ -18,5 +19,19 @@ describe('demo knowledge', () => {
     const { hits } = await server.knowledge.search('default', { query: 'I was charged twice for my order', k: 3 });
     expect(hits[0]?.title).toBe('Payments and billing');
     expect(hits[0]?.text).toContain('refund the duplicate');
+  });
+
+  it('stores each article as its demo help page when the demo shop serves them, so citations link to it', async () => {
+    const shop = await startTestServer();
+    try {
+      const { jobId } = await loadDemoKnowledge(shop.knowledge, 'default', (name) => demoHelpUrl('http://localhost:8787/', name));
+      await shop.knowledge.ingest.settled(jobId);
+      await shop.knowledge.indexes.settle();
+      const { hits } = await shop.knowledge.search('default', { query: 'I was charged twice for my order', k: 3 });
+      expect(hits[0]?.title).toBe('Payments and billing');
+      expect(hits[0]?.url).toBe('http://localhost:8787/demo/help/payments-and-billing');
+    } finally {
+      await shop.close();
+    }
   });
 });
