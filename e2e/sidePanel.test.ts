@@ -199,6 +199,16 @@ describe('side panel states', () => {
     await auditPanelState(panel, 'fallback', { aboveFold: true, stillThere: visible('draft-fallback') });
   });
 
+  it('the options page shares the design tokens and passes the same checks', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extension!.url('options.html'));
+    await options.getByTestId('server-url').waitFor();
+    // The same tokens: the page's background and accent come from design/tokens.css.
+    expect(await options.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-accent').trim())).not.toBe('');
+    await auditPanelState(options, 'options', { stillThere: async () => expect(await options.getByTestId('save').isVisible()).toBe(true) });
+    await options.close();
+  });
+
   it('offline: the ticket and the cached knowledge stay, with Try again', async () => {
     await expect.poll(() => panel.getByTestId('cache-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('ready');
     await setSettings(hanging.url.replace(/:\d+$/, ':9'), llmServer!.adminToken);

@@ -1,5 +1,5 @@
 /**
- * Checks one state of the side panel the way the issue asks, at 400×900 and 480×900, light and
+ * Checks one state of the side panel (or the options page) the way issue 20 asks, at 400×900 and 480×900, light and
  * dark: a screenshot of each into .data/screenshots/side-panel (git-ignored), no horizontal
  * overflow (also with the text at 200 %), and no serious or critical axe-core violations.
  * Optionally: the draft's first line and Insert within the first 600 px.
