@@ -98,3 +98,29 @@ describe('ChunkIndex slot reuse', () => {
     expect(index.search({ text: 'zeppelin mooring procedures', k: 5 }).map((h) => h.documentId)).toEqual(['b']);
   });
 });
+
+describe('ChunkIndex vector searches of one query vector', () => {
+  it('answers repeated searches with the same vector alike, and sees a change made in between', () => {
+    const index = seeded();
+    const axis = (i: number) => Float32Array.from({ length: 4 }, (_, j) => (j === i ? 1 : 0));
+    index.setChunkVector('shipping#0', axis(0));
+    index.setChunkVector('refunds#0', axis(1));
+    const vector = axis(0);
+    const first = index.search({ text: 'when does it arrive', k: 2, vector });
+    expect(index.search({ text: 'when does it arrive', k: 2, vector })).toEqual(first);
+    // A new document nearer the same vector object must show up: the shared vector search is not stale.
+    index.upsertDocument({ documentId: 'eta', sourceId: 'kb', title: 'Arrival estimates', tags: [] }, [
+      { chunkId: 'eta#0', sectionPath: [], text: 'Estimated arrival is shown on the order page.' },
+    ]);
+    index.setChunkVector('eta#0', Float32Array.from([0.99, 0.14, 0, 0]));
+    expect(index.search({ text: 'xyzzy', k: 1, vector })[0]?.documentId).toBe('shipping');
+    index.setChunkVector('shipping#0', axis(2));
+    expect(index.search({ text: 'xyzzy', k: 1, vector })[0]?.documentId).toBe('eta');
+  });
+
+  it('can leave highlights out for a caller that highlights only what it keeps', () => {
+    const [hit] = seeded().search({ text: 'refund paid back', k: 1, skipHighlights: true });
+    expect(hit?.documentId).toBe('refunds');
+    expect(hit?.highlights).toEqual([]);
+  });
+});

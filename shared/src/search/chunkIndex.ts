@@ -44,6 +44,8 @@ export interface HybridQuery {
   vector?: Float32Array | undefined;
   /** Extra analysed terms (cross-language glossary, synonyms). */
   extraTerms?: readonly string[] | undefined;
+  /** Leave `highlights` empty (a caller that ranks many candidates and highlights only the ones it keeps). */
+  skipHighlights?: boolean | undefined;
 }
 
 export interface FusionWeights {
@@ -125,6 +127,15 @@ export class ChunkIndex {
   private chunkSlots = new SlotAllocator();
   private documentSlots = new SlotAllocator();
 
+  /**
+   * Nearest neighbours of the last query vector (by identity, with its pool and filters): a
+   * ticket's searches (the whole ticket, then each question) share one vector, so the vector
+   * rankers answer once per ticket. Cleared by any change to the index.
+   */
+  private vectorMemo:
+    | { vector: Float32Array; pool: number; filters: SearchFilters | undefined; chunks: [number, number][]; titles: [number, number][] }
+    | undefined;
+
   constructor(private readonly weights: FusionWeights = DEFAULT_FUSION) {}
 
   get chunkCount(): number {
@@ -142,6 +153,7 @@ export class ChunkIndex {
   /** Replaces a document and all its chunks (a new version). */
   upsertDocument(document: IndexableDocument, chunks: readonly IndexableChunk[]): void {
     this.removeDocument(document.documentId);
+    this.vectorMemo = undefined;
     const slot = this.documentSlots.take();
     const entry: DocumentEntry = { ...document, slot, chunkSlots: [] };
     this.documents[slot] = entry;
@@ -158,6 +170,7 @@ export class ChunkIndex {
   }
 
   removeDocument(documentId: string): void {
+    this.vectorMemo = undefined;
     const entry = this.documentById.get(documentId);
     if (entry === undefined) return;
     for (const chunkSlot of entry.chunkSlots) {
@@ -181,6 +194,7 @@ export class ChunkIndex {
     if (slot === undefined) return false;
     this.chunkVectors ??= new VectorIndex(vector.length);
     this.chunkVectors.set(slot, vector);
+    this.vectorMemo = undefined;
     return true;
   }
 
@@ -189,6 +203,7 @@ export class ChunkIndex {
     if (entry === undefined) return false;
     this.titleVectors ??= new VectorIndex(vector.length);
     this.titleVectors.set(entry.slot, vector);
+    this.vectorMemo = undefined;
     return true;
   }
 
@@ -389,8 +404,16 @@ export class ChunkIndex {
     // A document outside a vector ranker's exact top-N is at most as similar as its N-th entry.
     let chunkFloor = 0;
     let titleFloor = 0;
+    const memo =
+      vector !== undefined &&
+      this.vectorMemo?.vector === vector &&
+      this.vectorMemo.pool === vectorPool &&
+      this.vectorMemo.filters === query.filters
+        ? this.vectorMemo
+        : undefined;
+    let nearestChunks: [number, number][] = [];
     if (vector !== undefined && this.chunkVectors !== undefined) {
-      const nearest = this.chunkVectors.search(vector, vectorPool, acceptChunk);
+      const nearest = memo?.chunks ?? this.chunkVectors.search(vector, vectorPool, acceptChunk);
       for (const [slot, similarity] of nearest) {
         const chunk = this.chunks[slot] as ChunkEntry;
         const c = candidate(chunk.documentSlot);
@@ -398,12 +421,16 @@ export class ChunkIndex {
         if (c.bestChunk === -1) c.bestChunk = slot;
       }
       chunkFloor = Math.max(0, nearest[nearest.length - 1]?.[1] ?? 0);
+      nearestChunks = nearest;
     }
+    let nearestTitles: [number, number][] = [];
     if (vector !== undefined && this.titleVectors !== undefined) {
-      const nearest = this.titleVectors.search(vector, vectorPool, acceptDocument);
-      for (const [slot, similarity] of nearest) candidate(slot).titleSemantic = similarity;
-      titleFloor = Math.max(0, nearest[nearest.length - 1]?.[1] ?? 0);
+      nearestTitles = memo?.titles ?? this.titleVectors.search(vector, vectorPool, acceptDocument);
+      for (const [slot, similarity] of nearestTitles) candidate(slot).titleSemantic = similarity;
+      titleFloor = Math.max(0, nearestTitles[nearestTitles.length - 1]?.[1] ?? 0);
     }
+    if (vector !== undefined && memo === undefined)
+      this.vectorMemo = { vector, pool: vectorPool, filters: query.filters, chunks: nearestChunks, titles: nearestTitles };
 
     const fusedOf = (c: Candidate) =>
       w.chunkLexical * c.chunkLexical +
@@ -469,7 +496,7 @@ export class ChunkIndex {
         text: chunk.text,
         // An absolute relevance in [0, 1] (comparable across queries), unlike `fused`, which ranks.
         score: semantic === undefined ? coverage : 0.5 * coverage + 0.5 * semantic,
-        highlights: highlightsOf(chunk.text, termSet),
+        highlights: query.skipHighlights === true ? [] : highlightsOf(chunk.text, termSet),
         signals: {
           chunkLexical: c.chunkLexical,
           titleLexical: c.titleLexical,
@@ -496,7 +523,8 @@ function maxPossibleLexical(index: Bm25Index, terms: readonly string[]): number 
   return sum * 0.6;
 }
 
-function highlightsOf(text: string, terms: ReadonlySet<string>): { start: number; end: number }[] {
+/** Spans of `text` whose analysed terms are among `terms` (adjacent matches merged). */
+export function highlightsOf(text: string, terms: ReadonlySet<string>): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const token of analyzeWithOffsets(text)) {
     if (!terms.has(token.term)) continue;

@@ -76,7 +76,15 @@ interface Seen {
 export function ticketCandidates(index: ChunkIndex, query: TicketQuery, pool = CANDIDATE_POOL): TicketCandidate[] {
   const expand = query.expand ?? (() => []);
   const search = (text: string) =>
-    index.search({ text, k: pool, filters: query.filters, vector: query.vector, extraTerms: query.foreign ? expand(text) : [] });
+    // Highlights are computed for the hits finally kept (searchTicket), not for every candidate.
+    index.search({
+      text,
+      k: pool,
+      filters: query.filters,
+      vector: query.vector,
+      extraTerms: query.foreign ? expand(text) : [],
+      skipHighlights: true,
+    });
   const seen = new Map<string, Seen>();
   const entry = (hit: RankedHit, rank: number): Seen => {
     let s = seen.get(hit.documentId);

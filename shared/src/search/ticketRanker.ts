@@ -4,8 +4,8 @@
  * ticketRankerWeights.ts), then makes sure every question the ticket asks has its best document
  * among the first results, so a draft can cite a source for each.
  */
-import type { RankedHit } from './chunkIndex.js';
-import type { ChunkIndex } from './chunkIndex.js';
+import { analyze } from './analyze.js';
+import { highlightsOf, type ChunkIndex, type RankedHit } from './chunkIndex.js';
 import { RANKER_FEATURES, ticketCandidates, type RankerFeatures, type TicketCandidate, type TicketQuery } from './ticketCandidates.js';
 import { TICKET_RANKER } from './ticketRankerWeights.js';
 
@@ -58,5 +58,7 @@ export function rankCandidates(candidates: readonly TicketCandidate[], model: Li
 
 /** One ticket's search: its candidates from every question, ranked by the learned model. */
 export function searchTicket(index: ChunkIndex, query: TicketQuery, k: number, model: LinearRanker = TICKET_RANKER): TicketHit[] {
-  return rankCandidates(ticketCandidates(index, query), model, k);
+  const hits = rankCandidates(ticketCandidates(index, query), model, k);
+  const terms = new Set([...analyze(query.text), ...(query.foreign ? (query.expand?.(query.text) ?? []) : [])]);
+  return hits.map((hit) => ({ ...hit, highlights: highlightsOf(hit.text, terms) }));
 }
