@@ -62,9 +62,12 @@ export type AnswerFeatureName = (typeof ANSWER_FEATURES)[number];
 const TOP_SOURCES = 3;
 const MAX_QUESTIONS = 5;
 
-/** ", and how long…": a second question joined to the first in one sentence (en/es/de/fr/pt). */
+/**
+ * ", and how long…": a second question joined to the first in one sentence (en/es/de/fr/pt). It
+ * starts only after a word, so a long run of spaces is crossed once, not once per space.
+ */
 const SECOND_QUESTION =
-  /,?\s+(?:and|also|y|und|et|e)\s+(?=(?:how|what|when|where|why|which|can|could|do|does|is|are|will|c[oó]mo|qu[eé]|cu[aá]ndo|d[oó]nde|cu[aá]nto|puedo|wie|was|wann|wo|kann|comment|quand|o[uù]|combien|quando|onde|quanto|posso)\b)/iu;
+  /(?<=[^\s,]),?\s+(?:and|also|y|und|et|e)\s+(?=(?:how|what|when|where|why|which|can|could|do|does|is|are|will|c[oó]mo|qu[eé]|cu[aá]ndo|d[oó]nde|cu[aá]nto|puedo|wie|was|wann|wo|kann|comment|quand|o[uù]|combien|quando|onde|quanto|posso)\b)/iu;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 /** Capitalised words inside a sentence: product and plan names ("Gold", "Blue Account"), not sentence starts. */
 const ENTITY = /(?<=[\p{Ll}\d,;:]\s+)\p{Lu}[\p{L}\d-]{2,}/gu;
