@@ -6,6 +6,7 @@
  */
 import type { CitedSource, DraftEvent } from '@tandem/shared';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { TandemClient } from '../../connection/tandemClient';
 import { ANALYSIS, LIVE, citedSource, draftStream, suggestion, ticket } from '../../draft/draftFixtures';
@@ -110,6 +111,34 @@ describe('DraftPanel', () => {
     expect(screen.getByTestId('draft-error').textContent).toContain('Try again');
     fireEvent.click(screen.getByTestId('draft-retry'));
     await waitFor(() => expect(fake.subscriptions).toHaveLength(2));
+  });
+
+  it("never shows the old ticket's draft under the new ticket's header, not even for the frame before the new draft starts", async () => {
+    // A sibling's layout effect runs in the same commit as the panel's DOM changes, before any effect starts the new draft.
+    const seen: { customer: string | null; text: string | null; insertable: boolean }[] = [];
+    function Probe({ ticketName }: { ticketName: string }) {
+      useLayoutEffect(() => {
+        seen.push({
+          customer: screen.queryByTestId('header-customer')?.textContent ?? null,
+          text: screen.queryByTestId('draft-text')?.textContent ?? null,
+          insertable: screen.queryByTestId('insert-draft')?.hasAttribute('disabled') === false,
+        });
+      }, [ticketName]);
+      return null;
+    }
+    const view = (name: string) => (
+      <>
+        <DraftPanel client={client} ticket={ticket({ requester: { name } })} onInsert={onInsert} />
+        <Probe ticketName={name} />
+      </>
+    );
+    const { rerender } = render(view('Ana Pérez'));
+    await stream(draftStream());
+    expect(text('draft-text')).toContain('Hi Ana');
+    rerender(view('Bo Lind'));
+    expect(seen.at(-1)).toEqual({ customer: 'Bo Lind', text: '…', insertable: false });
+    await waitFor(() => expect(fake.subscriptions).toHaveLength(2));
+    expect(text('draft-text')).toBe('…');
   });
 
   it('says when the stream dropped and is reconnecting', async () => {

@@ -7,8 +7,8 @@
  */
 import type { CitedSource, TicketContext } from '@tandem/shared';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { isDraftActive } from '../../draft/draftState';
-import { useDraft, type DraftClient, type DraftOptions } from '../../draft/useDraft';
+import { initialDraftState, isDraftActive } from '../../draft/draftState';
+import { ticketKey, useDraft, type DraftClient, type DraftOptions, type UseDraft } from '../../draft/useDraft';
 import { ActionsList, type ActionsClient } from '../actions/ActionsList';
 import { LiveFacts } from '../header/LiveFacts';
 import { TicketHeader } from '../header/TicketHeader';
@@ -40,9 +40,20 @@ export interface DraftPanelProps {
 
 const IDLE: InsertStatus = { kind: 'idle' };
 
+/** What the panel shows between a ticket change and its new draft's start: nothing of the old draft. */
+function pendingDraft(draft: UseDraft): UseDraft {
+  return { ...draft, state: { ...initialDraftState, status: 'starting' }, text: '', edited: false };
+}
+
 export function DraftPanel({ client, ticket, onInsert, commands, knowledge }: DraftPanelProps) {
   const [options, setOptions] = useState<DraftOptions>({});
-  const draft = useDraft(client, ticket, options);
+  const current = useDraft(client, ticket, options);
+  // The new ticket's draft starts in an effect, after the render that shows the new ticket: for
+  // that one frame the old draft (and its enabled Insert) must not appear under the new header.
+  const key = useMemo(() => (ticket === undefined ? undefined : ticketKey(ticket)), [ticket]);
+  const [draftFor, setDraftFor] = useState(key);
+  if (draftFor !== key && (current.state.status === 'starting' || current.state.status === 'idle')) setDraftFor(key);
+  const draft = draftFor === key ? current : pendingDraft(current);
   const { state } = draft;
   const { draftId } = state;
   // Both belong to one draft: a new draft must not show the old one's editor or insert result.
