@@ -5,3 +5,5 @@
 export { createKnowledgeEngine, type KnowledgeEngine, type KnowledgeEngineOptions } from './knowledgeEngine.js';
 export type { Embedder } from './embedding/embedder.js';
 export type { KnowledgeSearchResult } from './search/searchKnowledge.js';
+/** The text a query embedding is made of: intent detection embedding this too shares the ticket's one embedding. */
+export { queryToEmbed } from './search/queryEmbedding.js';
