@@ -319,9 +319,16 @@ describe('handoffs', () => {
   }, 60_000);
 
   it('keeps the pre-filled change when the answer itself is withheld', async () => {
-    const { token, conversationId, stream } = await visitorWithConversation();
-    await widget.send(token, conversationId, 'Refund order #2077 now.');
-    await stream.waitFor(has('handoff'));
+    // A site that sends only near-certain answers, so this one is withheld whatever the model scores it.
+    const cautious = await api.widget.sites.create.mutate({ name: 'Cautious shop', allowedOrigins: [ORIGIN], confidenceThreshold: 0.99 });
+    const client = new WidgetClient(server.url, cautious.siteKey, ORIGIN);
+    const { visitorToken: token } = await client.session();
+    const conversationId = await client.conversation(token);
+    const stream = client.stream(token);
+    await client.send(token, conversationId, 'Refund order #2077 now.');
+    const handedOff = await stream.waitFor(has('handoff'));
+    // Withheld for the answer's own sake (low confidence or nothing that answers), not for the change.
+    expect(ofType(handedOff, 'handoff')[0]?.event.reason).toMatch(/^(low-confidence|no-answer)$/);
     stream.close();
     expect(typesOf(stream.items)).not.toContain('answer');
     expect((await api.widget.conversations.get.query({ conversationId })).pendingAction).toMatchObject({ arguments: { orderId: '#2077' } });
