@@ -27,7 +27,7 @@ function oldBlend(r: EvidenceRow): number {
 
 function splitRows(split: 'dev' | 'test', rows: readonly EvidenceRow[]): BenchRow[] {
   const label = split === 'test' ? 'test split of tickets-v2, never tuned on' : 'dev split of tickets-v2, tuned on';
-  const y = rows.map((r) => (r.sourcesAnswer ? 1 : 0));
+  const y: number[] = rows.map((r) => (r.sourcesAnswer ? 1 : 0));
   const p = rows.map((r) => answerConfidence(r.input));
   const old = rows.map(oldBlend);
   const base = y.reduce((a, b) => a + b, 0) / Math.max(1, y.length);
