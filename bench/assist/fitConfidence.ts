@@ -9,6 +9,7 @@
  * unanswerable tickets flagged). Writes server/src/assist/confidence/confidenceWeights.ts. The
  * test split is never read for fitting or choosing; `npm run bench -- confidence` reports it.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -116,4 +117,6 @@ import type { AnswerModel } from './answerModel.js';
 export const CONFIDENCE_WEIGHTS: AnswerModel = ${JSON.stringify({ version, ...model }, null, 2)};
 `,
 );
+// Formatted like the rest of the repo, so a re-fit leaves `prettier --check` (npm test) green.
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--write', OUT], { stdio: 'ignore' });
 out(`wrote ${path.relative(ROOT, OUT)} (version ${version})`);
