@@ -14,6 +14,7 @@ import {
   type TicketAnalysis,
   type TicketContext,
 } from '@tandem/shared';
+import { queryToEmbed } from '../../knowledge/index.js';
 import { detectLanguage } from '../../language/languageId.js';
 import { draftToolsOf } from '../actions/draftTools.js';
 import { ticketSignalsOf } from '../analysis/ticketSignals.js';
@@ -82,7 +83,8 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
 
   const [analysis, retrieved, live] = await Promise.all([
-    timings.timed('analysisMs', analyse(deps, ticket, text, query)),
+    // Intent reads the text retrieval embeds (focused, trimmed), so the two share one embedding.
+    timings.timed('analysisMs', analyse(deps, ticket, text, queryToEmbed(query))),
     timings.timed(
       'retrievalMs',
       query.trim().length === 0 ? Promise.resolve(undefined) : deps.search(tenantId, { query, k: options.k ?? 5 }),
@@ -164,7 +166,7 @@ function greetingPlaceholder(vault: PiiVault, displayName: string | undefined): 
   return first === undefined ? undefined : vault.redactName(first);
 }
 
-/** `intentText` is the redacted query retrieval embeds too, so the embedding is computed once. */
+/** `intentText` is the text retrieval embeds for this query (`queryToEmbed`), so the embedding is computed once. */
 async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, intentText: string): Promise<TicketAnalysis> {
   const language = ticket.language ?? (await detectLanguage(text)).language;
   // The newest customer message with the subject, and how many times the customer wrote before it.
