@@ -17,6 +17,7 @@ import { loadDemoKnowledge } from '../../server/src/knowledge/ingest/demoKnowled
 import { startFakeOpenAi } from '../../server/src/testing/fakeOpenAi.js';
 import { startTestServer } from '../../server/src/testing/testServer.js';
 import { ms, percentile, type BenchRow } from '../report.js';
+import { fakeLlmFirstChunkTimes } from '../fakeLlmAlone.js';
 
 const COMMAND = '`npm run bench -- assist`';
 const RUNS = 60;
@@ -96,27 +97,7 @@ export async function firstTokenBench(): Promise<BenchRow[]> {
     const embeddedTimes = await measure(serverClient({ url: embeddedOnly.url, token: embeddedOnly.adminToken }), tickets);
 
     // The provider's own share: the fake's time to the first content chunk over plain HTTP.
-    const direct: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const response = await fetch(`${fake.baseUrl}/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-        body: JSON.stringify({ model: 'instant', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
-      });
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      let seen = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        seen += new TextDecoder().decode(value);
-        if (seen.includes('"content":"Thanks')) {
-          direct.push(performance.now() - started);
-          await reader.cancel();
-          break;
-        }
-      }
-    }
+    const direct = await fakeLlmFirstChunkTimes(fake.baseUrl, RUNS);
     return [
       {
         area: 'assist draft',

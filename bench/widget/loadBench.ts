@@ -20,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startFakeOpenAi } from '../../server/src/testing/fakeOpenAi.js';
+import { fakeLlmFirstChunkTimes } from '../fakeLlmAlone.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 import { LoadVisitor, type SeenEvent } from './loadClient.js';
 
@@ -158,38 +159,12 @@ async function visitor(server: ServerProcess, index: number, deadline: number, t
   }
 }
 
-/** The fake LLM's own time to its first content chunk over plain HTTP. */
-async function llmAlone(baseUrl: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-      body: JSON.stringify({ model: 'instant', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
-    });
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    let seen = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      seen += new TextDecoder().decode(value);
-      if (seen.includes('"content":"Standard')) {
-        times.push(performance.now() - started);
-        await reader.cancel();
-        break;
-      }
-    }
-  }
-  return times;
-}
-
 export async function widgetLoadBench(): Promise<BenchRow[]> {
   const fake = await startFakeOpenAi();
   fake.script({ tokens: ['Standard ', 'delivery ', 'takes ', '3 to 5 ', 'business days ', '[1].'] });
   const server = await startServerProcess(fake.baseUrl);
   try {
-    const direct = await llmAlone(fake.baseUrl, 100);
+    const direct = await fakeLlmFirstChunkTimes(fake.baseUrl, 100);
     const atRest = await rssBytes(server.pid, 'VmRSS');
     const tally: Tally = { firstTokens: [], answered: 0, errors: new Map() };
     const started = Date.now();
