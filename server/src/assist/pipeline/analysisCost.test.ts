@@ -115,10 +115,16 @@ describe('analysis cost', () => {
     for (const [shape, unit] of SHAPES) {
       const [short, long] = [fill(unit, SMALL), fill(unit, LARGE)];
       // Each shape warmed up on its long text first (the JIT would otherwise make the short run
-      // look slow), then the CPU time of the fastest of three runs: a step waiting for a core is
-      // not a slower step.
+      // look slow), then the CPU time of the fastest of five runs: a step waiting for a core is
+      // not a slower step. The short text runs eight times per measurement, so both sides are
+      // milliseconds of work and one collector pause on a sub-millisecond run cannot make a
+      // linear step look quadratic (CI once saw 34× that way).
       step(long);
-      growth[shape] = fastestCpuMs(() => step(long)) / fastestCpuMs(() => step(short));
+      const repeats = LARGE / SMALL;
+      const shortRuns = (): void => {
+        for (let i = 0; i < repeats; i++) step(short);
+      };
+      growth[shape] = (repeats * fastestCpuMs(() => step(long), 5)) / fastestCpuMs(shortRuns, 5);
     }
     for (const [shape, g] of Object.entries(growth))
       expect(g, `${shape}: ${g.toFixed(1)}× the time for 8× the text`).toBeLessThan(MAX_GROWTH);
