@@ -5,6 +5,7 @@
  * main-process code; main validates every payload against it with zod (src/main/ipc/schemas.ts).
  */
 import type { TandemError } from '@tandem/shared';
+import type { HelpdeskBridge } from './helpdeskChannels';
 
 /** What the desktop app remembers between launches (the token is stored encrypted). */
 export interface StoredSession {
@@ -47,4 +48,6 @@ export interface DesktopBridge {
     save(session: StoredSession): Promise<IpcResponse<void>>;
     clear(): Promise<IpcResponse<void>>;
   };
+  /** The app's helpdesk tabs (helpdeskChannels.ts); absent from a preload older than them. */
+  helpdesk?: HelpdeskBridge;
 }

@@ -1,6 +1,6 @@
 /**
  * The app lifecycle: the scheme is privileged before ready, the window opens once ready, closing
- * the last window quits except on macOS, and the dock icon reopens it.
+ * the last window quits except on macOS, and the dock icon reopens it; each window gets its helpdesk tabs.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -37,6 +37,12 @@ vi.mock('./appProtocol', () => ({
 vi.mock('./hardening', () => ({ hardenWebContents: vi.fn(() => fake.state.calls.push('hardenWebContents')) }));
 vi.mock('./ipc/sessionHandlers', () => ({ registerSessionIpc: vi.fn(() => fake.state.calls.push('registerSessionIpc')) }));
 vi.mock('./window', () => ({ createMainWindow: vi.fn(() => fake.state.calls.push('createMainWindow')) }));
+vi.mock('./helpdeskTabs/wireHelpdeskTabs', () => ({
+  wireHelpdeskTabs: vi.fn(() => {
+    fake.state.calls.push('wireHelpdeskTabs');
+    return { attach: () => fake.state.calls.push('attachHelpdeskTabs'), unregister: () => undefined };
+  }),
+}));
 
 const realPlatform = process.platform;
 
@@ -70,7 +76,9 @@ describe('main process lifecycle', () => {
       'hardenWebContents',
       'serveRenderer',
       'registerSessionIpc',
+      'wireHelpdeskTabs',
       'createMainWindow',
+      'attachHelpdeskTabs',
     ]);
   });
 
@@ -93,11 +101,11 @@ describe('main process lifecycle', () => {
     fake.state.calls = [];
 
     activate();
-    expect(fake.state.calls).toEqual(['createMainWindow']);
+    expect(fake.state.calls).toEqual(['createMainWindow', 'attachHelpdeskTabs']);
 
     fake.state.windows = [{ isMinimized: () => false, restore: vi.fn(), focus: vi.fn() }];
     activate();
-    expect(fake.state.calls).toEqual(['createMainWindow']);
+    expect(fake.state.calls).toEqual(['createMainWindow', 'attachHelpdeskTabs']);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

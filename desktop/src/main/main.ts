@@ -1,11 +1,12 @@
 /**
  * Electron entry point: the app's lifecycle. One instance at a time; the console window opens
  * when the app is ready and again when the dock icon is clicked on macOS, where closing the last
- * window leaves the app running as users there expect.
+ * window leaves the app running as users there expect. Each console window gets its helpdesk tabs.
  */
 import { app, BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { hardenWebContents } from './hardening';
+import { wireHelpdeskTabs } from './helpdeskTabs/wireHelpdeskTabs';
 import { registerSessionIpc } from './ipc/sessionHandlers';
 import { rendererDir } from './paths';
 import { rendererTarget } from './rendererTarget';
@@ -28,13 +29,15 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow(target);
-  });
-
   await app.whenReady();
   hardenWebContents();
   serveRenderer(rendererDir);
   registerSessionIpc(target.isAppUrl);
-  createMainWindow(target);
+  const helpdeskTabs = wireHelpdeskTabs(target.isAppUrl);
+  helpdeskTabs.attach(createMainWindow(target));
+
+  // Registered once ready: the reopened window gets its helpdesk tabs like the first one.
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) helpdeskTabs.attach(createMainWindow(target));
+  });
 }

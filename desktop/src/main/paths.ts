@@ -7,4 +7,6 @@ import path from 'node:path';
 const distDir = path.resolve(import.meta.dirname, '..');
 
 export const preloadPath = path.join(distDir, 'preload', 'preload.cjs');
+/** The helpdesk tabs' preload: the site adapters and composer insert, no bridge to the page. */
+export const helpdeskPreloadPath = path.join(distDir, 'preload', 'helpdeskPreload.cjs');
 export const rendererDir = path.join(distDir, 'renderer');

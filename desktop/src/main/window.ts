@@ -3,6 +3,7 @@
  * The page talks to the main process only through the preload's typed session bridge.
  */
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron';
+import { hardenedWebPreferences } from './hardening';
 import { preloadPath as defaultPreloadPath } from './paths';
 import { rendererTarget, type RendererTarget } from './rendererTarget';
 
@@ -16,18 +17,7 @@ export function mainWindowOptions(preloadPath: string = defaultPreloadPath): Bro
     backgroundColor: '#f5f6f8',
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences: hardenedWebPreferences(preloadPath),
   };
 }
 
