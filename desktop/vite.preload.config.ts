@@ -10,7 +10,6 @@ const outDir = fileURLToPath(new URL('./dist/preload', import.meta.url));
 
 function preloadBuild(entry: string, fileName: string, emptyOutDir: boolean): UserConfig {
   return {
-    configFile: false,
     ssr: { noExternal: true, external: ['electron'] },
     build: {
       ssr: fileURLToPath(new URL(entry, import.meta.url)),
@@ -33,7 +32,8 @@ function alsoBuildHelpdeskPreload(): Plugin {
     name: 'tandem-helpdesk-preload',
     apply: 'build',
     async closeBundle() {
-      await build(preloadBuild('./src/preload/helpdeskPreload.ts', 'helpdeskPreload.cjs', false));
+      // configFile: false, or the nested build would load this file and start itself again.
+      await build({ configFile: false, ...preloadBuild('./src/preload/helpdeskPreload.ts', 'helpdeskPreload.cjs', false) });
     },
   };
 }

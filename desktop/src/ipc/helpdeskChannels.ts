@@ -24,6 +24,12 @@ export const HELPDESK_PAGE_CHANNELS = {
   draftOutcome: 'helpdesk-page:draft-outcome',
 } as const;
 
+/**
+ * How main tells a tab's preload its site (webPreferences.additionalArguments, read from
+ * process.argv): this prefix, then the URI-encoded JSON `{ site, mappedHosts }`.
+ */
+export const HELPDESK_ARGUMENT_PREFIX = '--tandem-helpdesk=';
+
 /** Main → helpdesk tab: HelpdeskInsertCommand, put this draft into the site's reply box. */
 export const HELPDESK_INSERT_CHANNEL = 'helpdesk-page:insert';
 

@@ -13,16 +13,13 @@ import { SITE_REGISTRY } from '../../../extension/src/adapters/siteRegistry';
 import { answerInsertDraft } from '../../../extension/src/composer/insertMessage';
 import { watchDraftOutcome, type DraftOutcomeWatch } from '../../../extension/src/composer/watchDraftOutcome';
 import { watchTicketPage } from '../../../extension/src/ticketWatch/watchTicketPage';
-import { HELPDESK_PAGE_CHANNELS, type HelpdeskInsertResult, type HelpdeskTabSite } from '../ipc/helpdeskChannels';
+import { HELPDESK_ARGUMENT_PREFIX, HELPDESK_PAGE_CHANNELS, type HelpdeskInsertResult, type HelpdeskTabSite } from '../ipc/helpdeskChannels';
 import {
   helpdeskInsertCommandSchema,
   helpdeskPageDraftOutcomeSchema,
   helpdeskPageReportSchema,
   helpdeskTabSiteSchema,
 } from '../ipc/helpdeskSchemas';
-
-/** Must equal HELPDESK_ARGUMENT_PREFIX in main/helpdeskTabs/helpdeskTab.ts (a test holds them together). */
-export const HELPDESK_ARGUMENT_PREFIX = '--tandem-helpdesk=';
 
 export interface HelpdeskPageConfig {
   site: HelpdeskTabSite;

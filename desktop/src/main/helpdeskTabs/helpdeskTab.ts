@@ -16,6 +16,7 @@ import {
 } from 'electron';
 import type { z } from 'zod';
 import {
+  HELPDESK_ARGUMENT_PREFIX,
   HELPDESK_INSERT_CHANNEL,
   HELPDESK_PAGE_CHANNELS,
   type HelpdeskInsertCommand,
@@ -32,9 +33,6 @@ import { checkPageMessage, type PageMessageRejection } from './pageMessageGate';
 
 /** How long the page has to answer an insert before the console is told it did not. */
 export const INSERT_TIMEOUT_MS = 10_000;
-
-/** The argument the preload reads (process.argv) to know its site and the hosts mapped to it. */
-export const HELPDESK_ARGUMENT_PREFIX = '--tandem-helpdesk=';
 
 export interface HelpdeskTabEvents {
   /** The tab's ticket, host or title changed. */

@@ -143,7 +143,7 @@ export function createHelpdeskTabs(options: HelpdeskTabsOptions): HelpdeskTabs {
       announce();
     },
     close,
-    insert: (tabId, draftId, text) => find(tabId).insert(draftId, text),
+    insert: async (tabId, draftId, text) => find(tabId).insert(draftId, text),
     setLayout(next) {
       layout = next;
       relayout();
