@@ -64,7 +64,6 @@ export function helpdeskWebPreferences(config: HelpdeskSiteConfig, preloadPath: 
     ],
     // Helpdesks play notification sounds and keep live connections; a hidden tab must not be frozen.
     backgroundThrottling: false,
-    spellcheck: true,
   };
 }
 

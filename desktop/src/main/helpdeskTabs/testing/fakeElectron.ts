@@ -6,6 +6,7 @@
  * and drive it as the page, the user or the window would.
  */
 import type { WebPreferences } from 'electron';
+import { FakeIpcMain } from '../../testing/fakeIpcMain';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -143,6 +144,8 @@ export class FakeSession {
 }
 
 export const fakeSessions = new Map<string, FakeSession>();
+/** Where `ipcMain.handle` registrations go; a test swaps in a fresh FakeIpcMain. */
+export const fakeIpcMainRef: { current: FakeIpcMain } = { current: new FakeIpcMain() };
 export const openedExternally: string[] = [];
 
 /** The console window the tabs sit in. */
@@ -173,6 +176,7 @@ export class FakeConsoleWindow extends Emitter {
 
 export function resetFakeElectron(): void {
   FakeWebContentsView.created.length = 0;
+  fakeIpcMainRef.current = new FakeIpcMain();
   fakeSessions.clear();
   openedExternally.length = 0;
 }
@@ -193,5 +197,8 @@ export const fakeElectronModule = {
       openedExternally.push(url);
     },
   },
-  ipcMain: { handle: () => undefined, removeHandler: () => undefined },
+  ipcMain: {
+    handle: (...args: Parameters<FakeIpcMain['handle']>) => fakeIpcMainRef.current.handle(...args),
+    removeHandler: (channel: string) => fakeIpcMainRef.current.removeHandler(channel),
+  },
 };
