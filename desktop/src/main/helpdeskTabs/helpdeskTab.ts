@@ -99,7 +99,8 @@ export function createHelpdeskTab(config: HelpdeskSiteConfig, url: string, prelo
 
   contents.setWindowOpenHandler(({ url: target }: HandlerDetails): WindowOpenHandlerResponse => {
     if (hostRole(config, target) !== undefined) events.openSibling(target);
-    else if (isExternalWebUrl(target)) void shell.openExternal(target);
+    // No system browser to hand the link to is the OS's problem, not the tab's: nothing more to do.
+    else if (isExternalWebUrl(target)) shell.openExternal(target).catch(() => undefined);
     else refuse('window.open', 'not-web');
     return { action: 'deny' };
   });
