@@ -12,7 +12,9 @@
  * in the same run, and the server process's peak resident memory (VmHWM, worker threads included).
  *
  * `WIDGET_LOAD_VISITORS`, `WIDGET_LOAD_SECONDS` and `WIDGET_LOAD_PAUSE_MS` (min-max) shorten a
- * trial run; the committed row comes from the defaults.
+ * trial run; the committed row comes from the defaults. `WIDGET_LOAD_LOG_LEVEL=debug` shows the
+ * server's log (each draft's phase timings) on stderr. The server's CPU time per answer is reported
+ * beside the latency: on a shared machine it moves far less than the latency does.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -78,7 +80,7 @@ async function startServerProcess(llmBaseUrl: string): Promise<ServerProcess> {
       TANDEM_LLM_API_KEY: 'sk-bench',
       TANDEM_LLM_MODEL: 'instant',
       TANDEM_WIDGET_CACHE: 'false',
-      TANDEM_LOG_LEVEL: 'warn',
+      TANDEM_LOG_LEVEL: process.env.WIDGET_LOAD_LOG_LEVEL ?? 'warn',
       LOAD_ORIGIN: ORIGIN,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -88,7 +90,8 @@ async function startServerProcess(llmBaseUrl: string): Promise<ServerProcess> {
   const ready = await new Promise<{ url: string; siteKey: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`load server exited (${code}) before it was ready`)));
     lines.on('line', (line) => {
-      if (line.startsWith('{')) resolve(JSON.parse(line) as { url: string; siteKey: string });
+      if (line.startsWith('{"url"')) resolve(JSON.parse(line) as { url: string; siteKey: string });
+      else if (process.env.WIDGET_LOAD_LOG_LEVEL !== undefined) process.stderr.write(`${line}\n`);
     });
   });
   if (child.pid === undefined) throw new Error('load server has no pid');
@@ -108,6 +111,14 @@ async function rssBytes(pid: number, which: 'VmRSS' | 'VmHWM'): Promise<number> 
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = new RegExp(`${which}:\\s+(\\d+) kB`).exec(status)?.[1];
   return kb === undefined ? Number.NaN : Number(kb) * 1024;
+}
+
+/** A process's CPU time so far (user + system, all its threads), in seconds, from /proc/<pid>/stat (Linux). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at its closing parenthesis; utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -167,10 +178,13 @@ export async function widgetLoadBench(): Promise<BenchRow[]> {
     const direct = await fakeLlmFirstChunkTimes(fake.baseUrl, 100);
     const atRest = await rssBytes(server.pid, 'VmRSS');
     const tally: Tally = { firstTokens: [], answered: 0, errors: new Map() };
+    const cpuBefore = await cpuSeconds(server.pid);
     const started = Date.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(Array.from({ length: VISITORS }, (_, i) => visitor(server, i, deadline, tally)));
     const elapsed = (Date.now() - started) / 1000;
+    // CPU per answer is what a shared machine distorts least: latency there waits for others' work too.
+    const cpuPerAnswer = ((await cpuSeconds(server.pid)) - cpuBefore) / Math.max(1, tally.answered);
     const peak = await rssBytes(server.pid, 'VmHWM');
     const errors = [...tally.errors.values()].reduce((a, b) => a + b, 0);
     const errorText = errors === 0 ? '0 errors' : `${errors} errors (${[...tally.errors].map(([k, v]) => `${k}: ${v}`).join(', ')})`;
@@ -181,7 +195,7 @@ export async function widgetLoadBench(): Promise<BenchRow[]> {
         area: 'widget load',
         metric: `${shape}: errors; message sent → first answer token p50 / p95 (instant fake LLM; budget p95 < 200 ms)`,
         value: `${errorText}; ${tally.answered} answers (${(tally.answered / elapsed).toFixed(1)}/s); ${ms(percentile(tally.firstTokens, 50))} / ${ms(percentile(tally.firstTokens, 95))} (${within} budget)`,
-        peer: `fake LLM alone over HTTP ${ms(percentile(direct, 50))} / ${ms(percentile(direct, 95))}; machine load average ${loadavg()[0]?.toFixed(1) ?? '?'} (1 min, 2 cores) at the end`,
+        peer: `fake LLM alone over HTTP ${ms(percentile(direct, 50))} / ${ms(percentile(direct, 95))}; server CPU ${ms(cpuPerAnswer * 1000)} per answer (all threads); machine load average ${loadavg()[0]?.toFixed(1) ?? '?'} (1 min, 2 cores) at the end`,
         command: COMMAND,
       },
       {

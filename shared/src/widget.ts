@@ -233,6 +233,15 @@ export const widgetSendInputSchema = z.object({
 });
 export type WidgetSendInput = z.infer<typeof widgetSendInputSchema>;
 
+/**
+ * The question as the visitor is typing it (debounced by the bundle), so the server can get ready
+ * for it before it is sent; answered with 204. Redacted on arrival and never stored.
+ */
+export const widgetPreviewInputSchema = z.object({
+  text: z.string().trim().min(1).max(WIDGET_LIMITS.messageChars),
+});
+export type WidgetPreviewInput = z.infer<typeof widgetPreviewInputSchema>;
+
 export const widgetSentSchema = z.object({
   message: z.object(messageBase),
   /** The stored message's event id; the answer follows on the stream. */

@@ -1,9 +1,8 @@
 /**
  * The earlier hand-weighted confidence blend: the best source's score, its margin over the next,
  * the reply's coverage by its cited sources and the model's own signal. Drafts no longer use it
- * (their confidence is the fitted answer model, confidence/answerConfidence.ts); the website
- * widget still reads it as a ceiling before drafting (widget/handoffRules.ts), against its sites'
- * own thresholds, and the confidence bench reports it beside the fitted model as the peer.
+ * (their confidence is the fitted answer model, confidence/answerConfidence.ts, which the website
+ * widget's handoff rules read too); the confidence bench reports it beside the fitted model as the peer.
  */
 import { analyze } from '@tandem/shared/search';
 

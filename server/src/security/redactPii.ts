@@ -10,27 +10,18 @@
  * text. The value a placeholder restores to is its first normalised spelling.
  */
 import { normaliseUntrusted } from './untrustedText.js';
-import { detectAddresses } from './pii/addressDetector.js';
-import { detectCardData } from './pii/cardDetector.js';
-import { detectEmails } from './pii/emailDetector.js';
-import { detectIbans } from './pii/ibanDetector.js';
 import { KnownNames } from './pii/knownNames.js';
-import { findNames } from './pii/nameFinder.js';
 import { PARTICLES, TITLES } from './pii/nameLexicon.js';
-import { detectNationalIds } from './pii/nationalIdDetector.js';
-import { detectPhones } from './pii/phoneDetector.js';
-import { foldText, PII_KINDS, SpanSet, type Detector, type PiiKind, type Span } from './pii/piiSpan.js';
+import { PLACEHOLDER, scanNormalised, type PiiScan, type PiiScans } from './pii/piiScan.js';
+import { foldText, PII_KINDS, SpanSet, type PiiKind, type Span } from './pii/piiSpan.js';
 
 export { PII_KINDS, type PiiKind } from './pii/piiSpan.js';
+export { PiiScans } from './pii/piiScan.js';
 
-const PLACEHOLDER = new RegExp(`\\[(?:${PII_KINDS.join('|')})_\\d+\\]`, 'g');
 /** Longer counters are not worth holding a stream back for. */
 const MAX_COUNTER_DIGITS = 6;
 /** A draft's texts: subject, turns, passages, facts. */
 const MAX_CACHED_TEXTS = 64;
-
-/** Detectors in priority order: where two overlap, the earlier kind wins (an IBAN's digits are not also a phone number). */
-const DETECTORS: readonly Detector[] = [detectEmails, detectIbans, detectCardData, detectNationalIds, detectPhones, detectAddresses];
 
 /** A value found in a text, as `findSpans` reports it. */
 export interface PiiSpan {
@@ -50,8 +41,8 @@ export class PiiVault {
   readonly #valueByPlaceholder = new Map<string, string>();
   readonly #counters = new Map<PiiKind, number>();
   readonly #names = new KnownNames();
-  /** Structured spans of the texts `learnNames` read, so `redact` does not detect them twice. */
-  readonly #structuredCache = new Map<string, SpanSet>();
+  /** Scans of the texts `learnNames` read, so `redact` does not scan them twice. */
+  readonly #scanCache = new Map<string, PiiScan>();
 
   /** Number of distinct values behind placeholders. */
   get size(): number {
@@ -72,18 +63,24 @@ export class PiiVault {
     return this.#placeholderFor('NAME', folded, trimmed);
   }
 
-  /** Learns the names `text` introduces, signs with or greets, so every text redacted afterwards hides them too. */
-  learnNames(text: string): void {
-    const normalised = normaliseUntrusted(text);
-    const structured = this.#structured(normalised);
-    if (this.#structuredCache.size < MAX_CACHED_TEXTS) this.#structuredCache.set(normalised, structured);
-    this.#foundNames(normalised, structured);
+  /**
+   * Learns the names `text` introduces, signs with or greets, so every text redacted afterwards hides
+   * them too. `scans` shares the scan of a text that recurs across requests (a knowledge passage).
+   */
+  learnNames(text: string, scans?: PiiScans): void {
+    const scan = scans === undefined ? scanNormalised(normaliseUntrusted(text)) : scans.scan(text);
+    if (scans === undefined && this.#scanCache.size < MAX_CACHED_TEXTS) this.#scanCache.set(scan.normalised, scan);
+    this.#foundNames(scan, structuredSet(scan));
   }
 
-  /** `text`, normalised, with every detected value replaced by its placeholder; existing placeholders are left alone. */
-  redact(text: string): string {
-    const normalised = normaliseUntrusted(text);
-    const spans = this.#detect(normalised);
+  /**
+   * `text`, normalised, with every detected value replaced by its placeholder; existing placeholders
+   * are left alone. `scans` as for `learnNames`: this vault's names and placeholders still apply.
+   */
+  redact(text: string, scans?: PiiScans): string {
+    const scan = scans === undefined ? this.#scanOf(normaliseUntrusted(text)) : scans.scan(text);
+    const normalised = scan.normalised;
+    const spans = this.#detect(scan);
     if (spans.length === 0) return normalised;
     let out = '';
     let at = 0;
@@ -99,7 +96,7 @@ export class PiiVault {
    * redactor against a labelled corpus. Names found are learned, as `redact` would.
    */
   findSpans(text: string): PiiSpan[] {
-    return this.#detect(text).map(({ start, end, kind }) => ({ start, end, kind }));
+    return this.#detect(this.#scanOf(text)).map(({ start, end, kind }) => ({ start, end, kind }));
   }
 
   /** `text` with every placeholder of this vault replaced by its value; unknown placeholders stay as written. */
@@ -107,30 +104,24 @@ export class PiiVault {
     return text.replace(PLACEHOLDER, (placeholder) => this.#valueByPlaceholder.get(placeholder) ?? placeholder);
   }
 
-  #detect(text: string): Span[] {
-    const cached = this.#structuredCache.get(text);
-    this.#structuredCache.delete(text);
-    const taken = cached ?? this.#structured(text);
-    this.#foundNames(text, taken);
-    for (const span of this.#names.spans(text)) taken.add(span);
+  /** The scan `learnNames` made of this normalised text, or a new one. */
+  #scanOf(normalised: string): PiiScan {
+    const cached = this.#scanCache.get(normalised);
+    this.#scanCache.delete(normalised);
+    return cached ?? scanNormalised(normalised);
+  }
+
+  #detect(scan: PiiScan): Span[] {
+    const taken = structuredSet(scan);
+    this.#foundNames(scan, taken);
+    for (const span of this.#names.spans(scan.normalised)) taken.add(span);
     return taken.spans.filter((s) => s.key !== '');
   }
 
-  /** Placeholders already in the text (a text redacted twice) block every detector, names included. */
-  #structured(text: string): SpanSet {
-    const taken = new SpanSet();
-    for (const m of text.matchAll(PLACEHOLDER)) taken.add({ start: m.index, end: m.index + m[0].length, kind: 'NAME', key: '' });
-    for (const detect of DETECTORS) {
-      const found = detect(text).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-      for (const span of found) taken.add(span);
-    }
-    return taken;
-  }
-
   /** Learns each name the finder sees where no other value (an address, an e-mail) already stands. */
-  #foundNames(text: string, taken: SpanSet): void {
-    for (const name of findNames(text)) {
-      if (!taken.overlaps(name.start, name.end)) this.#learnName(text.slice(name.start, name.end));
+  #foundNames(scan: PiiScan, taken: SpanSet): void {
+    for (const name of scan.names) {
+      if (!taken.overlaps(name.start, name.end)) this.#learnName(scan.normalised.slice(name.start, name.end));
     }
   }
 
@@ -157,6 +148,13 @@ export class PiiVault {
     this.#valueByPlaceholder.set(placeholder, original);
     return placeholder;
   }
+}
+
+/** A scan's structured values as a set the vault may add its names to (the scan itself stays as it was). */
+function structuredSet(scan: PiiScan): SpanSet {
+  const taken = new SpanSet();
+  for (const span of scan.structured) taken.add(span);
+  return taken;
 }
 
 export interface StreamingRestorer {

@@ -16,6 +16,16 @@ export interface AnswerCacheLookup {
   question: string;
   /** How many visitor messages came before it: a follow-up may mean nothing without them. */
   earlierQuestions: number;
+  /** The widget visitor asking (`site visitor`), whose typed preview may have been embedded already. */
+  visitorKey?: string | undefined;
+}
+
+/** A visitor's question while they type it (the widget's preview), normalised as a sent message is. */
+export interface AnswerCachePreview {
+  tenantId: string;
+  siteId: string;
+  visitorKey: string;
+  text: string;
 }
 
 /** A cited source of a cached answer: where it points and which document (and chunk) it came from. */
@@ -41,9 +51,15 @@ export interface AnswerCache {
   lookup(request: AnswerCacheLookup): Promise<CachedAnswer | undefined>;
   /** Offers a confident answer that used no per-customer data. Failures are logged, never shown. */
   fill(entry: AnswerCacheFill): Promise<void>;
+  /**
+   * Gets ready for the question a visitor is typing (the embedding a lookup may need), so the
+   * lookup after they send it finds it done. Returns at once; nothing of the text is stored.
+   */
+  prepare(preview: AnswerCachePreview): void;
 }
 
 export const noAnswerCache: AnswerCache = {
   lookup: () => Promise.resolve(undefined),
   fill: () => Promise.resolve(),
+  prepare: () => undefined,
 };

@@ -65,6 +65,7 @@ export function answerRuns(deps: AnswerRunDeps) {
       siteId: conversation.siteId,
       question,
       earlierQuestions: messages.filter((m) => m.author === 'visitor').length - 1,
+      visitorKey: conversation.visitorId,
     };
     if (!personal) {
       const cached = await deps.cache.lookup(lookup).catch((error: unknown) => {

@@ -23,7 +23,7 @@ import {
 } from '../assist/index.js';
 import { normaliseTicket } from '../security/untrustedTicket.js';
 import type { CachedCitation } from './answerCache.js';
-import { asksForHuman, confidenceCeiling, isClearlyUpset, requestedAction, type RequestedAction } from './handoffRules.js';
+import { asksForHuman, isClearlyUpset, knowledgeHandoff, requestedAction, type RequestedAction } from './handoffRules.js';
 
 export interface AutonomousRequest {
   tenantId: string;
@@ -143,9 +143,10 @@ export async function* answerAutonomously(
       ? 'needs-review'
       : isClearlyUpset(analysis)
         ? 'negative-sentiment'
-        : confidenceCeiling(sources) < request.threshold
-          ? 'no-answer'
-          : undefined;
+        : knowledgeHandoff(
+            { confidence: prepared.answer.confidence, sourcesAnswer: prepared.request.sourcesAnswer === true, sources: sources.length },
+            request.threshold,
+          );
   if (early !== undefined && request.stopAtHandoff) {
     const requested = await requestedFromTicket(deps, job, prepared);
     return {

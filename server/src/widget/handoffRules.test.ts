@@ -2,7 +2,8 @@ import type { ActionSuggestion, TicketContext } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ActionCatalog, ActionDefinition } from '../assist/index.js';
-import { asksForHuman, confidenceCeiling, isClearlyUpset, requestedAction } from './handoffRules.js';
+import { answerConfidence, NO_ANSWER_BELOW } from '../assist/confidence/answerConfidence.js';
+import { asksForHuman, isClearlyUpset, knowledgeHandoff, requestedAction } from './handoffRules.js';
 
 describe('asking for a person', () => {
   it.each([
@@ -33,12 +34,30 @@ describe('the other rules', () => {
     expect(isClearlyUpset({ sentiment: 'neutral', frustration: 0.9 })).toBe(false);
   });
 
-  it('bounds the confidence sources could support: none without sources, more for a clear best source', () => {
-    expect(confidenceCeiling([])).toBe(0);
-    const weak = confidenceCeiling([{ score: 0.08 }]);
-    const strong = confidenceCeiling([{ score: 0.9 }, { score: 0.1 }]);
-    expect(weak).toBeLessThan(0.4);
-    expect(strong).toBeGreaterThan(0.8);
+  it('hands off below the site threshold: no-answer when nothing answers, low-confidence when unsure', () => {
+    const sure = { confidence: 0.95, sourcesAnswer: true, sources: 3 };
+    const unsure = { confidence: 0.6, sourcesAnswer: true, sources: 3 };
+    expect(knowledgeHandoff(sure, 0.9)).toBeUndefined();
+    expect(knowledgeHandoff(unsure, 0.6)).toBeUndefined();
+    expect(knowledgeHandoff(unsure, 0.9)).toBe('low-confidence');
+    expect(knowledgeHandoff({ ...unsure, sourcesAnswer: false }, 0.9)).toBe('no-answer');
+    expect(knowledgeHandoff({ ...unsure, sources: 0 }, 0.9)).toBe('no-answer');
+    // A site that answers everything (threshold 0) never hands off for the knowledge base.
+    expect(knowledgeHandoff({ confidence: 0, sourcesAnswer: false, sources: 0 }, 0)).toBeUndefined();
+  });
+
+  it('reads the fitted confidence the draft reports: a source that answers passes where an unrelated one is handed off', () => {
+    const query = 'How long does standard delivery take?';
+    const passage = (title: string, text: string, score: number) => ({ title, text, sectionPath: [title], score });
+    const scored = (passages: ReturnType<typeof passage>[]) => {
+      const confidence = answerConfidence({ query, language: 'en', passages });
+      return { confidence, sourcesAnswer: confidence >= NO_ANSWER_BELOW, sources: passages.length };
+    };
+    const answering = scored([passage('Delivery times', 'Standard delivery takes 3 to 5 business days within the EU.', 0.92)]);
+    const unrelated = scored([passage('Gift cards', 'Gift cards can be used for any purchase in our shop.', 0.12)]);
+    expect(answering.confidence).toBeGreaterThan(unrelated.confidence);
+    expect(knowledgeHandoff(unrelated, 0.4)).toBe('no-answer');
+    expect(knowledgeHandoff(answering, 0.4)).toBeUndefined();
   });
 
   it('finds the change the visitor asked for: a write their words make apply, never a flagged one, and a transfer as a person', () => {

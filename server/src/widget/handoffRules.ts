@@ -1,12 +1,13 @@
 /**
  * When the AI should step back for a person, decided from what the pipeline saw: the visitor
  * asking for one (in English, Spanish, German, French or Portuguese, matched on the folded text so
- * look-alike letters and digits do not hide it), a clearly upset visitor, knowledge that cannot
- * support an answer above the site's threshold however well the reply used it, and a change the
- * visitor asked for (a write action their own words make apply), which only a person may run.
+ * look-alike letters and digits do not hide it), a clearly upset visitor, an answer confidence
+ * below the site's threshold (the fitted confidence the draft reports, known before drafting),
+ * and a change the visitor asked for (a write action their own words make apply), which only a
+ * person may run.
  */
-import type { ActionSuggestion, CitedSource, TicketAnalysis } from '@tandem/shared';
-import { draftConfidence, type ActionCatalog, type ActionContext, type ActionDefinition } from '../assist/index.js';
+import type { ActionSuggestion, TicketAnalysis, WidgetHandoffReason } from '@tandem/shared';
+import type { ActionCatalog, ActionContext, ActionDefinition } from '../assist/index.js';
 import { foldConfusables } from '../security/untrustedText.js';
 
 const ASKS_FOR_HUMAN: readonly RegExp[] = [
@@ -38,14 +39,19 @@ export function isClearlyUpset(analysis: Pick<TicketAnalysis, 'sentiment' | 'fru
 }
 
 /**
- * The best confidence any reply could reach from these sources: the retrieval signals as they
- * are, the reply fully covered by its sources and the model fully sure. Below the site's
- * threshold, drafting cannot help; the knowledge base has no answer.
+ * Whether the knowledge base can carry an answer on this site: the draft's confidence (the fitted
+ * answer model's probability that the retrieved sources answer the message, the same number the
+ * draft reports and the answer carries) against the site's threshold. Below it, `no-answer` when
+ * nothing was retrieved or the model reads the sources as not answering at all (`sourcesAnswer`
+ * false: below its no-answer cut), `low-confidence` when they may answer but not surely enough for
+ * this site. Scored before drafting, so the widget hands off before a word is shown.
  */
-export function confidenceCeiling(sources: readonly Pick<CitedSource, 'score'>[]): number {
-  if (sources.length === 0) return 0;
-  const top = sources[0]?.score ?? 0;
-  return draftConfidence({ topScore: top, margin: top - (sources[1]?.score ?? 0), coverage: 1, selfReported: 1, injection: false });
+export function knowledgeHandoff(
+  answer: { confidence: number; sourcesAnswer: boolean; sources: number },
+  threshold: number,
+): Extract<WidgetHandoffReason, 'no-answer' | 'low-confidence'> | undefined {
+  if (answer.confidence >= threshold) return undefined;
+  return answer.sources === 0 || !answer.sourcesAnswer ? 'no-answer' : 'low-confidence';
 }
 
 /** Whether the visitor's own words make the action apply: it applies, but not once their messages are removed. */

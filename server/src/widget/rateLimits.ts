@@ -21,6 +21,8 @@ export interface WidgetRateLimits {
   messagesPerVisitor: BucketRule;
   /** Messages, per site key: what one site's visitors together may cost. */
   messagesPerSite: BucketRule;
+  /** Typed previews, per visitor (each one may cost an embedding). */
+  previewsPerVisitor: BucketRule;
 }
 
 export const DEFAULT_WIDGET_RATE_LIMITS: WidgetRateLimits = {
@@ -28,6 +30,7 @@ export const DEFAULT_WIDGET_RATE_LIMITS: WidgetRateLimits = {
   sessionsPerIp: { capacity: 20, refillPerSecond: 0.1 },
   messagesPerVisitor: { capacity: 10, refillPerSecond: 0.25 },
   messagesPerSite: { capacity: 500, refillPerSecond: 20 },
+  previewsPerVisitor: { capacity: 10, refillPerSecond: 1 },
 };
 
 /** A refusal the routes answer with 429 and `Retry-After`. */
@@ -86,6 +89,7 @@ export function widgetRateLimiter(limits: Partial<WidgetRateLimits> = {}, now: (
   const sessionsPerIp = new TokenBuckets(rules.sessionsPerIp, now);
   const perVisitor = new TokenBuckets(rules.messagesPerVisitor, now);
   const perSite = new TokenBuckets(rules.messagesPerSite, now);
+  const previews = new TokenBuckets(rules.previewsPerVisitor, now);
   const check = (buckets: TokenBuckets, key: string, message: string) => {
     const wait = buckets.take(key);
     if (wait > 0) throw new RateLimitedError(message, wait);
@@ -96,6 +100,9 @@ export function widgetRateLimiter(limits: Partial<WidgetRateLimits> = {}, now: (
     /** A new session from `ip`. */
     session: (ip: string) => check(sessionsPerIp, ip, 'Too many new sessions from this address; try again shortly'),
     /** A message from a visitor of a site: the site's bucket is charged only when the visitor's had room. */
+    /** A typed preview from a visitor of a site. */
+    preview: (siteId: string, visitorId: string) =>
+      check(previews, `${siteId} ${visitorId}`, 'You are typing faster than previews are taken; the message itself is not affected'),
     message(siteId: string, visitorId: string): void {
       check(perVisitor, `${siteId} ${visitorId}`, 'You are sending messages too fast; wait a moment');
       check(perSite, siteId, 'This site is receiving too many messages; try again shortly');

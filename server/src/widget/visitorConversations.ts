@@ -5,11 +5,20 @@
  * the same NOT_FOUND. A message is normalised untrusted text; the AI answers it only while the
  * conversation is the AI's, which the store decides in the same transaction that stores it.
  */
-import type { WidgetConversation, WidgetHistory, WidgetRating, WidgetRatingInput, WidgetSendInput, WidgetSent } from '@tandem/shared';
+import type {
+  WidgetConversation,
+  WidgetHistory,
+  WidgetPreviewInput,
+  WidgetRating,
+  WidgetRatingInput,
+  WidgetSendInput,
+  WidgetSent,
+} from '@tandem/shared';
 import { ServiceError } from '../errors/serviceError.js';
 import { normaliseUntrusted } from '../security/untrustedText.js';
 import type { StoredWidgetConversation, WidgetConversationsRepo } from '../storage/widget/widgetConversationsRepo.js';
 import type { WidgetRatingsRepo } from '../storage/widget/widgetRatingsRepo.js';
+import type { AnswerCache } from './answerCache.js';
 import type { AnswerRuns } from './answerRuns.js';
 import type { ConversationHub } from './conversationHub.js';
 import type { ConversationLog } from './conversationLog.js';
@@ -26,6 +35,7 @@ export interface VisitorConversationDeps {
   hub: ConversationHub;
   answers: AnswerRuns;
   notify: Notify;
+  cache: AnswerCache;
 }
 
 /** Messages a history returns at most: the newest ones. */
@@ -91,6 +101,19 @@ export function visitorConversations(deps: VisitorConversationDeps) {
         message: { id: message.id, text: message.text, sentAt: message.createdAt },
         eventId: lastingEventId(conversation.id, message.seq),
       };
+    },
+
+    /**
+     * The question the visitor is typing: the answer cache gets its embedding ready, so a cached
+     * answer to it is found without embedding after it is sent. Only for anonymous visitors (a
+     * verified visitor's answers are never cached); normalised as a sent message is, then redacted
+     * by the cache before anything else reads it; nothing is stored or logged.
+     */
+    preview(visitor: Visitor, input: WidgetPreviewInput): void {
+      if (visitor.userId !== undefined) return;
+      const text = normaliseUntrusted(input.text).trim();
+      if (text === '') return;
+      deps.cache.prepare({ tenantId: visitor.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorId, text });
     },
 
     /** "Talk to a person": the AI stops (an answer in progress is dropped) and the conversation waits for one. */

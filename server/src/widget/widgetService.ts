@@ -56,7 +56,7 @@ export function createWidgetService(deps: WidgetServiceDeps) {
   return {
     sites: widgetSites(deps.store.widget.sites, deps.keys),
     sessions: visitorSessions({ tokenKey: deps.keys.tokenKey, conversations, ratings }),
-    conversations: visitorConversations({ conversations, ratings, log, hub, answers, notify: deps.notify }),
+    conversations: visitorConversations({ conversations, ratings, log, hub, answers, notify: deps.notify, cache }),
     queue: agentQueue({
       conversations,
       ratings,

@@ -49,6 +49,7 @@ function fakeApi(history?: WidgetHistory) {
       message: { id: `m-${input.clientMessageId}`, text: input.text, sentAt: at },
       eventId: 'c1.1',
     })),
+    preview: vi.fn(async (_t: string, _text: string) => undefined),
     handoff: vi.fn(async () => conv('waiting-for-human')),
     rate: vi.fn(async (_t: string, c: string, input: { score: number }) => ({ conversationId: c, score: input.score, ratedAt: at })),
     events: vi.fn(async (_t: string, lastEventId: string | undefined) => {
@@ -210,6 +211,34 @@ describe('widget', () => {
     expect($('.status').textContent).toMatch(/wait a moment/);
     expect($<HTMLTextAreaElement>('textarea').value).toBe('Hello?');
     expect($$('.visitor')).toHaveLength(0);
+    await flush();
+  });
+
+  it('sends what the visitor types as a preview once they pause, only with a session, once per text', async () => {
+    const { api } = fakeApi();
+    await mount(api);
+    $('.launcher').click();
+    const type = (text: string) => {
+      $<HTMLTextAreaElement>('textarea').value = text;
+      $('textarea').dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // No session yet: typing alone does not start one.
+    type('How do returns work for gifts?');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(api.session).not.toHaveBeenCalled();
+    expect(api.preview).not.toHaveBeenCalled();
+
+    $('.send').click();
+    await vi.waitFor(() => expect(api.send).toHaveBeenCalled());
+    type('Hi');
+    type('Can I return a gift without');
+    type('Can I return a gift without the receipt?');
+    await vi.waitFor(() => expect(api.preview).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    expect(api.preview.mock.calls[0]?.[1]).toBe('Can I return a gift without the receipt?');
+    type('Can I return a gift without the receipt? ');
+    type('Hi');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(api.preview).toHaveBeenCalledTimes(1);
     await flush();
   });
 

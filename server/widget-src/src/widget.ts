@@ -47,6 +47,10 @@ function clientMessageId(): string {
 }
 
 const NEWS = new Set(['ai', 'human', 'proactive', 'handoff']);
+/** A pause in typing this long sends the preview (most visitors pause longer before they send). */
+const PREVIEW_PAUSE_MS = 300;
+/** Shorter text is not a question yet. */
+const PREVIEW_MIN_CHARS = 8;
 
 export async function startWidget(options: WidgetOptions): Promise<WidgetHandle | undefined> {
   const { api, store, identity } = options;
@@ -68,6 +72,8 @@ export async function startWidget(options: WidgetOptions): Promise<WidgetHandle 
   let status: string | undefined;
   let offline = false;
   let thanked = false;
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
+  let previewed = '';
 
   const view = new WidgetView(options.shadow, options.host, config, {
     open: () => {
@@ -83,7 +89,14 @@ export async function startWidget(options: WidgetOptions): Promise<WidgetHandle 
       render();
       view.focusLauncher();
     },
-    send: (text) => void send(text),
+    send: (text) => {
+      clearTimeout(previewTimer);
+      void send(text);
+    },
+    typing: (text) => {
+      clearTimeout(previewTimer);
+      previewTimer = setTimeout(() => preview(text), PREVIEW_PAUSE_MS);
+    },
     talkToPerson: () => void act(async (t) => setState(withConversation(state, await api.handoff(t, (await conversation(t)).id)))),
     rate: (score) =>
       void act(async (t) => {
@@ -210,6 +223,18 @@ export async function startWidget(options: WidgetOptions): Promise<WidgetHandle 
       render();
       return false;
     }
+  }
+
+  /**
+   * The question as typed so far, once the visitor pauses: the server embeds it (redacted) so a
+   * cached answer is found at once when it is sent. Only with a session already open and while
+   * the AI answers; a failure changes nothing for the visitor.
+   */
+  function preview(text: string): void {
+    const typed = text.trim();
+    if (token === undefined || typed.length < PREVIEW_MIN_CHARS || typed === previewed || state.conversation?.status !== 'ai') return;
+    previewed = typed;
+    api.preview(token, typed).catch(() => undefined);
   }
 
   async function send(text: string): Promise<void> {

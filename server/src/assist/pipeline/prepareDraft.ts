@@ -23,7 +23,7 @@ import { readReviewThreshold } from '../confidence/workspaceThreshold.js';
 import type { DraftPassage, DraftRequest } from '../drafting/drafter.js';
 import { greetingName } from '../drafting/greetingName.js';
 import { liveFacts } from '../liveState.js';
-import type { PiiVault } from '../../security/redactPii.js';
+import { PiiScans, type PiiVault } from '../../security/redactPii.js';
 import { vaultForTicket } from '../../security/ticketRedaction.js';
 import { DEFAULT_ASSIST_POLICY, readAssistPolicy } from '../policy/assistPolicy.js';
 import type { InjectionFinding } from '../safety/injectionDetector.js';
@@ -33,9 +33,17 @@ import { draftConversation } from './draftConversation.js';
 
 const MAX_QUERY_CHARS = 4000;
 
+/**
+ * Scans of knowledge passages, shared by every draft: the same passages come back in draft after
+ * draft, and scanning them was the largest share of a draft's redaction time. Only knowledge text
+ * (already held by the knowledge index) goes in, never a customer's; each draft's vault still
+ * redacts every passage with its own names and placeholders.
+ */
+const passageScans = new PiiScans();
+
 export type PrepareDeps = Pick<
   AssistDeps,
-  'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis' | 'reviewThreshold'
+  'search' | 'store' | 'actions' | 'live' | 'classifyIntent' | 'log' | 'recordAnalysis' | 'reviewThreshold' | 'linkDomains'
 >;
 
 /** What the later stages need of the prepared ticket. */
@@ -54,6 +62,12 @@ export interface PreparedDraft {
   shortenedTurns: number;
   /** The probability that the sources answer the ticket, and the workspace's review threshold. */
   answer: { confidence: number; threshold: number };
+  /**
+   * The domains the output guard lets the reply link to besides its sources, read from the store
+   * while the draft was prepared, so the stream stage does not wait for the store again before it
+   * calls the model. Undefined without `linkDomains`; a failed read fails the stream as before.
+   */
+  linkDomains?: Promise<readonly string[]> | undefined;
 }
 
 /**
@@ -79,6 +93,9 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
       return deps.reviewThreshold;
     },
   );
+  const linkDomains = deps.linkDomains === undefined ? undefined : Promise.resolve().then(() => deps.linkDomains?.(tenantId) ?? []);
+  // Awaited by the stream stage; a draft aborted before it must not leave the rejection unhandled.
+  linkDomains?.catch(() => undefined);
   // Retrieval may embed the query with a remote provider: it gets the redacted text too.
   const query = vault.redact(text).slice(0, MAX_QUERY_CHARS);
 
@@ -118,6 +135,12 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     highlights: hit.highlights,
     n: i + 1,
   }));
+  // The sources' documents (their language) are read now, while the CPU-bound steps below run.
+  const documents = deps.store.knowledge.documentsByIds(
+    tenantId,
+    sources.map((s) => s.documentId),
+  );
+  documents.catch(() => undefined);
   yield { type: 'sources', sources };
   // Scored on the passages the draft is given, as the model was fitted (answerFeatures.ts).
   const answer = {
@@ -129,7 +152,7 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
   // Names in passages (a pasted ticket export) and the connector's name for the customer join the
   // vault before any text of the prompt is redacted, so they are hidden in the ticket's texts too.
   if (live?.customer.name !== undefined) vault.redactName(live.customer.name);
-  for (const s of sources) vault.learnNames(`${s.title}\n${s.text}`);
+  for (const s of sources) vault.learnNames(`${s.title}\n${s.text}`, passageScans);
   const facts = liveFacts(live);
   for (const fact of facts) vault.learnNames(fact);
   const subject = vault.redact(ticket.subject);
@@ -147,14 +170,25 @@ export async function* prepareDraft(deps: PrepareDeps, job: DraftJob): AsyncGene
     subject,
     ...(screenedTicket.subjectFlagged ? { subjectFlagged: true } : {}),
     conversation: markFlaggedTurns(conversation, screenedTicket.flaggedTurns),
-    passages: await passagesOf(deps, tenantId, sources, vault, flaggedSources),
+    passages: passagesOf(await documents, sources, vault, flaggedSources),
     liveFacts: facts.map((f) => vault.redact(f)),
     tools: draftToolsOf(deps.actions),
     tone: options.tone,
     length: options.length,
     sourcesAnswer: answer.confidence >= NO_ANSWER_BELOW,
   };
-  return { vault, text, analysis, sources, live, injections, request, shortenedTurns: turns.filter((t) => t.shortened).length, answer };
+  return {
+    vault,
+    text,
+    analysis,
+    sources,
+    live,
+    injections,
+    request,
+    shortenedTurns: turns.filter((t) => t.shortened).length,
+    answer,
+    linkDomains,
+  };
 }
 
 /**
@@ -180,23 +214,18 @@ async function analyse(deps: PrepareDeps, ticket: TicketContext, text: string, i
  * their documents' language so a draft can say it quotes another language. The agent's `sources`
  * event keeps the workspace's own text as stored.
  */
-async function passagesOf(
-  deps: PrepareDeps,
-  tenantId: string,
+function passagesOf(
+  documents: readonly { id: string; language?: string | null | undefined }[],
   sources: readonly CitedSource[],
   vault: PiiVault,
   flagged: ReadonlySet<number>,
-): Promise<DraftPassage[]> {
-  const documents = await deps.store.knowledge.documentsByIds(
-    tenantId,
-    sources.map((s) => s.documentId),
-  );
+): DraftPassage[] {
   const languageOf = new Map(documents.map((d) => [d.id, d.language ?? undefined]));
   return sources.map((s) => ({
     n: s.n,
-    title: vault.redact(s.title),
-    text: vault.redact(s.text),
-    sectionPath: s.sectionPath.map((section) => vault.redact(section)),
+    title: vault.redact(s.title, passageScans),
+    text: vault.redact(s.text, passageScans),
+    sectionPath: s.sectionPath.map((section) => vault.redact(section, passageScans)),
     url: s.url,
     language: languageOf.get(s.documentId),
     ...(flagged.has(s.n) ? { flagged: true } : {}),

@@ -44,7 +44,7 @@ export interface StreamedReply {
 export async function* streamWithFallback(
   deps: StreamDeps,
   job: Pick<DraftJob, 'tenantId' | 'options' | 'signal' | 'timings'>,
-  prepared: Pick<PreparedDraft, 'vault' | 'request'>,
+  prepared: Pick<PreparedDraft, 'vault' | 'request'> & Partial<Pick<PreparedDraft, 'linkDomains'>>,
 ): AsyncGenerator<DraftEvent, StreamedReply | undefined> {
   const { signal, timings } = job;
   const { vault, request } = prepared;
@@ -53,7 +53,8 @@ export async function* streamWithFallback(
   let drafter = deps.llm ?? deps.embedded;
   let citations = new CitationFilter(citable);
   let restorer = createStreamingRestorer(vault);
-  const linkDomains = (await deps.linkDomains?.(job.tenantId)) ?? [];
+  // Read while the draft was prepared, when it was; the model is not called before the guard's rules are known.
+  const linkDomains = (await (prepared.linkDomains ?? deps.linkDomains?.(job.tenantId))) ?? [];
   const guardFor = (): OutputGuard => guardOf(request, linkDomains);
   let guard = guardFor();
   let reply = '';

@@ -2,6 +2,7 @@
  * The server's embedding of a query, int8-quantised like the synced chunk vectors, so a client
  * searching its local knowledge cache ranks by the same vector space as server search.
  */
+import { createHash } from 'node:crypto';
 import { quantiseVector, type EmbedQueryOutput } from '@tandem/shared';
 import { askedSentences } from '@tandem/shared/search';
 import type { Logger } from '../../logging/logger.js';
@@ -24,6 +25,13 @@ function cut(text: string, max: number): string {
 }
 
 /**
+ * Recent results of queryToEmbed, by a hash of the text: only redacted text is held, never the
+ * query as asked. Small, since only the calls of drafts in flight repeat.
+ */
+const recent = new Map<string, string>();
+const RECENT_QUERIES = 64;
+
+/**
  * A query as any embedder gets it: query text is usually ticket text, so it is redacted whichever
  * embedder runs (chunks are redacted only for one that sends them away, see privateEmbedder). A
  * long ticket is focused on its first line (the subject) and the questions it asks. Server search
@@ -31,6 +39,17 @@ function cut(text: string, max: number): string {
  * (sharedQueryEmbedder) computes it once per ticket.
  */
 export function queryToEmbed(text: string, maxChars = EMBED_CHARS): string {
+  // One draft asks for the same text twice (intent, then retrieval): the second is remembered.
+  const key = createHash('sha256').update(`${maxChars}\u0000${text}`).digest('base64');
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const focused = focusQuery(text, maxChars);
+  recent.set(key, focused);
+  if (recent.size > RECENT_QUERIES) recent.delete(recent.keys().next().value as string);
+  return focused;
+}
+
+function focusQuery(text: string, maxChars: number): string {
   const redacted = new PiiVault().redact(text).trim();
   if (redacted.length <= maxChars) return redacted;
   const firstLine = redacted.split('\n', 1)[0] ?? '';

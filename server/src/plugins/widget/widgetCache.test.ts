@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { has, typesOf, WidgetClient, type StreamItem } from '../../testing/widgetClient.js';
 import type { AnswerCache } from '../../widget/answerCache.js';
 import { identityHash } from '../../widget/identity.js';
-import { createSemanticCache, DEFAULT_CACHE_LIMITS } from '../../widget/semanticCache.js';
+import { createSemanticCache, DEFAULT_CACHE_LIMITS, type SemanticCacheStats } from '../../widget/semanticCache.js';
 
 const ORIGIN = 'https://shop.example';
 const MIA = 'mia@example.com';
@@ -55,6 +55,7 @@ let widget: WidgetClient;
 let secret: string;
 /** Fills still running: the cache is filled after the answer is sent (the question is embedded then). */
 const filling = new Set<Promise<void>>();
+let cacheStats: () => SemanticCacheStats;
 
 type Answer = Extract<WidgetEvent, { type: 'answer' }>;
 
@@ -87,8 +88,10 @@ beforeAll(async () => {
     },
     { ...DEFAULT_CACHE_LIMITS, similarity: loadConfig({}).widget.cache.similarity },
   );
+  cacheStats = () => semantic.stats();
   const cache: AnswerCache = {
     lookup: (request) => semantic.lookup(request),
+    prepare: (preview) => semantic.prepare(preview),
     fill: (entry) => {
       const fill = semantic.fill(entry).finally(() => filling.delete(fill));
       filling.add(fill);
@@ -122,6 +125,27 @@ describe('widget semantic cache', () => {
 
     const nearMiss = await ask(widget, 'How can I change my password?');
     expect(nearMiss.drafted).toBe(true);
+  }, 180_000);
+
+  it('takes a typed preview: the sent question finds its embedding ready; a bad or anonymous preview is refused', async () => {
+    await ask(widget, 'How do I update my billing address?');
+    const { visitorToken } = await widget.session();
+    const conversationId = await widget.conversation(visitorToken);
+    const question = 'How can I update the billing address on my account?';
+    const preview = (body: unknown, token: string | undefined = visitorToken) => widget.request('POST', '/preview', { token, body });
+    expect((await preview({ text: question })).status).toBe(204);
+    expect((await preview({ text: '' })).status).toBe(400);
+    expect((await preview({ text: 'x'.repeat(2_001) })).status).toBe(400);
+    expect((await preview({ text: question }, `${visitorToken}x`)).status).toBe(401);
+    const before = cacheStats();
+    const stream = widget.stream(visitorToken);
+    await stream.waitFor(has('conversation'));
+    expect((await widget.send(visitorToken, conversationId, question)).status).toBe(202);
+    const items = await stream.waitFor(has('answer'), 60_000);
+    stream.close();
+    expect(typesOf(items)).not.toContain('typing');
+    expect(before.previews).toBeGreaterThan(0);
+    expect(cacheStats()).toMatchObject({ previews: before.previews, preparedHits: before.preparedHits + 1 });
   }, 180_000);
 
   it('never answers another workspace from this one’s cache', async () => {

@@ -10,6 +10,7 @@ import {
   widgetConfigSchema,
   widgetConversationSchema,
   widgetHistorySchema,
+  widgetPreviewInputSchema,
   widgetRatingInputSchema,
   widgetRatingSchema,
   widgetSendInputSchema,
@@ -183,6 +184,19 @@ export function widgetRoutes(widget: WidgetService) {
         widget.limits.message(site.id, visitor.visitorId);
         const sent = await widget.conversations.send(site, visitor, conversationId, input, req.id);
         return reply.code(202).send(widgetSentSchema.parse(sent));
+      }),
+    );
+
+    scope.post(
+      `${WIDGET_PREFIX}/preview`,
+      OWN_CORS,
+      handle(async (req, reply) => {
+        const { site } = await checkSite(req, reply);
+        const visitor = visitorOf(req, site);
+        const input = widgetPreviewInputSchema.parse(req.body);
+        widget.limits.preview(site.id, visitor.visitorId);
+        widget.conversations.preview(visitor, input);
+        return reply.code(204).send();
       }),
     );
 

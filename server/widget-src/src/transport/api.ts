@@ -38,6 +38,8 @@ export interface WidgetApi {
   openConversation(token: string): Promise<WidgetConversation>;
   history(token: string, conversationId: string): Promise<WidgetHistory>;
   send(token: string, conversationId: string, input: { text: string; clientMessageId: string }): Promise<WidgetSent>;
+  /** The question being typed, so the server can get ready for it (204; nothing is stored). */
+  preview(token: string, text: string): Promise<void>;
   handoff(token: string, conversationId: string): Promise<WidgetConversation>;
   rate(token: string, conversationId: string, input: { score: number; comment?: string }): Promise<WidgetRating>;
   /** The event stream's response (its body is read by eventStream.ts). */
@@ -87,6 +89,10 @@ export function widgetApi(serverOrigin: string, siteKey: string, fetchImpl: Fetc
     openConversation: (token) => call('POST', '/conversations', token, {}, conversation),
     history: (token, c) => call('GET', `/conversations/${id(c)}`, token, undefined, readHistory),
     send: (token, c, input) => call('POST', `/conversations/${id(c)}/messages`, token, input, readSent),
+    async preview(token, text) {
+      const res = await fetchImpl(`${base}/preview`, init('POST', token, { text }));
+      if (!res.ok) throw errorOf(res, await res.json().catch(() => undefined));
+    },
     handoff: (token, c) => call('POST', `/conversations/${id(c)}/handoff`, token, {}, conversation),
     rate: (token, c, input) => call('POST', `/conversations/${id(c)}/rating`, token, input, readRating),
     async events(token, lastEventId, signal) {

@@ -33,6 +33,8 @@ export interface ViewActions {
   open(): void;
   close(): void;
   send(text: string): void;
+  /** The composer's text changed (the visitor is typing). */
+  typing(text: string): void;
   talkToPerson(): void;
   rate(score: number): void;
   newConversation(): void;
@@ -178,6 +180,7 @@ export class WidgetView {
       event.preventDefault();
       this.submit();
     });
+    this.input.addEventListener('input', () => this.actions.typing(this.input.value));
     this.input.addEventListener('keydown', (event) => {
       // Enter sends, Shift+Enter is a new line (and a composing IME keeps its Enter).
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
