@@ -1,19 +1,19 @@
 /**
  * The console's top level: restores a remembered session, then shows either the sign-in screen
- * or the overview. Owns the session lifecycle (sign in, remember, sign out, token refused).
+ * or the console shell and its screens. Owns the session lifecycle (sign in, remember, sign out, token refused).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionInfo } from '@tandem/shared';
 import { createConsoleClient, type ConsoleClient } from './api/client';
 import { describeError, UNAUTHORIZED_MESSAGE } from './api/errors';
-import { OverviewScreen } from './screens/OverviewScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { ConsoleShell } from './shell/ConsoleShell';
 import { SessionPersistenceError, type SessionPersistence, type StoredSession } from './session/persistence';
 
 type View =
   | { screen: 'restoring' }
   | { screen: 'sign-in'; serverUrl: string; token: string; error: string | null }
-  | { screen: 'overview'; serverUrl: string; client: ConsoleClient; info: SessionInfo; notice: string | null };
+  | { screen: 'overview'; serverUrl: string; token: string; client: ConsoleClient; info: SessionInfo; notice: string | null };
 
 export interface AppProps {
   persistence: SessionPersistence;
@@ -49,7 +49,7 @@ export function App({ persistence, defaultServerUrl }: AppProps) {
         // Signed in all the same; the user just signs in again next time.
         notice = `You are signed in, but this session will not be remembered: ${errorMessage(err)}.`;
       }
-      setView({ screen: 'overview', serverUrl, client, info, notice });
+      setView({ screen: 'overview', serverUrl, token, client, info, notice });
       return undefined;
     },
     [persistence],
@@ -67,6 +67,8 @@ export function App({ persistence, defaultServerUrl }: AppProps) {
     },
     [persistence, defaultServerUrl],
   );
+
+  const signOutRefused = useCallback(() => signOut(UNAUTHORIZED_MESSAGE), [signOut]);
 
   switch (view.screen) {
     case 'restoring':
@@ -87,13 +89,16 @@ export function App({ persistence, defaultServerUrl }: AppProps) {
       );
     case 'overview':
       return (
-        <OverviewScreen
-          client={view.client}
-          info={view.info}
-          serverUrl={view.serverUrl}
-          notice={view.notice}
+        <ConsoleShell
+          session={{
+            client: view.client,
+            info: view.info,
+            serverUrl: view.serverUrl,
+            token: view.token,
+            notice: view.notice,
+            onUnauthorized: signOutRefused,
+          }}
           onSignOut={() => signOut(null)}
-          onUnauthorized={() => signOut(UNAUTHORIZED_MESSAGE)}
         />
       );
   }
@@ -111,7 +116,7 @@ async function restore(persistence: SessionPersistence, defaultServerUrl: string
   const client = createConsoleClient(saved.serverUrl, saved.token);
   try {
     const info = await client.session.get.query();
-    return { screen: 'overview', serverUrl: saved.serverUrl, client, info, notice: null };
+    return { screen: 'overview', serverUrl: saved.serverUrl, token: saved.token, client, info, notice: null };
   } catch (err) {
     const described = describeError(err);
     if (described.unauthorized) {
