@@ -82,12 +82,20 @@ describe('hardenHelpdeskSession', () => {
   type CheckHandler = (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
 
   function harden() {
-    const handlers: { request?: RequestHandler; check?: CheckHandler; device?: () => boolean } = {};
+    const handlers: {
+      request?: RequestHandler;
+      check?: CheckHandler;
+      device?: () => boolean;
+      download?: (event: { preventDefault: () => void }, item: unknown, contents: { getURL: () => string }) => void;
+    } = {};
     hardenHelpdeskSession(
       {
         setPermissionRequestHandler: (handler) => (handlers.request = handler as unknown as RequestHandler),
         setPermissionCheckHandler: (handler) => (handlers.check = handler as unknown as CheckHandler),
         setDevicePermissionHandler: (handler) => (handlers.device = handler as unknown as () => boolean),
+        on: ((event: string, listener: NonNullable<typeof handlers.download>) => {
+          if (event === 'will-download') handlers.download = listener;
+        }) as never,
       },
       (url) => new URL(url).hostname.endsWith('.zendesk.com'),
     );
@@ -112,6 +120,17 @@ describe('hardenHelpdeskSession', () => {
     expect(handlers.check!({}, 'notifications', 'https://tracker.example', {})).toBe(false);
     expect(handlers.check!({}, 'hid', 'https://acme.zendesk.com', {})).toBe(false);
     expect(handlers.device!()).toBe(false);
+  });
+
+  it('lets a download through only while the tab shows the site', () => {
+    const { handlers } = harden();
+    const download = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      handlers.download!(event, {}, { getURL: () => url });
+      return event.preventDefault.mock.calls.length === 0;
+    };
+    expect(download('https://acme.zendesk.com/agent/tickets/1')).toBe(true);
+    expect(download('https://acme.okta.com/login')).toBe(false);
   });
 });
 

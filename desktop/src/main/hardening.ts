@@ -43,12 +43,14 @@ export function hardenWebContents(): void {
 export const HELPDESK_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
 
 /**
- * Sets a helpdesk partition's permission policy: a permission in HELPDESK_PERMISSIONS is granted
- * only when the page asking is on one of the site's own hosts (`isSiteUrl`), so an ad or widget
- * frame from elsewhere inside the page gets nothing. Device pickers are refused outright.
+ * Sets a helpdesk partition's policy: a permission in HELPDESK_PERMISSIONS is granted only when
+ * the page asking is on one of the site's own hosts (`isSiteUrl`), so an ad or widget frame from
+ * elsewhere inside the page gets nothing. Device pickers are refused outright. A download (an
+ * attachment) goes through Electron's save dialog only while the tab shows the site itself, not a
+ * sign-in page.
  */
 export function hardenHelpdeskSession(
-  ses: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  ses: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'>,
   isSiteUrl: (url: string) => boolean,
 ): void {
   const allowed = (permission: string, url: string | undefined) =>
@@ -59,6 +61,9 @@ export function hardenHelpdeskSession(
     allowed(permission, details.requestingUrl ?? requestingOrigin),
   );
   ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event, _item, contents) => {
+    if (!isSiteUrl(contents.getURL())) event.preventDefault();
+  });
 }
 
 /**

@@ -128,6 +128,11 @@ export class FakeSession {
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void {
     this.devicePermissionHandler = handler;
   }
+  readonly downloadListeners: ((event: { preventDefault: () => void }, item: unknown, contents: { getURL: () => string }) => void)[] = [];
+  on(event: string, listener: (event: { preventDefault: () => void }, item: unknown, contents: { getURL: () => string }) => void): this {
+    if (event === 'will-download') this.downloadListeners.push(listener);
+    return this;
+  }
   getUserAgent(): string {
     return this.userAgent;
   }
