@@ -21,6 +21,8 @@ export async function approveReviewHandler({
     { id: externalId, title, body: `${input.question}\n\n${input.answer}`, tags: ['reviewed'] },
   ]);
   await ctx.knowledge.ingest.settled(jobId);
+  // The search index follows the change feed on its own poll; catch it up now so the answer is found at once.
+  await ctx.knowledge.indexes.settle();
   const report = await ctx.knowledge.job(ctx.tenantId, jobId);
   const error = report.errors[0];
   if (report.status !== 'succeeded' || error !== undefined)
