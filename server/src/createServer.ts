@@ -15,6 +15,7 @@ import { demoPagePlugin } from './demoStore/demoPage/demoPagePlugin.js';
 import { demoStorePlugin } from './demoStore/demoStorePlugin.js';
 import { createFastifyServer, localBaseUrl, requestBodyLimit } from './http/fastifyServer.js';
 import { healthCheck } from './http/healthCheck.js';
+import { presenceHub } from './live/presence/presenceHub.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
@@ -89,6 +90,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         team,
         health,
         widget: widget.service,
+        presence: presenceHub(),
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),

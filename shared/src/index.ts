@@ -12,5 +12,6 @@ export * from './knowledgeChanges.js';
 export * from './knowledgeSync.js';
 export * from './live.js';
 export * from './metrics.js';
+export * from './presence.js';
 export * from './ticket.js';
 export * from './widget.js';

@@ -6,6 +6,7 @@ import { assistRouter } from '../routers/assist/router.js';
 import { healthRouter } from '../routers/health/router.js';
 import { liveRouter } from '../routers/live/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
+import { presenceRouter } from '../routers/presence/router.js';
 import { reviewRouter } from '../routers/review/router.js';
 import { sessionRouter } from '../routers/session/router.js';
 import { teamRouter } from '../routers/team/router.js';
@@ -18,6 +19,7 @@ export const appRouter = router({
   health: healthRouter,
   knowledge: knowledgeRouter,
   live: liveRouter,
+  presence: presenceRouter,
   review: reviewRouter,
   session: sessionRouter,
   team: teamRouter,

@@ -10,6 +10,7 @@ import type { HealthCheck } from '../http/healthCheck.js';
 import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { LiveStreams } from '../live/liveStreams.js';
 import type { OutboundEndpoints } from '../live/outbound/outboundEndpoints.js';
+import type { PresenceHub } from '../live/presence/presenceHub.js';
 import type { WebhookSources } from '../live/webhookSources.js';
 import { bearerToken } from '../security/apiTokens.js';
 import type { WidgetService } from '../widget/widgetService.js';
@@ -23,6 +24,7 @@ export interface ApiServices {
   team: TeamService;
   health: HealthCheck;
   widget: WidgetService;
+  presence: PresenceHub;
 }
 
 export function contextFactory(services: ApiServices) {

@@ -1,0 +1,3 @@
+import { presenceModeOutputSchema } from '@tandem/shared';
+
+export const resumeOutput = presenceModeOutputSchema;
