@@ -131,6 +131,20 @@ export async function widgetCacheBench(): Promise<BenchRow[]> {
       const found = await cache.lookup({ tenantId: TENANT, siteId: `site_${p.id}`, question: p.second, earlierQuestions: 0 });
       outcome.set(p.id, { hit: found !== undefined, ms: performance.now() - t, lexical: cache.stats().lexicalHits > before });
     }
+    // The same lookups as a widget visitor makes them: the bundle sent the typed question as a
+    // preview while they paused (redacted and embedded then, off the path to the answer), so the
+    // lookup after they send it finds the embedding ready. Timed as above, inside the server.
+    const typed = new Map<string, { hit: boolean; ms: number }>();
+    for (const p of pairs) {
+      const scope = { tenantId: TENANT, siteId: `site_${p.id}`, visitorKey: `visitor_${p.id}` };
+      await cache.prepare({ ...scope, text: p.second });
+      const t = performance.now();
+      const found = await cache.lookup({ ...scope, question: p.second, earlierQuestions: 0 });
+      typed.set(p.id, { hit: found !== undefined, ms: performance.now() - t });
+    }
+    const typedHits = [...typed.values()].filter((o) => o.hit).map((o) => o.ms);
+    const sameOutcomes = pairs.every((p) => typed.get(p.id)?.hit === outcome.get(p.id)?.hit);
+
     const ratesOf = (subset: readonly ParaphrasePair[]): Rates => ({
       hits: subset.filter((p) => p.label === 'hit' && outcome.get(p.id)?.hit === true).length,
       hitPairs: subset.filter((p) => p.label === 'hit').length,
@@ -183,7 +197,14 @@ export async function widgetCacheBench(): Promise<BenchRow[]> {
       },
       {
         area: 'widget cache',
-        metric: `cache hit inside the server, p50 / p95 (${all.length} hits, each question once; budget p95 < 10 ms)`,
+        metric: `cache hit inside the server, typed in the widget (the question's preview embedded while the visitor paused), p50 / p95 (${typedHits.length} hits; budget p95 < 10 ms)`,
+        value: `${timed(typedHits)} (${percentile(typedHits, 95) < 10 ? 'within' : 'OVER'} budget)`,
+        peer: `the same lookups from a cold API caller (no preview) in the next row; hits and misses ${sameOutcomes ? 'identical' : 'NOT identical'} to those; ${cache.stats().preparedHits} hits took the preview's embedding`,
+        command: COMMAND,
+      },
+      {
+        area: 'widget cache',
+        metric: `cache hit inside the server, cold API caller (no preview), p50 / p95 (${all.length} hits, each question once; budget p95 < 10 ms)`,
         value: `${timed(all)} (${within} budget)`,
         peer: `decided by the words ${timed(lexical)} (${lexical.length}); needing the embedding ${timed(embedded)} (${embedded.length}); a full answer of the same questions (embedded drafter) ${timed(drafts)}`,
         command: COMMAND,

@@ -53,13 +53,14 @@ export interface AnswerCache {
   fill(entry: AnswerCacheFill): Promise<void>;
   /**
    * Gets ready for the question a visitor is typing (the embedding a lookup may need), so the
-   * lookup after they send it finds it done. Returns at once; nothing of the text is stored.
+   * lookup after they send it finds it done; nothing of the text is stored. Callers need not wait:
+   * the promise only tells when it is ready, and never rejects.
    */
-  prepare(preview: AnswerCachePreview): void;
+  prepare(preview: AnswerCachePreview): Promise<void>;
 }
 
 export const noAnswerCache: AnswerCache = {
   lookup: () => Promise.resolve(undefined),
   fill: () => Promise.resolve(),
-  prepare: () => undefined,
+  prepare: () => Promise.resolve(),
 };

@@ -92,14 +92,13 @@ describe('semantic cache', () => {
     const c = cache();
     const typed = (visitorKey: string, text: string) => c.prepare({ tenantId: 'ws_a', siteId: 'site_1', visitorKey, text });
     // Nothing cached in the workspace yet: a preview costs nothing.
-    typed('v1', 'How can I change the email address on my account?');
+    await typed('v1', 'How can I change the email address on my account?');
     expect(c.stats().previews).toBe(0);
 
     await c.fill(fill('How can I change my email address?', answer('Go to Settings → Account. [1]')));
     const question = 'How can I change the email address on my account?';
     const before = embedCalls;
-    typed('v1', question);
-    typed('v1', question);
+    await Promise.all([typed('v1', question), typed('v1', question)]);
     expect(await c.lookup({ ...ask(question), visitorKey: 'v1' })).toBeDefined();
     // One embedding, the preview's: the second preview of the same text and the lookup made none.
     expect(embedCalls).toBe(before + 1);
@@ -110,7 +109,7 @@ describe('semantic cache', () => {
     expect(await c.lookup({ ...ask(question), visitorKey: 'v1' })).toBeDefined();
     expect(embedCalls).toBe(before + 3);
     // A sent text other than the typed one is embedded as sent.
-    typed('v3', 'How can I change the email on my account');
+    await typed('v3', 'How can I change the email on my account');
     expect(await c.lookup({ ...ask(question), visitorKey: 'v3' })).toBeDefined();
     expect(embedCalls).toBe(before + 5);
     expect(c.stats()).toMatchObject({ previews: 2, preparedHits: 1 });

@@ -218,13 +218,17 @@ export function createSemanticCache(deps: SemanticCacheDeps, options: SemanticCa
       return found.entry.answer;
     },
 
-    prepare(preview: AnswerCachePreview): void {
+    async prepare(preview: AnswerCachePreview): Promise<void> {
       // Only worth an embedding when a lookup could use it: the workspace has answers cached.
       if (embedder === undefined || preview.text.trim() === '' || !entries.hasAny(preview.tenantId)) return;
       const key = previewKey(preview.tenantId, preview.siteId, preview.visitorKey);
       const text = redacted(preview.text);
       const textHash = hashOf(text);
-      if (prepared.get(key)?.textHash === textHash) return;
+      const known = prepared.get(key);
+      if (known?.textHash === textHash) {
+        await known.vector;
+        return;
+      }
       const vector = detectLanguage(preview.text).then(({ language }) => (readsLanguage(language) ? embedRedacted(text) : undefined));
       // A failed preview only means the lookup embeds the question itself.
       const settled = vector.catch((error: unknown) => {
@@ -239,6 +243,7 @@ export function createSemanticCache(deps: SemanticCacheDeps, options: SemanticCa
         if (prepared.size <= maxPreviews && p.at >= oldest) break;
         prepared.delete(k);
       }
+      await settled;
     },
 
     async fill(entry: AnswerCacheFill): Promise<void> {

@@ -113,7 +113,8 @@ export function visitorConversations(deps: VisitorConversationDeps) {
       if (visitor.userId !== undefined) return;
       const text = normaliseUntrusted(input.text).trim();
       if (text === '') return;
-      deps.cache.prepare({ tenantId: visitor.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorId, text });
+      // Not waited for: the visitor's request is answered at once.
+      void deps.cache.prepare({ tenantId: visitor.tenantId, siteId: visitor.siteId, visitorKey: visitor.visitorId, text });
     },
 
     /** "Talk to a person": the AI stops (an answer in progress is dropped) and the conversation waits for one. */
