@@ -121,9 +121,11 @@ export function featureRecord({ query, language, passages }: EvidenceInput): Rec
   const scores = passages.map((p) => p.score);
   const top = passages.slice(0, TOP_SOURCES);
   const sourceText = top.map((p) => `${p.title}\n${p.sectionPath.join(' ')}\n${p.text}`);
-  const sourceTerms = new Set(sourceText.flatMap((t) => analyze(t)));
-  const topTerms = new Set(sourceText.slice(0, 1).flatMap((t) => analyze(t)));
-  const perSource = sourceText.map((t) => new Set(analyze(t)));
+  // Each source analysed once: the features below read its terms four ways.
+  const analysed = sourceText.map((t) => analyze(t));
+  const sourceTerms = new Set(analysed.flat());
+  const topTerms = new Set(analysed.slice(0, 1).flat());
+  const perSource = analysed.map((a) => new Set(a));
   const terms = keyTerms(query, language);
   let missing = 0;
   for (const t of terms) if (!sourceTerms.has(t)) missing += 1;
@@ -139,7 +141,7 @@ export function featureRecord({ query, language, passages }: EvidenceInput): Rec
   // The first line is the subject when there is one: the ticket's topic in a few words.
   const subject = keyTerms(query.split('\n')[0] ?? '', language);
   const queryPairs = pairsOf(analyze(query));
-  const sourcePairs = new Set(sourceText.flatMap((t) => [...pairsOf(analyze(t))]));
+  const sourcePairs = new Set(analysed.flatMap((a) => [...pairsOf(a)]));
   const titleTerms = new Set(analyze(head?.title ?? ''));
   const topFolded = fold(sourceText[0] ?? '');
   return {
