@@ -39,6 +39,8 @@ const appPackages = [
   '@tandem/extension/*',
   '@tandem/desktop',
   '@tandem/desktop/*',
+  '@tandem/panel',
+  '@tandem/panel/*',
 ];
 
 const clientServerImport = {
@@ -115,6 +117,7 @@ export default tseslint.config(
           './extension/tsconfig.json',
           './desktop/tsconfig.json',
           './desktop/tsconfig.main.json',
+          './panel/tsconfig.json',
           './e2e/tsconfig.json',
           './bench/tsconfig.json',
           './server/widget-src/tsconfig.json',
@@ -129,7 +132,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['extension/**/*.{ts,tsx}', 'desktop/src/renderer/**/*.{ts,tsx}'],
+    files: ['extension/**/*.{ts,tsx}', 'desktop/src/renderer/**/*.{ts,tsx}', 'panel/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
   {
@@ -152,8 +155,47 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['extension/**', 'desktop/src/renderer/**'],
+    files: ['extension/**', 'desktop/src/renderer/**', 'panel/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The shared assist panel renders in the extension's side panel and in the desktop Copilot
+    // screen: React and @tandem/shared only, no app (nor the server), no Node, no `chrome.*` (the
+    // extension's hooks stay in extension/ and hand the panel what it shows).
+    files: ['panel/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@tandem/server',
+                '@tandem/server/*',
+                '@tandem/extension',
+                '@tandem/extension/*',
+                '@tandem/desktop',
+                '@tandem/desktop/*',
+              ],
+              message: 'The panel is used by the extension and the desktop app and must not import either (nor the server).',
+            },
+            {
+              group: ['**/server/**', '**/extension/**', '**/desktop/**', '../../*'],
+              message: 'The panel must not reach into an app folder.',
+            },
+            { group: nodeBuiltins, message: 'The panel runs in a browser page: no Node API.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['chrome', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message:
+            'The panel runs in both the extension and the desktop app: no `chrome` or Node global (look an API up, as openLink does).',
+        })),
+      ],
+    },
   },
   {
     files: ['shared/**'],

@@ -51,6 +51,32 @@ describe('lint boundaries', () => {
     ).toContain('@typescript-eslint/no-restricted-imports');
   });
 
+  it('keeps the shared panel free of the apps, the server, Node and `chrome`', async () => {
+    const at = 'panel/src/draft/NewCard.tsx';
+    expect(await ruleIdsFor(at, "import { x } from '../../../extension/src/settings/x';\nexport const y = x;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, "import { appRouter } from '@tandem/server/app-router';\nexport const r = appRouter;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor(at, 'export const open = () => chrome.tabs.create({ url: "https://example.com" });\n')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIdsFor('shared/src/leak.ts', "import { DraftPanel } from '@tandem/panel';\nexport const p = DraftPanel;\n")).toContain(
+      'no-restricted-imports',
+    );
+    // Both apps import it, and React with its hooks rules is at home there.
+    expect(
+      await ruleIdsFor('desktop/src/renderer/ok.ts', "import { openLink } from '@tandem/panel';\nexport const o = openLink;\n"),
+    ).toEqual([]);
+    expect(
+      await ruleIdsFor(at, "import { useState } from 'react';\nexport function useX(on: boolean) {\n  if (on) useState(0);\n}\n"),
+    ).toContain('react-hooks/rules-of-hooks');
+  });
+
   it('keeps zod out of code that runs in helpdesk pages, types excepted', async () => {
     expect(await ruleIdsFor('extension/src/adapters/newAdapter.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toContain(
       '@typescript-eslint/no-restricted-imports',

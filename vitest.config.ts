@@ -9,7 +9,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{shared,server,extension,desktop}/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/**/*.test.ts', '*.test.ts'],
+          include: [
+            '{shared,server,extension,desktop,panel}/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            '*.test.ts',
+          ],
           exclude: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/.plasmo/**'],
           environment: 'node',
           testTimeout: 30_000,

@@ -8,11 +8,9 @@ import { useEffect, useMemo } from 'react';
 import { createTandemClient } from './connection/tandemClient';
 import './design';
 import { ConnectionStatus } from './panel/ConnectionStatus';
-import { DraftPanel } from './panel/draft/DraftPanel';
-import { usePanelCommands } from './panel/draft/panelCommands';
-import { TicketHeader } from './panel/header/TicketHeader';
+import { DraftPanel, KnowledgeCards, TicketHeader, usePanelCommands } from '@tandem/panel';
+import '@tandem/panel/panel.css';
 import { insertIntoTab } from './panel/insertIntoTab';
-import { KnowledgeCards } from './panel/KnowledgeCards';
 import { usePanelPaintMark } from './panel/panelPaintMark';
 import { ConnectionNotice } from './panel/states/ConnectionNotice';
 import { TicketNotice } from './panel/states/TicketNotice';
@@ -20,7 +18,6 @@ import { useConnection } from './panel/useConnection';
 import { useCurrentTicket } from './panel/useCurrentTicket';
 import { useKnowledgeCache } from './panel/useKnowledgeCache';
 import { useKnowledgeCards } from './panel/useKnowledgeCards';
-import './panel/panel.css';
 
 function SidePanel() {
   const connection = useConnection();

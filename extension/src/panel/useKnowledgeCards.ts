@@ -3,20 +3,11 @@
  * arrives, then replaced by the server's ranking when it answers (it has fresher vectors and
  * the query embedding). Offline, the cache's cards stay and say where they came from.
  */
-import { ticketCustomerText, type SearchHit, type TicketContext } from '@tandem/shared';
+import { ticketCustomerText, type TicketContext } from '@tandem/shared';
 import { useEffect, useState } from 'react';
 import type { TandemClient } from '../connection/tandemClient';
 import type { KnowledgeCacheService } from '../knowledgeCache/knowledgeCacheService';
-
-export const CARD_COUNT = 5;
-
-export interface KnowledgeCards {
-  ticketId: string;
-  /** The query the cards answer, so a ticket edit that changes it refreshes them. */
-  query: string;
-  hits: SearchHit[];
-  origin: 'cache' | 'server';
-}
+import { CARD_COUNT, type KnowledgeCardList as KnowledgeCards } from '@tandem/panel';
 
 export function cardQuery(ticket: TicketContext): string {
   return ticketCustomerText(ticket).slice(0, 4000).trim();

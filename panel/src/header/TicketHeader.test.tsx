@@ -5,7 +5,7 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ANALYSIS, LIVE, ticket } from '../../draft/draftFixtures';
+import { ANALYSIS, LIVE, ticket } from '../draft/draftFixtures';
 import { LiveFacts } from './LiveFacts';
 import { TicketHeader } from './TicketHeader';
 

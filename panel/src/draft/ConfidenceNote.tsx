@@ -2,7 +2,7 @@
  * Under a finished draft: how far to trust it, in words. The level as a badge, the review flag,
  * the reasons (explainConfidence), the server's notes, and the one thing to check first.
  */
-import type { DraftState } from '../../draft/draftState';
+import type { DraftState } from './draftState';
 import { explainConfidence } from './confidenceReason';
 
 const LEVEL_TONE = { high: 'ok', medium: 'warn', low: 'danger' } as const;

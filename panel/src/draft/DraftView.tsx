@@ -7,9 +7,9 @@
  */
 import { draftLengthSchema, draftToneSchema, type DraftLength, type DraftTone } from '@tandem/shared';
 import { useEffect, useRef, useState } from 'react';
-import { describePanelError } from '../../draft/panelError';
-import { isDraftActive, type DraftState } from '../../draft/draftState';
-import type { DraftOptions, UseDraft } from '../../draft/useDraft';
+import { describePanelError } from './panelError';
+import { isDraftActive, type DraftState } from './draftState';
+import type { DraftOptions, UseDraft } from './useDraft';
 import { ConfidenceNote } from './ConfidenceNote';
 import { DraftAnnouncer } from './DraftAnnouncer';
 import { DraftText } from './DraftText';

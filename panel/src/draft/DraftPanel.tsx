@@ -7,8 +7,8 @@
  */
 import type { CitedSource, TicketContext } from '@tandem/shared';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { initialDraftState, isDraftActive } from '../../draft/draftState';
-import { ticketKey, useDraft, type DraftClient, type DraftOptions, type UseDraft } from '../../draft/useDraft';
+import { initialDraftState, isDraftActive } from './draftState';
+import { ticketKey, useDraft, type DraftClient, type DraftOptions, type UseDraft } from './useDraft';
 import { ActionsList, type ActionsClient } from '../actions/ActionsList';
 import { LiveFacts } from '../header/LiveFacts';
 import { TicketHeader } from '../header/TicketHeader';

@@ -3,7 +3,7 @@
  * are not http(s), stay inert.
  */
 import { describe, expect, it } from 'vitest';
-import { citedSource } from '../../draft/draftFixtures';
+import { citedSource } from './draftFixtures';
 import { openableUrl, segmentDraft, snippetOf } from './citations';
 
 describe('segmentDraft', () => {

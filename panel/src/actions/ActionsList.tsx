@@ -5,7 +5,7 @@
  */
 import type { ActionResult, ActionSuggestion, ExecuteActionInput } from '@tandem/shared';
 import { useRef, useState } from 'react';
-import { describePanelError, panelErrorFrom, type PanelError } from '../../draft/panelError';
+import { describePanelError, panelErrorFrom, type PanelError } from '../draft/panelError';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 
 /** The one call this list makes; the real client fits, tests pass a fake. */

@@ -4,6 +4,7 @@
  * edited-in marker never points at the wrong article.
  */
 import type { CitedSource } from '@tandem/shared';
+import { openLink } from '../openLink';
 
 export type DraftSegment = { kind: 'text'; text: string } | { kind: 'citation'; n: number; source: CitedSource };
 
@@ -42,13 +43,9 @@ export function openableUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** In the extension a new tab via the tabs API; elsewhere (a test page) a window that cannot reach back to the panel. */
+/** In the extension a new tab via the tabs API; elsewhere (the desktop, a test page) a window that cannot reach back to the panel. */
 export function openSource(url: string): void {
-  if (typeof chrome !== 'undefined' && typeof chrome.tabs?.create === 'function') {
-    void chrome.tabs.create({ url });
-    return;
-  }
-  window.open(url, '_blank', 'noopener,noreferrer');
+  openLink(url);
 }
 
 /** What the tooltip shows of a source: its title, and the start of the passage. */

@@ -7,16 +7,10 @@
  */
 import type { SearchHit } from '@tandem/shared';
 import { useLayoutEffect, useRef } from 'react';
-import type { KnowledgeCacheState } from '../knowledgeCache/knowledgeCacheService';
-import type { KnowledgeCards as Cards } from './useKnowledgeCards';
+import type { KnowledgeCacheView, KnowledgeCards as Cards } from './cardTypes';
+import { openLink } from './openLink';
 
 const SNIPPET_CHARS = 280;
-
-export function openExternal(url: string | undefined): void {
-  if (url === undefined || !/^https?:\/\//i.test(url)) return;
-  if (typeof chrome !== 'undefined' && chrome.tabs !== undefined) void chrome.tabs.create({ url });
-  else window.open(url, '_blank', 'noopener');
-}
 
 /** The passage around its first highlight, cut to a card's length, with highlights as <mark>. */
 export function Snippet({ hit }: { hit: SearchHit }) {
@@ -43,7 +37,7 @@ export function Snippet({ hit }: { hit: SearchHit }) {
   );
 }
 
-function cacheLine(state: KnowledgeCacheState): string {
+function cacheLine(state: KnowledgeCacheView): string {
   const size = `${state.documents} ${state.documents === 1 ? 'article' : 'articles'} cached`;
   switch (state.status) {
     case 'loading':
@@ -63,7 +57,8 @@ function cacheLine(state: KnowledgeCacheState): string {
 
 export interface KnowledgeCardsProps {
   cards: Cards | undefined;
-  cache: KnowledgeCacheState;
+  /** The local cache behind the cards; none where cards come from the server alone (the desktop). */
+  cache?: KnowledgeCacheView | undefined;
   /** Document id → the draft's citation number, for the articles the finished draft cites. */
   cited?: ReadonlyMap<string, number>;
 }
@@ -96,9 +91,11 @@ export function KnowledgeCards({ cards, cache, cited }: KnowledgeCardsProps) {
     >
       <div className="knowledge__head">
         <h3 className="section-title">Knowledge</h3>
-        <p className={`knowledge__cache cache--${cache.status}`} data-testid="cache-status" data-status={cache.status} role="status">
-          {cacheLine(cache)}
-        </p>
+        {cache === undefined ? null : (
+          <p className={`knowledge__cache cache--${cache.status}`} data-testid="cache-status" data-status={cache.status} role="status">
+            {cacheLine(cache)}
+          </p>
+        )}
       </div>
       {cards === undefined ? null : cards.hits.length === 0 ? (
         <p className="muted" data-testid="no-cards">
@@ -126,7 +123,7 @@ export function KnowledgeCards({ cards, cache, cited }: KnowledgeCardsProps) {
                     {hit.sectionPath.length === 0 ? null : <p className="muted section-path">{hit.sectionPath.join(' › ')}</p>}
                     <Snippet hit={hit} />
                     {hit.url !== undefined && /^https?:\/\//i.test(hit.url) ? (
-                      <button type="button" className="link" onClick={() => openExternal(hit.url)} title={hit.url}>
+                      <button type="button" className="link" onClick={() => openLink(hit.url)} title={hit.url}>
                         Open the article
                       </button>
                     ) : null}

@@ -4,7 +4,7 @@
  * events carry (confidence, review flag, sources and citations, flagged suggestions, the guard's
  * notes, which drafter wrote it), so it never claims more than the server said.
  */
-import type { DraftState } from '../../draft/draftState';
+import type { DraftState } from './draftState';
 
 export type ConfidenceLevel = 'high' | 'medium' | 'low';
 

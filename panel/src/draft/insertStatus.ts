@@ -2,7 +2,9 @@
  * Where an Insert stands: the lead's `onInsert` asks the tab's content script to fill the reply
  * composer and answers with the composer it used or why it could not.
  */
-import type { InsertDraftReply } from '../../messages/messages';
+
+/** What whoever inserts answers: the composer it filled, or why it could not (the extension's `draft.insert` reply has this shape). */
+export type InsertDraftReply = { ok: true; composer: string } | { ok: false; error: string };
 
 export type InsertStatus =
   { kind: 'idle' } | { kind: 'inserting' } | { kind: 'inserted'; composer: string } | { kind: 'failed'; error: string };

@@ -1,6 +1,6 @@
 /** Confidence in words: the level, the reasons an agent can act on, and what to check first. */
 import { describe, expect, it } from 'vitest';
-import { citedSource, suggestion } from '../../draft/draftFixtures';
+import { citedSource, suggestion } from './draftFixtures';
 import { explainConfidence } from './confidenceReason';
 
 const BASE = {

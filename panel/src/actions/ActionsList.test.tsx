@@ -7,7 +7,7 @@
 import type { ActionResult, ExecuteActionInput } from '@tandem/shared';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { suggestion } from '../../draft/draftFixtures';
+import { suggestion } from '../draft/draftFixtures';
 import { ActionsList, type ActionsClient } from './ActionsList';
 
 const SUCCEEDED: ActionResult = {

@@ -7,10 +7,9 @@
 import type { CitedSource, DraftEvent } from '@tandem/shared';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useLayoutEffect } from 'react';
-import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
-import type { TandemClient } from '../../connection/tandemClient';
-import { ANALYSIS, LIVE, citedSource, draftStream, suggestion, ticket } from '../../draft/draftFixtures';
-import { fakeDraftClient, type FakeDraftClient } from '../../draft/fakeDraftClient';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ANALYSIS, LIVE, citedSource, draftStream, suggestion, ticket } from './draftFixtures';
+import { fakeDraftClient, type FakeDraftClient } from './fakeDraftClient';
 import type { ActionsClient } from '../actions/ActionsList';
 import { DraftPanel, type DraftPanelProps, type FeedbackClient, type PanelClient } from './DraftPanel';
 import { createPanelCommands } from './panelCommands';
@@ -53,10 +52,6 @@ function text(id: string) {
 }
 
 describe('DraftPanel', () => {
-  it('takes the real client', () => {
-    expectTypeOf<TandemClient>().toExtend<PanelClient>();
-  });
-
   it('renders nothing without a ticket, and a note without a server', () => {
     expect(mount({ ticket: undefined }).container.innerHTML).toBe('');
     cleanup();
