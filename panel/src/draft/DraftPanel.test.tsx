@@ -83,6 +83,17 @@ describe('DraftPanel', () => {
     expect(screen.getByTestId('insert-draft')).toHaveProperty('disabled', false);
   });
 
+  it('read-only (a lead coaching): the draft and its sources show, Insert, Edit, rating and actions do not', async () => {
+    mount({ readOnly: true });
+    await stream(draftStream());
+    expect(text('draft-status')).toBe('Draft ready (built-in drafter)');
+    expect(text('draft-text')).toBe('Hi Ana, refunds arrive within 5 days [1].');
+    for (const id of ['insert-draft', 'edit-draft', 'action-sg_1', 'feedback-helpful']) expect(screen.queryByTestId(id), id).toBeNull();
+    // The shortcut does nothing either: nothing is inserted on someone else's behalf.
+    fireEvent.keyDown(document, { key: 'I', code: 'KeyI', altKey: true, shiftKey: true });
+    expect(onInsert).not.toHaveBeenCalled();
+  });
+
   it('announces each finished sentence once while streaming, not the whole text', async () => {
     mount();
     const sub = await stream([{ type: 'token', text: 'Hi Ana. Your refund' }]);

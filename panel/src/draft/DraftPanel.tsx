@@ -36,6 +36,8 @@ export interface DraftPanelProps {
   commands?: PanelCommands;
   /** Rendered last: the knowledge cards, marked where the finished draft cites them (document id → `[n]`). */
   knowledge?: (cited: ReadonlyMap<string, number>) => ReactNode;
+  /** Following someone else's ticket (a lead coaching): the draft and cards show, Insert, rating and actions do not. */
+  readOnly?: boolean;
 }
 
 const IDLE: InsertStatus = { kind: 'idle' };
@@ -45,7 +47,7 @@ function pendingDraft(draft: UseDraft): UseDraft {
   return { ...draft, state: { ...initialDraftState, status: 'starting' }, text: '', edited: false };
 }
 
-export function DraftPanel({ client, ticket, onInsert, commands, knowledge }: DraftPanelProps) {
+export function DraftPanel({ client, ticket, onInsert, commands, knowledge, readOnly = false }: DraftPanelProps) {
   const [options, setOptions] = useState<DraftOptions>({});
   const current = useDraft(client, ticket, options);
   // The new ticket's draft starts in an effect, after the render that shows the new ticket: for
@@ -70,7 +72,7 @@ export function DraftPanel({ client, ticket, onInsert, commands, knowledge }: Dr
     draft.regenerate(next);
   };
   const insertDraft = async () => {
-    if (!canUseText(draft) || draftId === undefined || editing || insertStatus.kind === 'inserting') return;
+    if (readOnly || !canUseText(draft) || draftId === undefined || editing || insertStatus.kind === 'inserting') return;
     setInsert({ draftId, status: { kind: 'inserting' } });
     setInsert({ draftId, status: await runInsert(onInsert, draft.text, draftId) });
   };
@@ -130,12 +132,13 @@ export function DraftPanel({ client, ticket, onInsert, commands, knowledge }: Dr
         onEditingChange={(open) => setEditingDraft(open ? draftId : undefined)}
         insert={insertStatus}
         onInsert={() => void insertDraft()}
+        readOnly={readOnly}
       />
-      {state.status === 'done' && draftId !== undefined ? (
+      {state.status === 'done' && draftId !== undefined && !readOnly ? (
         <DraftFeedback key={`feedback-${draftId}`} onRate={(rating) => client.assist.feedback.mutate({ draftId, rating })} />
       ) : null}
       <LiveFacts live={state.live} />
-      <ActionsList key={`actions-${draftId ?? 'none'}`} client={client} actions={state.actions} />
+      {readOnly ? null : <ActionsList key={`actions-${draftId ?? 'none'}`} client={client} actions={state.actions} />}
       {knowledge?.(cited)}
     </div>
   );

@@ -29,6 +29,8 @@ export interface DraftViewProps {
   onEditingChange: (editing: boolean) => void;
   insert: InsertStatus;
   onInsert: () => void;
+  /** Someone else's ticket, followed to coach: no Insert and no editing (the agent's composer is not ours). */
+  readOnly?: boolean;
 }
 
 /** Insert and Copy take a finished draft only: half a sentence must not land in the composer. */
@@ -152,20 +154,24 @@ export function DraftView(props: DraftViewProps) {
       <DraftAnnouncer text={state.text} active={active} done={state.status === 'done'} />
 
       <div className="draft__controls draft__controls--primary">
-        <button
-          ref={insertButton}
-          type="button"
-          className="primary"
-          data-testid="insert-draft"
-          aria-keyshortcuts="Alt+Shift+I"
-          disabled={!usable || editing || props.insert.kind === 'inserting'}
-          onClick={props.onInsert}
-        >
-          {props.insert.kind === 'inserting' ? 'Inserting…' : 'Insert'} <kbd aria-hidden="true">Alt+Shift+I</kbd>
-        </button>
-        <button type="button" data-testid="edit-draft" disabled={!usable || editing} onClick={startEdit}>
-          Edit
-        </button>
+        {props.readOnly === true ? null : (
+          <>
+            <button
+              ref={insertButton}
+              type="button"
+              className="primary"
+              data-testid="insert-draft"
+              aria-keyshortcuts="Alt+Shift+I"
+              disabled={!usable || editing || props.insert.kind === 'inserting'}
+              onClick={props.onInsert}
+            >
+              {props.insert.kind === 'inserting' ? 'Inserting…' : 'Insert'} <kbd aria-hidden="true">Alt+Shift+I</kbd>
+            </button>
+            <button type="button" data-testid="edit-draft" disabled={!usable || editing} onClick={startEdit}>
+              Edit
+            </button>
+          </>
+        )}
         {draft.edited && !editing ? (
           <button type="button" data-testid="revert-draft" onClick={draft.discardEdit}>
             Undo edit
@@ -176,7 +182,7 @@ export function DraftView(props: DraftViewProps) {
         </button>
       </div>
 
-      {active ? <p className="muted draft__hint">Insert is ready as soon as the draft is finished.</p> : null}
+      {active && props.readOnly !== true ? <p className="muted draft__hint">Insert is ready as soon as the draft is finished.</p> : null}
       {copy.kind === 'idle' ? null : (
         <p className={copy.kind === 'failed' ? 'error' : 'muted'} data-testid="copy-result" role="status">
           {copy.kind === 'copied' ? 'Copied to the clipboard' : `Copy failed: ${copy.error}`}
