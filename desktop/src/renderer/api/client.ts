@@ -1,18 +1,36 @@
 /**
  * The console's typed tRPC client for one server and one token. Only the AppRouter *type* comes
- * from the server package; nothing of the server is bundled.
+ * from the server package; nothing of the server is bundled. Subscriptions (the Copilot screen's
+ * presence and draft streams) go over server-sent events through the `eventsource` ponyfill,
+ * because a browser's own EventSource cannot send the Authorization header and the token must
+ * not travel in a URL.
  */
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@tandem/server/app-router';
+import { EventSource, type FetchLike } from 'eventsource';
 
 export type ConsoleClient = TRPCClient<AppRouter>;
+
+/** The fetch the event streams use, with the bearer token; `globalThis.fetch` is read per call (tests stub it). */
+function withAuthorization(token: string): FetchLike {
+  return (url, init) => globalThis.fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+}
 
 export function createConsoleClient(serverUrl: string, token: string): ConsoleClient {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${serverUrl}/trpc`,
-        headers: () => ({ Authorization: `Bearer ${token}` }),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // The link resumes a dropped stream itself, sending the last tracked event id it saw.
+        true: httpSubscriptionLink({
+          url: `${serverUrl}/trpc`,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: withAuthorization(token) }),
+        }),
+        false: httpBatchLink({
+          url: `${serverUrl}/trpc`,
+          headers: () => ({ Authorization: `Bearer ${token}` }),
+        }),
       }),
     ],
   });

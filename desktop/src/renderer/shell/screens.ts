@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { ConversationsScreen } from '../screens/ConversationsScreen';
+import { CopilotEntry } from '../screens/copilot/CopilotEntry';
 import { KnowledgeScreen } from '../screens/KnowledgeScreen';
 import { OverviewScreen } from '../screens/OverviewScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
@@ -24,6 +25,12 @@ export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
     label: 'Review queue',
     summary: 'Low-confidence and flagged answers to check before they teach the copilot.',
     Component: ReviewScreen,
+  },
+  {
+    id: 'copilot',
+    label: 'Copilot',
+    summary: 'The copilot for the ticket open in your browser; leads can follow an agent read-only.',
+    Component: CopilotEntry,
   },
   { id: 'knowledge', label: 'Knowledge', summary: 'Sources and documents the copilot answers from.', Component: KnowledgeScreen },
   {
