@@ -29,10 +29,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   const replyId = useId();
   const end = useRef<HTMLLIElement>(null);
   const count = conversation.data?.transcript.length ?? 0;
-  useEffect(() => {
-    // In braces: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
-    void end.current?.scrollIntoView({ block: 'nearest' });
-  }, [count]);
+  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
