@@ -24,35 +24,44 @@ const REASON: Record<WidgetHandoffReason, string> = {
 
 export function ReviewScreen() {
   const queue = useReviewQueue();
+  // Kept here, not in the card: an approved item leaves the list as soon as it is refetched.
+  const [approved, setApproved] = useState<string[]>([]);
   return (
-    <QueryView
-      query={queue}
-      what="the review queue"
-      isEmpty={(data) => data.items.length === 0}
-      empty={
-        <EmptyState title="Nothing to review">
-          Answers scored below the review threshold and questions handed to a person show up here.
-        </EmptyState>
-      }
-    >
-      {(data) => (
-        <div className="stack">
-          <p className="muted">
-            {data.items.length} item{data.items.length === 1 ? '' : 's'} · answers scored below {Math.round(data.threshold * 100)}%
-            confidence and questions the AI handed over
-          </p>
-          <ul className="review-list" data-testid="review-list">
-            {data.items.map((item) => (
-              <ReviewCard key={item.id} item={item} />
-            ))}
-          </ul>
+    <>
+      {approved.length === 0 ? null : (
+        <div className="callout callout--ok" role="status" data-testid="review-approved">
+          Added to the knowledge base: {approved.map((title) => `“${title}”`).join(', ')}.
         </div>
       )}
-    </QueryView>
+      <QueryView
+        query={queue}
+        what="the review queue"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title="Nothing to review">
+            Answers scored below the review threshold and questions handed to a person show up here.
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <div className="stack">
+            <p className="muted">
+              {data.items.length} item{data.items.length === 1 ? '' : 's'} · answers scored below {Math.round(data.threshold * 100)}%
+              confidence and questions the AI handed over
+            </p>
+            <ul className="review-list" data-testid="review-list">
+              {data.items.map((item) => (
+                <ReviewCard key={item.id} item={item} onApproved={(title) => setApproved((list) => [title, ...list])} />
+              ))}
+            </ul>
+          </div>
+        )}
+      </QueryView>
+    </>
   );
 }
 
-function ReviewCard({ item }: { item: ReviewItem }) {
+function ReviewCard({ item, onApproved }: { item: ReviewItem; onApproved(title: string): void }) {
   const approve = useApproveReview();
   const [editing, setEditing] = useState(item.answer === '');
   const [question, setQuestion] = useState(item.question);
@@ -118,7 +127,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
       )}
       {approve.isError ? <ErrorState message={errorText(approve.error)} /> : null}
       {approve.isSuccess ? (
-        <p className="callout callout--ok" role="status" data-testid="review-approved">
+        <p className="callout callout--ok" role="status">
           Added to the knowledge base as “{approve.data.title}”.
         </p>
       ) : (
@@ -127,7 +136,12 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             className="button button--primary button--small"
             type="button"
             disabled={!canApprove}
-            onClick={() => approve.mutate({ itemId: item.id, question: question.trim(), answer: answer.trim() })}
+            onClick={() =>
+              approve.mutate(
+                { itemId: item.id, question: question.trim(), answer: answer.trim() },
+                { onSuccess: (doc) => onApproved(doc.title) },
+              )
+            }
             data-testid="review-approve"
           >
             {approve.isPending ? 'Approving…' : editing ? 'Save and approve' : 'Approve'}

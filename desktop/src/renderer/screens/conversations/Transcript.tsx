@@ -29,7 +29,10 @@ export function Transcript({ conversationId }: { conversationId: string }) {
   const replyId = useId();
   const end = useRef<HTMLLIElement>(null);
   const count = conversation.data?.transcript.length ?? 0;
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [count]);
+  useEffect(() => {
+    // In braces: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+    void end.current?.scrollIntoView({ block: 'nearest' });
+  }, [count]);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
