@@ -2,7 +2,9 @@
  * Server-sent events over a hijacked reply: `id:` and `data:` lines per event, a comment every
  * 15 s so proxies keep the connection, and the end of the response when the events end (the
  * visitor left, the stream fell too far behind, the server drains). JSON holds no raw line
- * breaks, so one `data:` line per event is always enough.
+ * breaks, so one `data:` line per event is always enough. Events that come together (an answer's
+ * tokens from one chunk of the model, the answer after them) leave in one socket write: the
+ * socket is corked at the first and uncorked once the current tick's work is done.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -27,18 +29,30 @@ export async function sendEventStream<T>(
     'x-accel-buffering': 'no',
     'x-request-id': req.id,
   });
-  raw.write(': connected\n\n');
-  const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
+  let corked = false;
+  const send = (text: string) => {
+    if (!corked) {
+      corked = true;
+      raw.cork();
+      process.nextTick(() => {
+        corked = false;
+        raw.uncork();
+      });
+    }
+    raw.write(text);
+  };
+  send(': connected\n\n');
+  const ping = setInterval(() => send(': ping\n\n'), PING_MS);
   ping.unref();
   try {
     for await (const [id, event] of events(gone.signal)) {
       if (gone.signal.aborted) break;
-      raw.write(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`);
+      send(`id: ${id}\ndata: ${JSON.stringify(event)}\n\n`);
     }
   } catch (error) {
     req.log.error({ err: error }, 'widget stream failed');
     if (!gone.signal.aborted)
-      raw.write(
+      send(
         `data: ${JSON.stringify({ type: 'error', error: { code: 'INTERNAL_SERVER_ERROR', message: 'The stream failed; reconnect', requestId: req.id } })}\n\n`,
       );
   } finally {
