@@ -73,7 +73,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (pageErrors.length > 0) console.error('console page errors:', pageErrors);
   await browser?.close();
   await server?.close();
 });
