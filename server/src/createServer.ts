@@ -16,6 +16,7 @@ import { demoStorePlugin } from './demoStore/demoStorePlugin.js';
 import { createFastifyServer, localBaseUrl, requestBodyLimit } from './http/fastifyServer.js';
 import { healthCheck } from './http/healthCheck.js';
 import { presenceHub } from './live/presence/presenceHub.js';
+import { reviewDecisions } from './routers/review/reviewDecisions.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
@@ -91,6 +92,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         health,
         widget: widget.service,
         presence: presenceHub(),
+        reviewDecisions: reviewDecisions(store.settings),
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),

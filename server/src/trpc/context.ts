@@ -11,6 +11,7 @@ import type { KnowledgeEngine } from '../knowledge/knowledgeEngine.js';
 import type { LiveStreams } from '../live/liveStreams.js';
 import type { OutboundEndpoints } from '../live/outbound/outboundEndpoints.js';
 import type { PresenceHub } from '../live/presence/presenceHub.js';
+import type { ReviewDecisions } from '../routers/review/reviewDecisions.js';
 import type { WebhookSources } from '../live/webhookSources.js';
 import { bearerToken } from '../security/apiTokens.js';
 import type { WidgetService } from '../widget/widgetService.js';
@@ -25,6 +26,8 @@ export interface ApiServices {
   health: HealthCheck;
   widget: WidgetService;
   presence: PresenceHub;
+  /** The console review queue's rejected items. */
+  reviewDecisions: ReviewDecisions;
 }
 
 export function contextFactory(services: ApiServices) {

@@ -1,6 +1,6 @@
 /**
  * The review queue: low-confidence and flagged widget answers of the workspace's recent
- * conversations, newest first, without those already approved into the knowledge base.
+ * conversations, newest first, without those already approved into the knowledge base or rejected.
  */
 import type { z } from 'zod';
 import type { HandlerOptions } from '../../trpc/procedures.js';
@@ -13,15 +13,16 @@ export async function listReviewHandler({
   ctx,
   input,
 }: HandlerOptions<z.output<typeof listReviewInput>>): Promise<z.output<typeof listReviewOutput>> {
-  const [{ threshold }, conversations, approved] = await Promise.all([
+  const [{ threshold }, conversations, approved, rejected] = await Promise.all([
     ctx.assist.reviewThreshold(ctx.tenantId),
     ctx.widget.queue.list(ctx.tenantId, ALL_STATUSES, input.conversations),
     approvedIds(ctx, ctx.tenantId),
+    ctx.reviewDecisions.rejected(ctx.tenantId),
   ]);
   const details = await Promise.all(conversations.map((c) => ctx.widget.queue.get(ctx.tenantId, c.conversationId)));
   const items = details
     .flatMap((detail) => reviewItemsOf(detail, threshold))
-    .filter((item) => !approved.has(reviewDocumentId(item.id)))
+    .filter((item) => !approved.has(reviewDocumentId(item.id)) && !rejected.has(item.id))
     .sort((a, b) => b.at.localeCompare(a.at));
   return { threshold, items };
 }
