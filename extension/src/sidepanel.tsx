@@ -7,6 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import { createTandemClient } from './connection/tandemClient';
 import './design';
+import { FollowBar } from './follow/FollowBar';
 import { ConnectionStatus } from './panel/ConnectionStatus';
 import { DraftPanel, KnowledgeCards, TicketHeader, usePanelCommands } from '@tandem/panel';
 import '@tandem/panel/panel.css';
@@ -46,6 +47,7 @@ function SidePanel() {
   return (
     <div className="panel">
       <ConnectionStatus state={connection.state} />
+      <FollowBar />
       <main className="panel__main">
         <ConnectionNotice state={connection.state} onRetry={connection.recheck} />
         <TicketNotice current={current} />

@@ -2,13 +2,15 @@
  * The MV3 service worker: opens the side panel from the toolbar button, relays each tab's
  * current ticket from its content script into session storage (where the side panel reads it),
  * delivers what became of inserted drafts to the server's assist.feedback, and keeps content
- * scripts registered for the admin's mapped hosts. A service worker has no window or DOM, and may be stopped at any moment, so it
+ * scripts registered for the admin's mapped hosts, and (in follow mode) publishes the agent's ticket for their
+ * desktop app and inserts the drafts it sends. A service worker has no window or DOM, and may be stopped at any moment, so it
  * keeps no state of its own: everything lives in storage.
  */
 import { SITE_SETTINGS_KEYS } from '../settings/siteSettings';
 import { clearTabTicket, saveTabTicket, saveTabUnreadable } from '../tickets/ticketStorage';
 import { chromeDraftOutcomeDelivery } from './draftOutcomeDelivery';
 import { isDraftOutcomeMessage, relayDraftOutcome } from './draftOutcomeRelay';
+import { runFollowMode } from './followMode';
 import { syncMappedHostScripts } from './mappedHostScripts';
 import { relayContentMessage, type MessageOrigin, type TabTicketStore } from './ticketRelay';
 
@@ -48,3 +50,6 @@ chrome.storage.onChanged.addListener((changes, areaName) => {
 });
 chrome.permissions.onAdded.addListener(() => void syncMappedHostScripts());
 chrome.permissions.onRemoved.addListener(() => void syncMappedHostScripts());
+
+// Follow mode (off until the agent turns it on in the options): the desktop app follows this browser's ticket.
+runFollowMode();

@@ -66,3 +66,14 @@ export function latestStoredTicket(snapshot: Record<string, unknown>): StoredTic
   }
   return latest;
 }
+
+/** The most recently received ticket with this id in a storage snapshot (the tab to insert into). */
+export function storedTicketWithId(snapshot: Record<string, unknown>, ticketId: string): StoredTicket | undefined {
+  let found: StoredTicket | undefined;
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (!isCurrentTicketKey(key)) continue;
+    const stored = parseStoredTicket(value);
+    if (stored?.ticket.ticketId === ticketId && (found === undefined || stored.receivedAt > found.receivedAt)) found = stored;
+  }
+  return found;
+}

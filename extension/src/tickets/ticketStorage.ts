@@ -8,6 +8,7 @@ import {
   currentTicketKey,
   latestStoredTicket,
   parseStoredTab,
+  storedTicketWithId,
   tabIdOfKey,
   type StoredTab,
   type StoredTicket,
@@ -40,6 +41,11 @@ export async function readTabTicket(tabId: number): Promise<StoredTab | undefine
   const key = currentTicketKey(tabId);
   const snapshot = await ticketArea().get(key);
   return parseStoredTab(snapshot[key]);
+}
+
+/** The tab whose page shows `ticketId` now (the latest such), if any. */
+export async function readTicketWithId(ticketId: string): Promise<StoredTicket | undefined> {
+  return storedTicketWithId(await ticketArea().get(null), ticketId);
 }
 
 export async function readLatestTicket(): Promise<StoredTicket | undefined> {
