@@ -3,6 +3,7 @@
  * (lint enforces both), so the server, extension and console can all depend on it.
  */
 export * from './actions.js';
+export * from './analytics.js';
 export * from './auth.js';
 export * from './demoStore.js';
 export * from './draft.js';

@@ -350,6 +350,39 @@ export const MIGRATIONS: readonly Migration[] = [
       create index draft_scores_model on draft_scores (tenant_id, model_version, created_at)
     `,
   },
+  {
+    id: 12,
+    name: 'analytics: the append-only event stream (one event per dedupe key and workspace) and its minute/hour/day aggregates',
+    sql: `
+      create table analytics_events (
+        seq bigint generated always as identity primary key,
+        id text not null unique,
+        tenant_id text not null references tenants(id) on delete cascade,
+        kind text not null,
+        channel text not null check (channel in ('widget', 'extension', 'api')),
+        agent_id text,
+        customer_id text,
+        conversation_id text,
+        occurred_at timestamptz not null,
+        recorded_at timestamptz not null default now(),
+        dedupe_key text not null,
+        data jsonb not null,
+        unique (tenant_id, dedupe_key)
+      );
+      create index analytics_events_period on analytics_events (tenant_id, occurred_at);
+      create table analytics_buckets (
+        tenant_id text not null references tenants(id) on delete cascade,
+        bucket text not null check (bucket in ('minute', 'hour', 'day')),
+        start timestamptz not null,
+        channel text not null,
+        agent_id text not null default '',
+        measure text not null,
+        count bigint not null default 0,
+        total double precision not null default 0,
+        primary key (tenant_id, bucket, start, channel, agent_id, measure)
+      )
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

@@ -3,6 +3,7 @@
  * (PGlite here; PostgreSQL when the scale-out work adds that driver).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAnalyticsStoreContract } from './analytics/analyticsStore.contract.js';
 import { pendingItems } from './ingestJobsRepo.js';
 import type { Store } from './store.js';
 import { describeWidgetStoreContract } from './widget/widgetStore.contract.js';
@@ -353,6 +354,7 @@ export function describeStoreContract(driverName: string, openStore: () => Promi
     });
 
     describeWidgetStoreContract(() => store, tenantId, 'other');
+    describeAnalyticsStoreContract(() => store, tenantId, 'other');
 
     describe('outbound webhooks', () => {
       const t0 = new Date('2025-04-01T12:00:00.000Z');

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
 import { actionsRepo } from './actionsRepo.js';
+import { analyticsEventsRepo } from './analytics/analyticsEventsRepo.js';
 import type { Database } from './database.js';
 import { draftScoresRepo } from './draftScoresRepo.js';
 import { feedbackRepo } from './feedbackRepo.js';
@@ -39,6 +40,7 @@ export interface Store {
   readonly feedback: ReturnType<typeof feedbackRepo>;
   readonly draftScores: ReturnType<typeof draftScoresRepo>;
   readonly settings: ReturnType<typeof workspaceSettingsRepo>;
+  readonly analytics: ReturnType<typeof analyticsEventsRepo>;
   readonly widget: {
     readonly sites: ReturnType<typeof widgetSitesRepo>;
     readonly conversations: ReturnType<typeof widgetConversationsRepo>;
@@ -68,6 +70,7 @@ export async function storeOn(db: Database): Promise<Store> {
     feedback: feedbackRepo(db),
     draftScores: draftScoresRepo(db),
     settings: workspaceSettingsRepo(db),
+    analytics: analyticsEventsRepo(db),
     widget: { sites: widgetSitesRepo(db), conversations: widgetConversationsRepo(db), ratings: widgetRatingsRepo(db) },
     close: () => db.close(),
   };
