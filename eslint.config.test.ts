@@ -188,6 +188,15 @@ describe('server floors (server/src)', () => {
     expect(await layerErrors('server/src/assist/x.ts', '../live/index.js')).toEqual([]);
   });
 
+  it('puts analytics on the domain floor: it reads storage, not the other domain units, and nothing below reads it', async () => {
+    expect(await layerErrors('server/src/analytics/x.ts', '../storage/analytics/analyticsEventsRepo.js')).toEqual([]);
+    expect(await layerErrors('server/src/analytics/x.ts', '../widget/widgetService.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/analytics/alerts/x.ts', '../../live/index.js')).toEqual([]);
+    expect(await layerErrors('server/src/analytics/x.ts', '../live/liveContext.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/storage/x.ts', '../analytics/metrics/computeMetrics.js')).toHaveLength(1);
+    expect(await layerErrors('server/src/routers/analytics/x.ts', '../../analytics/analyticsService.js')).toEqual([]);
+  });
+
   it('lets the widget read assist and live through their entry points only, and keeps the other domain units from it', async () => {
     expect(await layerErrors('server/src/widget/x.ts', '../assist/index.js')).toEqual([]);
     expect(await layerErrors('server/src/widget/x.ts', '../live/index.js')).toEqual([]);

@@ -19,6 +19,7 @@ export const SERVER_FLOORS = {
   live: 2,
   assist: 2,
   widget: 2,
+  analytics: 2,
   trpc: 3,
   routers: 3,
   http: 3,
@@ -34,6 +35,8 @@ const FLOOR_NAMES = ['foundation (config, errors, logging, security, language)',
 const PUBLIC_ENTRY = {
   assist: { knowledge: 'knowledge/index.ts', live: 'live/index.ts' },
   widget: { assist: 'assist/index.ts', live: 'live/index.ts' },
+  // Alerts are delivered through live.alerts and outbound webhooks.
+  analytics: { live: 'live/index.ts' },
 };
 
 const TEST_FILE = /\.(test|contract|fixture)\.tsx?$/;
