@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, panel, reading, trust, analysis, widget (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, panel, reading, trust, analysis, widget, desktop (default: all).
  */
 import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
 import { analysisQualityBench } from './assist/analysisQuality.js';
@@ -10,6 +10,7 @@ import { confidenceCalibrationBench } from './assist/confidenceCalibration.js';
 import { draftsBench } from './assist/draftsBench.js';
 import { firstTokenBench } from './assist/firstToken.js';
 import { trustBench } from './assist/trustBench.js';
+import { followLatencyBench } from './desktop/followLatency.js';
 import { extensionBench } from './extension/extensionBench.js';
 import { ticketToCardsBench } from './extension/ticketToCards.js';
 import { panelTimingsBench } from './panel/panelTimings.js';
@@ -41,6 +42,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   trust: () => trustBench(),
   analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
   widget: async () => [...(await widgetBundleBench()), ...(await widgetCacheBench()), ...(await widgetLoadBench())],
+  desktop: () => followLatencyBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
