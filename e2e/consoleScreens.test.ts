@@ -1,7 +1,7 @@
 // The console's screens in real Chromium against a real server with the demo shop, its help
 // articles and a visitor on the widget: keyboard navigation and themes; a handoff reply sent from
 // the Conversations screen reaches the widget open in another page; approving the review item it
-// leaves makes the answer searchable; an upload shows its progress and the document becomes
+// leaves makes the answer searchable, and a rejected one stays out of the queue; an upload shows its progress and the document becomes
 // searchable, a document is deleted after confirmation; tokens and widget site settings. Each
 // screen is written to e2e/.artifacts/console-<screen>.png at 1280×800 (git-ignored) for a look.
 import { mkdir } from 'node:fs/promises';
@@ -17,6 +17,8 @@ import { openWidget, sendMessage, storedVisitor, textsOf } from './harness/widge
 const ARTIFACTS = path.resolve(import.meta.dirname, '.artifacts');
 /** A question the demo help articles have nothing on: the widget hands it to a person. */
 const UNANSWERABLE = 'Do you gift-wrap parcels for birthdays in Antarctica?';
+/** Another one, which the lead rejects from the review queue. */
+const REJECTED = 'What is the airspeed velocity of an unladen swallow?';
 const REPLY = 'Yes: gift wrapping is free for every order, Antarctica included. Tick "gift wrap" at checkout.';
 
 let server: TestServer;
@@ -29,6 +31,7 @@ let siteKey: string;
 const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
+  await console_.evaluate(() => window.scrollTo(0, 0));
   await console_.screenshot({ path: path.join(ARTIFACTS, `console-${name}.png`) });
 }
 
@@ -147,7 +150,23 @@ describe('console screens', () => {
   });
 
   it('approves the flagged question with the person’s reply, and the answer is searchable at once', async () => {
+    // A second visitor's question nobody answered: the lead rejects it and it stays out of the queue.
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(`${server.url}/demo`);
+    const otherWidget = await openWidget(other);
+    await sendMessage(other, REJECTED);
+    await expect.poll(() => otherWidget.who.innerText(), { timeout: 30_000 }).toBe('Waiting for a person from our team');
+
     await open('review');
+    // Its question is in an input (it opens in edit mode), so it is found by its label, not its text.
+    const rejected = console_.locator(`[data-testid="review-item"][aria-label="Review: ${REJECTED}"]`);
+    await rejected.waitFor({ timeout: 20_000 });
+    // Nobody answered it yet, so it opens ready to write the answer.
+    expect(await rejected.getByTestId('review-answer').inputValue()).toBe('');
+    await rejected.getByTestId('review-reject').click();
+    await expect.poll(() => rejected.count(), { timeout: 10_000 }).toBe(0);
+    expect((await admin.review.list.query({})).items.map((i) => i.question)).not.toContain(REJECTED);
+
     const item = console_.getByTestId('review-item').filter({ hasText: UNANSWERABLE });
     await item.waitFor({ timeout: 15_000 });
     expect(await item.innerText()).toContain('No answer in the knowledge base');

@@ -1,4 +1,4 @@
-/** The review queue's server state: the items, and approving one (it becomes a knowledge document). */
+/** The review queue's server state: the items, approving one (it becomes a knowledge document) and rejecting one. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useConsoleSession } from '../shell/consoleSession';
 
@@ -18,5 +18,14 @@ export function useApproveReview() {
     mutationFn: (input: { itemId: string; question: string; answer: string }) => client.review.approve.mutate(input),
     onSuccess: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: ['review'] }), queryClient.invalidateQueries({ queryKey: ['knowledge'] })]),
+  });
+}
+
+export function useRejectReview() {
+  const { client } = useConsoleSession();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (itemId: string) => client.review.reject.mutate({ itemId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['review'] }),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The overview screen: which workspace and role this is, and how the server is doing, refreshed
- * every 10 s (inside the console shell, which draws the top bar and the title). Everything the server sends is rendered as plain text.
+ * every 10 s, inside the console shell (which draws the top bar and the title). Everything the
+ * server sends is rendered as plain text.
  */
 import type { ReactNode } from 'react';
 import type { HealthStatus } from '@tandem/shared';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { WidgetHandoffReason } from '@tandem/shared';
-import { useApproveReview, useReviewQueue } from '../hooks/useReview';
+import { useApproveReview, useRejectReview, useReviewQueue } from '../hooks/useReview';
 import { EmptyState, ErrorState, QueryView } from '../shell/QueryView';
 import { errorText } from '../shell/queryClient';
 import { formatAgo } from '../shell/relativeTime';
@@ -66,9 +66,9 @@ function ReviewCard({ item, onApproved }: { item: ReviewItem; onApproved(title: 
   const [editing, setEditing] = useState(item.answer === '');
   const [question, setQuestion] = useState(item.question);
   const [answer, setAnswer] = useState(item.answer);
-  const [hidden, setHidden] = useState(false);
-  if (hidden) return null;
-  const canApprove = question.trim() !== '' && answer.trim() !== '' && !approve.isPending;
+  const reject = useRejectReview();
+  const busy = approve.isPending || reject.isPending;
+  const canApprove = question.trim() !== '' && answer.trim() !== '' && !busy;
 
   return (
     <li className="card review" data-testid="review-item" aria-label={`Review: ${item.question}`}>
@@ -126,6 +126,7 @@ function ReviewCard({ item, onApproved }: { item: ReviewItem; onApproved(title: 
         </p>
       )}
       {approve.isError ? <ErrorState message={errorText(approve.error)} /> : null}
+      {reject.isError ? <ErrorState message={errorText(reject.error)} /> : null}
       {approve.isSuccess ? (
         <p className="callout callout--ok" role="status">
           Added to the knowledge base as “{approve.data.title}”.
@@ -151,8 +152,14 @@ function ReviewCard({ item, onApproved }: { item: ReviewItem; onApproved(title: 
               Edit
             </button>
           )}
-          <button className="button button--ghost button--small" type="button" onClick={() => setHidden(true)} data-testid="review-reject">
-            Reject
+          <button
+            className="button button--ghost button--small"
+            type="button"
+            disabled={busy}
+            onClick={() => reject.mutate(item.id)}
+            data-testid="review-reject"
+          >
+            {reject.isPending ? 'Rejecting…' : 'Reject'}
           </button>
         </div>
       )}

@@ -59,7 +59,7 @@ export function ConsoleShell({ session, onSignOut }: ConsoleShellProps) {
             </div>
             <div className="topbar__user">
               <button
-                className="button button--ghost button--small"
+                className="button button--ghost"
                 type="button"
                 onClick={theme.cycle}
                 data-testid="theme-toggle"

@@ -1,6 +1,6 @@
 /** One widget conversation: who and where, its transcript, and a person's reply, hand-back and close. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { WidgetConversationStatus, WidgetTranscriptEntry } from '@tandem/shared';
+import type { WidgetConversationStatus, WidgetHandoffReason, WidgetTranscriptEntry } from '@tandem/shared';
 import { useCloseConversation, useConversation, useHandBack, useReply } from '../../hooks/useConversations';
 import { ErrorState, QueryView } from '../../shell/QueryView';
 import { errorText } from '../../shell/queryClient';
@@ -11,6 +11,16 @@ export const STATUS_LABEL: Record<WidgetConversationStatus, string> = {
   'waiting-for-human': 'Waiting for a person',
   human: 'With a person',
   closed: 'Closed',
+};
+
+const HANDOFF_REASON: Record<WidgetHandoffReason, string> = {
+  'asked-for-human': 'asked for a person',
+  'no-answer': 'no answer in the knowledge base',
+  'low-confidence': 'answer withheld (low confidence)',
+  'negative-sentiment': 'visitor upset',
+  'action-needed': 'an action to run',
+  'needs-review': 'flagged for review',
+  unavailable: 'answer could not be written',
 };
 
 const SYSTEM_TEXT: Record<string, string> = {
@@ -53,6 +63,7 @@ export function Transcript({ conversationId }: { conversationId: string }) {
                 <h2 className="card__title">{c.visitor.name ?? 'Anonymous visitor'}</h2>
                 <p className="muted small">
                   {c.siteName} · {STATUS_LABEL[c.status]}
+                  {c.handoffReason === undefined ? '' : ` · ${HANDOFF_REASON[c.handoffReason]}`}
                   {c.visitor.verified ? ' · verified' : ''}
                   {detail.rating === undefined ? '' : ` · rated ${detail.rating.score}/5`}
                 </p>

@@ -36,7 +36,9 @@ export function SearchCard() {
               {result.hits.map((hit) => (
                 <li key={hit.chunkId} className="hit">
                   <span className="hit__title">{hit.title}</span>
-                  {hit.sectionPath.length === 0 ? null : <span className="muted small"> · {hit.sectionPath.join(' › ')}</span>}
+                  {hit.sectionPath.length === 0 || hit.sectionPath.join(' › ') === hit.title ? null : (
+                    <span className="muted small"> · {hit.sectionPath.join(' › ')}</span>
+                  )}
                   <p className="hit__text small">{hit.text.length > 160 ? `${hit.text.slice(0, 159)}…` : hit.text}</p>
                 </li>
               ))}

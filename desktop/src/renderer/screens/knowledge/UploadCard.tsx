@@ -1,12 +1,14 @@
 /** Upload files into a named source, with the bytes sent shown as they go, then the indexing job. */
 import { useId, useState, type FormEvent } from 'react';
 import { formatBytes, useUpload } from '../../hooks/useUpload';
+import { useConsoleSession } from '../../shell/consoleSession';
 import { ProgressBar } from '../../shell/ProgressBar';
 import { ErrorState } from '../../shell/QueryView';
 import { JobStatus } from './JobStatus';
 
 export function UploadCard() {
   const { state, upload } = useUpload();
+  const maxBytes = useConsoleSession().info.limits.maxUploadBytes;
   const [files, setFiles] = useState<File[]>([]);
   const [sourceName, setSourceName] = useState('Uploads');
   const fileId = useId();
@@ -25,7 +27,7 @@ export function UploadCard() {
       </h2>
       <form className="form" onSubmit={submit}>
         <label className="field__label" htmlFor={fileId}>
-          Files (PDF, Word, HTML, Markdown, text)
+          Files
         </label>
         <input
           id={fileId}
@@ -35,6 +37,7 @@ export function UploadCard() {
           data-testid="upload-input"
           onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
         />
+        <p className="muted small">PDF, Word, HTML, Markdown or text, up to {formatBytes(maxBytes)} each.</p>
         <label className="field__label" htmlFor={nameId}>
           Source
         </label>
