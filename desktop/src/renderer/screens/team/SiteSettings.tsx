@@ -37,7 +37,7 @@ export function SiteSettings({ site }: { site: WidgetSite }) {
         <textarea
           id={ids.origins}
           className="field__input field__textarea"
-          rows={3}
+          rows={Math.min(8, Math.max(3, origins.split('\n').length + 1))}
           value={origins}
           onChange={(e) => setOrigins(e.currentTarget.value)}
           data-testid="site-origins"
