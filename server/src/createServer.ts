@@ -19,6 +19,7 @@ import { presenceHub } from './live/presence/presenceHub.js';
 import { reviewDecisions } from './routers/review/reviewDecisions.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { analyticsPlugin } from './plugins/analyticsPlugin.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
 import { assistPlugin, type AssistOverrides } from './plugins/assistPlugin.js';
 import type { Capability } from './plugins/capability.js';
@@ -67,6 +68,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     knowledge: knowledge.engine,
     overrides: options.widget,
   });
+  const analytics = analyticsPlugin({ store, log });
   const team = teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } });
   const capabilities: Capability[] = [
     knowledge,
@@ -74,6 +76,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     assist,
     widget,
     widgetBundlePlugin(),
+    analytics,
     webhooksPlugin({ store, log, eventLog: live.eventLog }),
     ...(config.demoStore
       ? [
@@ -93,6 +96,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         widget: widget.service,
         presence: presenceHub(),
         reviewDecisions: reviewDecisions(store.settings),
+        analytics: analytics.service,
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),

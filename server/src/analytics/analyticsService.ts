@@ -62,29 +62,37 @@ export function analyticsService(
       };
     },
 
-    /** Updates for one workspace until `signal` aborts. */
-    async *live(workspaceId: string, filters: AnalyticsFilters, signal: AbortSignal | undefined): AsyncGenerator<AnalyticsLiveUpdate> {
+    /**
+     * Updates for one workspace until `signal` aborts. Subscribes at the call, not at the first
+     * read, so an event committed while the client's stream is opening is not missed.
+     */
+    live(workspaceId: string, filters: AnalyticsFilters, signal: AbortSignal | undefined): AsyncGenerator<AnalyticsLiveUpdate> {
       const items: AnalyticsLiveUpdate[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = feed.subscribe(workspaceId, filters, (u) => {
         items.push(u);
         wake?.();
       });
-      const onAbort = () => wake?.();
-      signal?.addEventListener('abort', onAbort);
-      try {
-        for (;;) {
-          while (items.length > 0) yield items.shift() as AnalyticsLiveUpdate;
-          if (signal?.aborted === true) return;
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = undefined;
-        }
-      } finally {
-        signal?.removeEventListener('abort', onAbort);
+      const onAbort = () => {
         unsubscribe();
-      }
+        wake?.();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      return (async function* updates() {
+        try {
+          for (;;) {
+            while (items.length > 0) yield items.shift() as AnalyticsLiveUpdate;
+            if (signal?.aborted === true) return;
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+            wake = undefined;
+          }
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+          unsubscribe();
+        }
+      })();
     },
 
     rebuild: (workspaceId: string) => rebuildAggregates(repo, workspaceId),

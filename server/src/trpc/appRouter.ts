@@ -2,7 +2,9 @@
  * The whole tRPC API. Clients import only the `AppRouter` type from here (lint enforces it).
  */
 import { actionsRouter } from '../routers/actions/router.js';
+import { analyticsRouter } from '../routers/analytics/router.js';
 import { assistRouter } from '../routers/assist/router.js';
+import { conversationsRouter } from '../routers/conversations/router.js';
 import { healthRouter } from '../routers/health/router.js';
 import { liveRouter } from '../routers/live/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
@@ -15,7 +17,9 @@ import { router } from './init.js';
 
 export const appRouter = router({
   actions: actionsRouter,
+  analytics: analyticsRouter,
   assist: assistRouter,
+  conversations: conversationsRouter,
   health: healthRouter,
   knowledge: knowledgeRouter,
   live: liveRouter,

@@ -4,6 +4,7 @@
  * they may do is what the services offer. The type is inferred, never written by hand.
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { AnalyticsService } from '../analytics/index.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
 import type { TeamService } from '../auth/teamService.js';
 import type { HealthCheck } from '../http/healthCheck.js';
@@ -28,6 +29,8 @@ export interface ApiServices {
   presence: PresenceHub;
   /** The console review queue's rejected items. */
   reviewDecisions: ReviewDecisions;
+  /** Metrics, series and live aggregates over the analytics event stream. */
+  analytics: AnalyticsService;
 }
 
 export function contextFactory(services: ApiServices) {
