@@ -134,6 +134,9 @@ describe('console screens', () => {
     // The line now previews the reply and says a person has it.
     const answered = console_.getByTestId('conversation-item').filter({ hasText: REPLY.slice(0, 40) });
     await expect.poll(() => answered.innerText(), { timeout: 10_000 }).toContain('With a person');
+    // The visitor writes back: the open transcript shows it without a reload.
+    await sendMessage(visitor, 'Lovely, thank you!');
+    await transcript.getByText('Lovely, thank you!').waitFor({ timeout: 10_000 });
     await shot('conversations');
 
     await console_.getByTestId('hand-back').click();
@@ -141,10 +144,12 @@ describe('console screens', () => {
       .poll(async () => (await admin.widget.conversations.get.query({ conversationId: conversationId as string })).conversation.status)
       .toBe('ai');
 
-    // Searching the list finds it by what the visitor wrote, and nothing for words no one wrote.
+    // The server-side search finds it by what the visitor wrote earlier, and nothing for words no one wrote.
     await console_.getByTestId('conversations-all').click();
     await console_.getByTestId('conversations-search').fill('antarctica');
     await expect.poll(() => console_.getByTestId('conversation-item').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Found by an earlier line of the transcript, which the list shows in place of the last message.
+    expect(await console_.getByTestId('conversation-item').first().innerText()).toContain('Antarctica');
     await console_.getByTestId('conversations-search').fill('no visitor ever wrote this');
     await console_.getByText('No conversation matches').waitFor();
   });

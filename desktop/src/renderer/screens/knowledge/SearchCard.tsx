@@ -1,11 +1,14 @@
 /** Ask the knowledge base as the copilot would, to check that a document is found. */
-import { useDeferredValue, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useKnowledgeSearch } from '../../hooks/useKnowledge';
 import { EmptyState, QueryView } from '../../shell/QueryView';
+import { useDebounced } from '../../shell/useDebounced';
+
+const SEARCH_PAUSE_MS = 250;
 
 export function SearchCard() {
   const [text, setText] = useState('');
-  const query = useDeferredValue(text);
+  const query = useDebounced(text, SEARCH_PAUSE_MS);
   const search = useKnowledgeSearch(query);
   const inputId = useId();
   return (
