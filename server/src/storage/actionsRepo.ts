@@ -4,8 +4,11 @@
  * model-made call. Executions are the audit trail: who, what, with which arguments, and the
  * result; the idempotency key is unique per tenant, so a retried confirmation never runs twice.
  */
+import { appendAnalyticsEvents } from './analytics/analyticsEventsRepo.js';
+import { actionEvent } from './analytics/copilotAnalyticsEvents.js';
+import { inTransaction } from './analytics/inTransaction.js';
 import type { ActionResult, ActionRisk, Role } from '@tandem/shared';
-import type { SqlExecutor } from './database.js';
+import type { Database, SqlExecutor } from './database.js';
 
 export interface StoredSuggestion {
   id: string;
@@ -90,14 +93,23 @@ const toExecution = (r: ExecutionRow): StoredExecution => ({
 const EXECUTION_COLUMNS =
   'id, tenant_id, suggestion_id, idempotency_key, action, arguments, executed_by, executed_by_role, status, result, started_at, finished_at';
 
-export function actionsRepo(db: SqlExecutor) {
+export function actionsRepo(db: SqlExecutor | Database) {
   return {
     async saveSuggestions(suggestions: readonly Omit<StoredSuggestion, 'createdAt'>[]): Promise<void> {
-      for (const s of suggestions)
-        await db.query(
-          `insert into action_suggestions (id, tenant_id, ticket_id, action, risk, arguments, flagged_reason) values ($1, $2, $3, $4, $5, $6, $7)`,
-          [s.id, s.tenantId, s.ticketId, s.action, s.risk, JSON.stringify(s.arguments), s.flaggedReason],
+      await inTransaction(db, async (tx) => {
+        for (const s of suggestions)
+          await tx.query(
+            `insert into action_suggestions (id, tenant_id, ticket_id, action, risk, arguments, flagged_reason) values ($1, $2, $3, $4, $5, $6, $7)`,
+            [s.id, s.tenantId, s.ticketId, s.action, s.risk, JSON.stringify(s.arguments), s.flaggedReason],
+          );
+        const at = new Date().toISOString();
+        await appendAnalyticsEvents(
+          tx,
+          suggestions.map((s) =>
+            actionEvent({ tenantId: s.tenantId, key: s.id, ticketId: s.ticketId, agentId: null, action: s.action, at }),
+          ),
         );
+      });
     },
     async getSuggestion(tenantId: string, id: string): Promise<StoredSuggestion | undefined> {
       const rows = await db.query<SuggestionRow>(
@@ -135,11 +147,32 @@ export function actionsRepo(db: SqlExecutor) {
       return { claimed: false, existing: toExecution(rows[0] as ExecutionRow) };
     },
     async finishExecution(id: string, result: ActionResult): Promise<void> {
-      await db.query('update action_executions set status = $2, result = $3, finished_at = now() where id = $1', [
-        id,
-        result.status,
-        JSON.stringify(result),
-      ]);
+      await inTransaction(db, async (tx) => {
+        const rows = await tx.query<{
+          tenant_id: string;
+          suggestion_id: string;
+          action: string;
+          executed_by: string;
+          finished_at: Date | string;
+        }>(
+          `update action_executions set status = $2, result = $3, finished_at = now() where id = $1
+           returning tenant_id, suggestion_id, action, executed_by, finished_at`,
+          [id, result.status, JSON.stringify(result)],
+        );
+        const done = rows[0];
+        if (done === undefined) return;
+        const at = new Date(done.finished_at).toISOString();
+        const event = actionEvent({
+          tenantId: done.tenant_id,
+          key: id,
+          ticketId: null,
+          agentId: done.executed_by,
+          action: done.action,
+          at,
+          ok: result.status === 'succeeded',
+        });
+        await appendAnalyticsEvents(tx, [event]);
+      });
     },
     async listExecutions(tenantId: string, limit: number): Promise<StoredExecution[]> {
       const rows = await db.query<ExecutionRow>(

@@ -4,7 +4,10 @@
  * leads see in `assist.stats`.
  */
 import type { DraftFeedback } from '@tandem/shared';
-import type { SqlExecutor } from './database.js';
+import { appendAnalyticsEvent } from './analytics/analyticsEventsRepo.js';
+import { draftOutcomeEvent } from './analytics/copilotAnalyticsEvents.js';
+import { inTransaction } from './analytics/inTransaction.js';
+import type { Database, SqlExecutor } from './database.js';
 
 export type DraftRating = NonNullable<DraftFeedback['rating']>;
 export type DraftOutcome = NonNullable<DraftFeedback['outcome']>;
@@ -59,7 +62,7 @@ const toFeedback = (r: FeedbackRow): StoredFeedback => ({
 
 const FEEDBACK_COLUMNS = 'draft_id, token_id, rating, outcome, kept_ratio, created_at, updated_at';
 
-export function feedbackRepo(db: SqlExecutor) {
+export function feedbackRepo(db: SqlExecutor | Database) {
   return {
     /**
      * Records feedback for a draft, merged with what was reported before: a value given replaces
@@ -67,8 +70,10 @@ export function feedbackRepo(db: SqlExecutor) {
      * outcome brings its own ratio (or none) instead of inheriting the old outcome's.
      */
     async record(input: FeedbackInput): Promise<StoredFeedback> {
-      const rows = await db.query<FeedbackRow>(
-        `insert into draft_feedback (tenant_id, draft_id, token_id, rating, outcome, kept_ratio) values ($1, $2, $3, $4, $5, $6)
+      // An outcome is an analytics event (draft inserted, edited, discarded), stored with it.
+      return inTransaction(db, async (tx) => {
+        const rows = await tx.query<FeedbackRow>(
+          `insert into draft_feedback (tenant_id, draft_id, token_id, rating, outcome, kept_ratio) values ($1, $2, $3, $4, $5, $6)
          on conflict (tenant_id, draft_id) do update set
            token_id = excluded.token_id,
            rating = coalesce(excluded.rating, draft_feedback.rating),
@@ -77,9 +82,22 @@ export function feedbackRepo(db: SqlExecutor) {
                              else coalesce(excluded.kept_ratio, draft_feedback.kept_ratio) end,
            updated_at = now()
          returning ${FEEDBACK_COLUMNS}`,
-        [input.tenantId, input.draftId, input.tokenId, input.rating ?? null, input.outcome ?? null, input.keptRatio ?? null],
-      );
-      return toFeedback(rows[0] as FeedbackRow);
+          [input.tenantId, input.draftId, input.tokenId, input.rating ?? null, input.outcome ?? null, input.keptRatio ?? null],
+        );
+        const stored = toFeedback(rows[0] as FeedbackRow);
+        if (input.outcome !== undefined) {
+          const event = draftOutcomeEvent({
+            tenantId: input.tenantId,
+            draftId: input.draftId,
+            tokenId: input.tokenId,
+            outcome: input.outcome,
+            keptRatio: stored.keptRatio,
+            at: stored.updatedAt,
+          });
+          await appendAnalyticsEvent(tx, event);
+        }
+        return stored;
+      });
     },
 
     async get(tenantId: string, draftId: string): Promise<StoredFeedback | undefined> {

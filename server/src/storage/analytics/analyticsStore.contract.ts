@@ -97,7 +97,112 @@ export function describeAnalyticsStoreContract(storeOf: () => Store, tenantId: s
       const last = all[all.length - 1]!;
       expect(await store.analytics.latestSeq()).toBe(last.seq);
       expect(await store.analytics.afterSeq(last.seq, 10)).toEqual([]);
-      expect((await store.analytics.afterSeq(0, 100, otherTenantId)).map((e) => e.dedupeKey)).toEqual(['o1']);
+      const others = await store.analytics.afterSeq(0, 1_000, otherTenantId);
+      expect(others.map((e) => e.dedupeKey)).toContain('o1');
+      expect(others.every((e) => e.workspaceId === otherTenantId)).toBe(true);
+    });
+
+    it('records widget facts in the transactions that store them: start, first response once, answer, handoff with its cause, reply, close, rating', async () => {
+      await store.widget.sites.create({
+        id: 'ws_analytics',
+        tenantId,
+        siteKey: 'pk_analyticscontract0001',
+        name: 'Analytics site',
+        allowedOrigins: ['https://shop.example'],
+        theme: {},
+        confidenceThreshold: 0.6,
+        suggestedQuestions: [],
+        identitySecretSealed: 'sealed',
+      });
+      const { conversation } = await store.widget.conversations.openOrCreate({
+        tenantId,
+        siteId: 'ws_analytics',
+        visitorId: 'vis_analytics',
+        visitorUserId: 'ana@example.com',
+        visitorName: null,
+        channel: 'widget',
+      });
+      const append = (message: Parameters<Store['widget']['conversations']['append']>[0]['message'], change = {}) =>
+        store.widget.conversations.append({ tenantId, conversationId: conversation.id, message, change });
+      await append({ author: 'visitor', kind: 'message', text: 'Where is my parcel?' });
+      await append({
+        author: 'ai',
+        kind: 'answer',
+        text: 'It left on Monday.',
+        citations: [{ n: 1, title: 'Shipping' }],
+        confidence: 0.82,
+      });
+      await append({ author: 'ai', kind: 'answer', text: 'Anything else?', confidence: 0.7, dedupeKey: `a2:${conversation.id}` });
+      await append({ author: 'ai', kind: 'answer', text: 'Anything else?', confidence: 0.7, dedupeKey: `a2:${conversation.id}` });
+      await append(
+        { author: 'system', kind: 'handoff', data: { reason: 'no-answer' } },
+        { status: 'waiting-for-human', handoffReason: 'no-answer' },
+      );
+      await append(
+        { author: 'human', kind: 'message', text: 'Hi, Mia here.' },
+        { status: 'human', agent: { tokenId: 'tok_mia', name: 'Mia' } },
+      );
+      await append({ author: 'system', kind: 'closed' }, { status: 'closed' });
+      await store.widget.ratings.rate({ tenantId, conversationId: conversation.id, score: 4, comment: null });
+      await store.widget.ratings.rate({ tenantId, conversationId: conversation.id, score: 2, comment: 'changed my mind' });
+
+      const events = (await store.analytics.afterSeq(0, 1_000, tenantId)).filter((e) => e.conversationId === conversation.id);
+      expect(events.map((e) => e.data.kind)).toEqual([
+        'conversation.started',
+        'response.first',
+        'ai.answered',
+        'ai.answered',
+        'ai.fallback',
+        'handoff',
+        'human.replied',
+        'conversation.resolved',
+        'rating',
+      ]);
+      expect(events.every((e) => e.customerId === 'vis_analytics' && e.channel === 'widget')).toBe(true);
+      expect(events.find((e) => e.data.kind === 'response.first')?.data).toMatchObject({ responder: 'ai' });
+      expect(events.find((e) => e.data.kind === 'ai.answered')?.data).toEqual({
+        kind: 'ai.answered',
+        confidence: 0.82,
+        sourceDocumentIds: ['Shipping'],
+      });
+      expect(events.find((e) => e.data.kind === 'handoff')?.data).toEqual({ kind: 'handoff', cause: 'no-answer', by: 'ai' });
+      expect(events.find((e) => e.data.kind === 'human.replied')?.agentId).toBe('tok_mia');
+      expect(events.find((e) => e.data.kind === 'conversation.resolved')?.data).toMatchObject({ by: 'human', humanReplied: true });
+      expect(events.find((e) => e.data.kind === 'rating')?.data).toEqual({ kind: 'rating', score: 4 });
+    });
+
+    it('records draft outcomes and actions with their facts', async () => {
+      await store.feedback.record({ tenantId, draftId: 'dr_an1', tokenId: 'tok_a', rating: 'helpful' });
+      await store.feedback.record({ tenantId, draftId: 'dr_an1', tokenId: 'tok_a', outcome: 'sent-edited', keptRatio: 0.7 });
+      await store.feedback.record({ tenantId, draftId: 'dr_an1', tokenId: 'tok_a', outcome: 'discarded' });
+      await store.actions.saveSuggestions([
+        { id: 'sug_an1', tenantId, ticketId: 't-1', action: 'shopify.refundOrder', risk: 'write', arguments: {}, flaggedReason: null },
+      ]);
+      await store.actions.claimExecution({
+        id: 'exe_an1',
+        tenantId,
+        suggestionId: 'sug_an1',
+        idempotencyKey: 'idem-an1',
+        action: 'shopify.refundOrder',
+        arguments: {},
+        executedBy: 'tok_a',
+        executedByRole: 'agent',
+      });
+      await store.actions.finishExecution('exe_an1', {
+        status: 'succeeded',
+        suggestionId: 'sug_an1',
+        action: 'shopify.refundOrder',
+        summary: 'Refunded',
+        output: {},
+        executedAt: '2026-03-01T12:00:00.000Z',
+      });
+      const mine = new Set(['draft:dr_an1:outcome', 'action:sug_an1:suggested', 'action:exe_an1:executed']);
+      const events = (await store.analytics.afterSeq(0, 1_000, tenantId)).filter((e) => mine.has(e.dedupeKey));
+      expect(events.map((e) => e.data)).toEqual([
+        { kind: 'draft.edited', draftId: 'dr_an1', keptRatio: 0.7 },
+        { kind: 'action.suggested', action: 'shopify.refundOrder' },
+        { kind: 'action.executed', action: 'shopify.refundOrder', ok: true },
+      ]);
     });
 
     it('refuses an e-mail as a customer id and an unknown kind', async () => {

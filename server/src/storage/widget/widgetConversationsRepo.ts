@@ -9,6 +9,8 @@
  * so two tabs opening the widget at once share one.
  */
 import type { SqlExecutor, Database } from '../database.js';
+import { appendAnalyticsEvent } from '../analytics/analyticsEventsRepo.js';
+import { actionSuggested, conversationStarted, recordWidgetMessage } from '../analytics/widgetAnalyticsEvents.js';
 import { newId } from '../ids.js';
 
 export type StoredConversationStatus = 'ai' | 'waiting-for-human' | 'human' | 'closed';
@@ -264,14 +266,20 @@ export function widgetConversationsRepo(db: Database) {
   return {
     /** The visitor's open conversation on the site, created when there is none (`created` says which). */
     async openOrCreate(input: NewWidgetConversation): Promise<{ conversation: StoredWidgetConversation; created: boolean }> {
-      const inserted = await db.query<ConversationRow>(
-        `insert into widget_conversations (id, tenant_id, site_id, visitor_id, visitor_user_id, visitor_name, channel, status)
-         values ($1, $2, $3, $4, $5, $6, $7, 'ai')
-         on conflict (tenant_id, site_id, visitor_id) where status <> 'closed' do nothing
-         returning ${CONVERSATION_COLUMNS}`,
-        [newId('wc'), input.tenantId, input.siteId, input.visitorId, input.visitorUserId, input.visitorName, input.channel],
-      );
-      if (inserted[0] !== undefined) return { conversation: toConversation(inserted[0]), created: true };
+      // The analytics event commits with the conversation it records.
+      const created = await db.transaction(async (tx) => {
+        const inserted = await tx.query<ConversationRow>(
+          `insert into widget_conversations (id, tenant_id, site_id, visitor_id, visitor_user_id, visitor_name, channel, status)
+           values ($1, $2, $3, $4, $5, $6, $7, 'ai')
+           on conflict (tenant_id, site_id, visitor_id) where status <> 'closed' do nothing
+           returning ${CONVERSATION_COLUMNS}`,
+          [newId('wc'), input.tenantId, input.siteId, input.visitorId, input.visitorUserId, input.visitorName, input.channel],
+        );
+        const conversation = inserted[0] === undefined ? undefined : toConversation(inserted[0]);
+        if (conversation !== undefined) await appendAnalyticsEvent(tx, conversationStarted(conversation));
+        return conversation;
+      });
+      if (created !== undefined) return { conversation: created, created: true };
       const open = await openForVisitor(input.tenantId, input.siteId, input.visitorId);
       if (open === undefined) throw new Error('a conversation was neither created nor open');
       return { conversation: open, created: false };
@@ -343,11 +351,15 @@ export function widgetConversationsRepo(db: Database) {
            where tenant_id = $1 and id = $2 returning ${CONVERSATION_COLUMNS}`,
           [input.tenantId, input.conversationId, seq, ...params],
         );
-        return {
-          kind: 'appended',
-          message: toMessage(stored[0] as MessageRow),
-          conversation: toConversation(updated[0] as ConversationRow),
-        };
+        const appended = toMessage(stored[0] as MessageRow);
+        const after = toConversation(updated[0] as ConversationRow);
+        await recordWidgetMessage(tx, appended, after);
+        const action = input.change?.pendingAction;
+        if (action !== undefined && action !== null) {
+          const name = typeof action.action === 'string' ? action.action : typeof action.name === 'string' ? action.name : 'unknown';
+          await appendAnalyticsEvent(tx, actionSuggested(after, name, appended.createdAt, appended.id));
+        }
+        return { kind: 'appended', message: appended, conversation: after };
       });
     },
 

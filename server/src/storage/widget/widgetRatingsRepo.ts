@@ -2,7 +2,10 @@
  * Visitors' ratings of widget conversations (CSAT, 1-5 with an optional comment): one per
  * conversation, a second rating replaces the first.
  */
-import type { SqlExecutor } from '../database.js';
+import { appendAnalyticsEvent } from '../analytics/analyticsEventsRepo.js';
+import { inTransaction } from '../analytics/inTransaction.js';
+import { analyticsChannelOf, opaqueCustomerId } from '../analytics/widgetAnalyticsEvents.js';
+import type { Database, SqlExecutor } from '../database.js';
 
 export interface StoredWidgetRating {
   tenantId: string;
@@ -30,16 +33,36 @@ const toRating = (r: RatingRow): StoredWidgetRating => ({
   ratedAt: new Date(r.rated_at).toISOString(),
 });
 
-export function widgetRatingsRepo(db: SqlExecutor) {
+export function widgetRatingsRepo(db: SqlExecutor | Database) {
   return {
     async rate(rating: Omit<StoredWidgetRating, 'ratedAt'>): Promise<StoredWidgetRating> {
-      const rows = await db.query<RatingRow>(
-        `insert into widget_ratings (tenant_id, conversation_id, score, comment) values ($1, $2, $3, $4)
-         on conflict (conversation_id) do update set score = excluded.score, comment = excluded.comment, rated_at = now()
-         returning ${COLUMNS}`,
-        [rating.tenantId, rating.conversationId, rating.score, rating.comment],
-      );
-      return toRating(rows[0] as RatingRow);
+      return inTransaction(db, async (tx) => {
+        const rows = await tx.query<RatingRow>(
+          `insert into widget_ratings (tenant_id, conversation_id, score, comment) values ($1, $2, $3, $4)
+           on conflict (conversation_id) do update set score = excluded.score, comment = excluded.comment, rated_at = now()
+           returning ${COLUMNS}`,
+          [rating.tenantId, rating.conversationId, rating.score, rating.comment],
+        );
+        const stored = toRating(rows[0] as RatingRow);
+        const conversation = await tx.query<{ visitor_id: string; channel: string; agent_token_id: string | null }>(
+          'select visitor_id, channel, agent_token_id from widget_conversations where tenant_id = $1 and id = $2',
+          [rating.tenantId, rating.conversationId],
+        );
+        const c = conversation[0];
+        // The first rating is the one counted (CSAT per conversation); a changed rating keeps its row here.
+        if (c !== undefined)
+          await appendAnalyticsEvent(tx, {
+            workspaceId: stored.tenantId,
+            channel: analyticsChannelOf(c.channel),
+            agentId: c.agent_token_id,
+            customerId: opaqueCustomerId(c.visitor_id),
+            conversationId: stored.conversationId,
+            occurredAt: stored.ratedAt,
+            dedupeKey: `wc:${stored.conversationId}:rating`,
+            data: { kind: 'rating', score: stored.score },
+          });
+        return stored;
+      });
     },
 
     async get(tenantId: string, conversationId: string): Promise<StoredWidgetRating | undefined> {
