@@ -120,6 +120,8 @@ describe('follow mode: the desktop Copilot screen follows the browser', () => {
     const panel = await sidePanelFor(browser, page);
     await expect.poll(() => panel.getByTestId('follow-status').textContent(), { timeout: 10_000 }).toContain('Lee Lead (lead)');
     expect(await panel.getByTestId('follow-status').textContent()).toContain('your desktop app');
+    // The side panel's own draft is published with the ticket: the lead sees where it stands.
+    await expect.poll(() => lead.getByTestId('browser-draft').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
 
     // Pausing stops publication: both followers see it paused and empty, and a ticket switch is not published.
     await panel.getByTestId('follow-pause').click();

@@ -8,6 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { createTandemClient } from './connection/tandemClient';
 import './design';
 import { FollowBar } from './follow/FollowBar';
+import { panelDraftWriter } from './follow/panelDraft';
 import { ConnectionStatus } from './panel/ConnectionStatus';
 import { DraftPanel, KnowledgeCards, TicketHeader, usePanelCommands } from '@tandem/panel';
 import '@tandem/panel/panel.css';
@@ -32,6 +33,8 @@ function SidePanel() {
   const tabId = current.kind === 'ticket' ? current.stored.tabId : undefined;
   const cards = useKnowledgeCards(ticket, cache.service, cache.state.chunks, client);
   const commands = usePanelCommands();
+  // Follow mode's copy of the draft; the background publishes it only while follow mode is on.
+  const writeDraft = useMemo(() => panelDraftWriter(), []);
   usePanelPaintMark();
 
   // Shortcuts pressed while the helpdesk page has the focus arrive as chrome.commands.
@@ -63,6 +66,7 @@ function SidePanel() {
             ticket={ticket}
             commands={commands}
             knowledge={knowledge}
+            onDraftChange={(draft) => writeDraft(ticket.ticketId, draft)}
             onInsert={(text, draftId) =>
               tabId === undefined
                 ? Promise.resolve({ ok: false, error: 'No helpdesk tab to insert into' })

@@ -7,7 +7,7 @@
  */
 export { ActionsList, type ActionsClient } from './actions/ActionsList';
 export { ConfirmActionDialog } from './actions/ConfirmActionDialog';
-export { DraftPanel, type DraftPanelProps, type FeedbackClient, type PanelClient } from './draft/DraftPanel';
+export { DraftPanel, type DraftPanelProps, type FeedbackClient, type PanelClient, type PanelDraftState } from './draft/DraftPanel';
 export { DraftFeedback, type DraftRating } from './draft/DraftFeedback';
 export { describePanelError, panelErrorFrom, type PanelError } from './draft/panelError';
 export { runInsert, type InsertDraft, type InsertDraftReply, type InsertStatus } from './draft/insertStatus';

@@ -2,13 +2,15 @@
  * Follow mode in the service worker: while the agent has it on and is signed in, a presence link
  * publishes the ticket of the tab they work in (each ticket a content script reports, and the
  * active tab's when they switch) and inserts the drafts their desktop app sends, into that
- * ticket's tab through the same `draft.insert` message the side panel uses. Who follows is kept
+ * ticket's tab through the same `draft.insert` message the side panel uses. The side panel's draft
+ * (its state and text) is published with the ticket it belongs to. Who follows is kept
  * in session storage for the side panel. Settings changes (server, token, on/off, paused) rebuild
  * or pause the link.
  */
 import { createTandemClient, type TandemClient } from '../connection/tandemClient';
 import { startPresenceLink, type PresenceApi, type PresenceLink } from '../follow/presenceLink';
 import { readFollowSettings, watchFollowSettings, writeFollowers } from '../follow/followSettings';
+import { watchPanelDraft } from '../follow/panelDraft';
 import { insertIntoTab } from '../panel/insertIntoTab';
 import { settingsFromStorage } from '../settings/settings';
 import { readStoredSettings, watchSettings } from '../settings/settingsStorage';
@@ -76,6 +78,7 @@ export function runFollowMode(): void {
     // A ticket closed or a page left: what is open now is the latest ticket still recorded, if any.
     void readLatestTicket().then((latest) => current.publish(latest?.ticket ?? null));
   });
+  watchPanelDraft(({ ticketId, draft }) => link?.updateDraft(ticketId, draft));
   chrome.tabs.onActivated.addListener(({ tabId }) => {
     const current = link;
     if (current === undefined) return;

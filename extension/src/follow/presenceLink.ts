@@ -32,6 +32,8 @@ export interface FollowHost {
 export interface PresenceLink {
   /** The agent's current ticket (null: none open) and draft state changed. */
   publish(ticket: TicketContext | null, draft?: PresenceDraft | null): void;
+  /** The side panel's draft for `ticketId` changed: published with the current ticket, if that is still the one. */
+  updateDraft(ticketId: string, draft: PresenceDraft): void;
   setPaused(paused: boolean): Promise<void>;
   stop(): void;
   /** Settles when everything published so far has been sent (tests). */
@@ -43,7 +45,7 @@ export function startPresenceLink(api: PresenceApi, host: FollowHost, initiallyP
   let stopped = false;
   let pending: PresencePublishInput | undefined;
   let sending: Promise<void> = Promise.resolve();
-  let last: PresencePublishInput = { ticket: null, draft: null };
+  let last: { ticket: TicketContext | null; draft: PresenceDraft | null } = { ticket: null, draft: null };
 
   const flush = (): Promise<void> => {
     sending = sending.then(async () => {
@@ -75,14 +77,22 @@ export function startPresenceLink(api: PresenceApi, host: FollowHost, initiallyP
     onError: (error) => host.onError('inbox', error),
   });
 
+  const publish = (ticket: TicketContext | null, draft: PresenceDraft | null = null): void => {
+    // The same ticket read again keeps its draft; another ticket starts without one.
+    const keep = draft ?? (ticket !== null && ticket.ticketId === last.ticket?.ticketId ? (last.draft ?? null) : null);
+    last = { ticket, draft: keep };
+    if (paused || stopped) return;
+    pending = last;
+    void flush();
+  };
+
   if (paused) void api.pause().catch((error: unknown) => host.onError('pause', error));
 
   return {
-    publish(ticket, draft = null) {
-      last = { ticket, draft };
-      if (paused || stopped) return;
-      pending = last;
-      void flush();
+    publish,
+    updateDraft(ticketId, draft) {
+      if (last.ticket?.ticketId !== ticketId) return;
+      publish(last.ticket, draft);
     },
     async setPaused(next) {
       if (next === paused) return;

@@ -94,6 +94,14 @@ describe('DraftPanel', () => {
     expect(onInsert).not.toHaveBeenCalled();
   });
 
+  it('tells who follows the draft its state and text as they change', async () => {
+    const seen: { status: string; text: string }[] = [];
+    mount({ onDraftChange: (d) => seen.push(d) });
+    await stream(draftStream());
+    expect(seen.map((d) => d.status)).toContain('streaming');
+    expect(seen.at(-1)).toEqual({ status: 'done', text: 'Hi Ana, refunds arrive within 5 days [1].' });
+  });
+
   it('announces each finished sentence once while streaming, not the whole text', async () => {
     mount();
     const sub = await stream([{ type: 'token', text: 'Hi Ana. Your refund' }]);

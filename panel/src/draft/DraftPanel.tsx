@@ -38,6 +38,14 @@ export interface DraftPanelProps {
   knowledge?: (cited: ReadonlyMap<string, number>) => ReactNode;
   /** Following someone else's ticket (a lead coaching): the draft and cards show, Insert, rating and actions do not. */
   readOnly?: boolean;
+  /** Told the draft's state and text as they change (the extension's follow mode publishes them). */
+  onDraftChange?: (draft: PanelDraftState) => void;
+}
+
+/** The draft as others may follow it: where it stands and its text (the agent's edit included). */
+export interface PanelDraftState {
+  status: 'idle' | 'streaming' | 'done' | 'error';
+  text: string;
 }
 
 const IDLE: InsertStatus = { kind: 'idle' };
@@ -47,7 +55,7 @@ function pendingDraft(draft: UseDraft): UseDraft {
   return { ...draft, state: { ...initialDraftState, status: 'starting' }, text: '', edited: false };
 }
 
-export function DraftPanel({ client, ticket, onInsert, commands, knowledge, readOnly = false }: DraftPanelProps) {
+export function DraftPanel({ client, ticket, onInsert, commands, knowledge, readOnly = false, onDraftChange }: DraftPanelProps) {
   const [options, setOptions] = useState<DraftOptions>({});
   const current = useDraft(client, ticket, options);
   // The new ticket's draft starts in an effect, after the render that shows the new ticket: for
@@ -89,6 +97,16 @@ export function DraftPanel({ client, ticket, onInsert, commands, knowledge, read
     else void insertDraft();
     return true;
   };
+
+  const onDraftChangeRef = useRef(onDraftChange);
+  useEffect(() => {
+    onDraftChangeRef.current = onDraftChange;
+  });
+  const followedStatus: PanelDraftState['status'] = state.status === 'starting' ? 'streaming' : state.status;
+  const followedText = draft.text;
+  useEffect(() => {
+    onDraftChangeRef.current?.({ status: followedStatus, text: followedText });
+  }, [followedStatus, followedText]);
 
   // Listeners are added once; they call the newest handler, which sees the current draft.
   const commandRef = useRef(onCommand);

@@ -14,6 +14,7 @@ import { usePresence } from '../hooks/usePresence';
 import { useServerCards } from '../hooks/useServerCards';
 import { useConsoleSession } from '../shell/consoleSession';
 import { insertThroughBrowser } from './copilot/insertThroughBrowser';
+import { BrowserDraft } from './copilot/BrowserDraft';
 import { FollowChooser } from './copilot/FollowChooser';
 
 function followLine(snapshot: PresenceSnapshot): string {
@@ -55,6 +56,9 @@ export function CopilotScreen() {
           onInsert={(text) => insertThroughBrowser(client, ticket.ticketId, text)}
           knowledge={(cited) => <KnowledgeCards cards={cards} cited={cited} />}
         />
+      )}
+      {snapshot?.draft === null || snapshot?.draft === undefined ? null : (
+        <BrowserDraft draft={snapshot.draft} whose={snapshot.readOnly ? `${snapshot.userName}'s browser` : 'your browser'} />
       )}
     </div>
   );
