@@ -108,6 +108,9 @@ describe('console screens', () => {
     expect(background).not.toBe('rgb(245, 246, 248)');
     await open('overview');
     await shot('overview-dark');
+    await open('knowledge');
+    await console_.getByTestId('sources-table').waitFor({ timeout: 10_000 });
+    await shot('knowledge-dark');
     await console_.getByTestId('theme-toggle').click(); // dark → system (light here)
     expect(await theme()).toBe('light');
   });
