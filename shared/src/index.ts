@@ -4,6 +4,7 @@
  */
 export * from './actions.js';
 export * from './analytics.js';
+export * from './analyticsAlerts.js';
 export * from './auth.js';
 export * from './demoStore.js';
 export * from './draft.js';

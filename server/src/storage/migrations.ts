@@ -383,6 +383,29 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     `,
   },
+  {
+    id: 13,
+    name: 'analytics alerts: rules per workspace (threshold over a window) and the breach state of each, so a restart does not fire an open breach again',
+    sql: `
+      create table analytics_alert_rules (
+        id text primary key,
+        tenant_id text not null references tenants(id) on delete cascade,
+        kind text not null check (kind in ('sla-wait', 'negative-sentiment', 'fallback-spike', 'csat-drop')),
+        name text not null,
+        threshold double precision not null,
+        window_minutes integer not null check (window_minutes > 0),
+        min_samples integer not null default 1,
+        enabled boolean not null default true,
+        breach_number integer not null default 0,
+        breached_since timestamptz,
+        breach_value double precision,
+        acknowledged_at timestamptz,
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+      create index analytics_alert_rules_tenant on analytics_alert_rules (tenant_id)
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number[]> {

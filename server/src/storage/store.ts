@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { ServerConfig } from '../config/env.js';
 import { actionsRepo } from './actionsRepo.js';
+import { alertRulesRepo } from './alertRulesRepo.js';
 import { analyticsEventsRepo } from './analytics/analyticsEventsRepo.js';
 import type { Database } from './database.js';
 import { draftScoresRepo } from './draftScoresRepo.js';
@@ -41,6 +42,7 @@ export interface Store {
   readonly draftScores: ReturnType<typeof draftScoresRepo>;
   readonly settings: ReturnType<typeof workspaceSettingsRepo>;
   readonly analytics: ReturnType<typeof analyticsEventsRepo>;
+  readonly alertRules: ReturnType<typeof alertRulesRepo>;
   readonly widget: {
     readonly sites: ReturnType<typeof widgetSitesRepo>;
     readonly conversations: ReturnType<typeof widgetConversationsRepo>;
@@ -71,6 +73,7 @@ export async function storeOn(db: Database): Promise<Store> {
     draftScores: draftScoresRepo(db),
     settings: workspaceSettingsRepo(db),
     analytics: analyticsEventsRepo(db),
+    alertRules: alertRulesRepo(db),
     widget: { sites: widgetSitesRepo(db), conversations: widgetConversationsRepo(db), ratings: widgetRatingsRepo(db) },
     close: () => db.close(),
   };
