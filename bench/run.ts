@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- area...]`: runs the benchmarks, prints their figures, and rewrites their
- * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, panel, reading, trust, analysis, widget, desktop (default: all).
+ * rows in BENCHMARKS.md. Areas: search, retrieval, ingest, intent, assist, actions, live, confidence, drafts, extension, cards, panel, reading, trust, analysis, widget, desktop, analytics (default: all).
  */
+import { analyticsBench } from './analytics/analyticsBench.js';
 import { analysisIntentStartBench } from './assist/analysisIntentStart.js';
 import { analysisQualityBench } from './assist/analysisQuality.js';
 import { intentAccuracyBench } from './assist/intentAccuracy.js';
@@ -43,6 +44,7 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   analysis: async () => [...analysisQualityBench(), ...(await analysisIntentStartBench())],
   widget: async () => [...(await widgetBundleBench()), ...(await widgetCacheBench()), ...(await widgetLoadBench())],
   desktop: () => followLatencyBench(),
+  analytics: () => analyticsBench(),
 };
 
 const requested = process.argv.slice(2).filter((a) => a !== '--');
