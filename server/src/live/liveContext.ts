@@ -29,6 +29,8 @@ export interface LiveContextOptions {
 
 type CustomerListener = (state: CustomerLiveState, seq: number) => void;
 type AlertListener = (notification: StoredNotification) => void;
+/** An alert to store once per occurrence key and push like a trigger's. */
+export type RaisedAlert = Omit<TriggerFiring, 'kind'> & { kind: string };
 
 export function createLiveContext(options: LiveContextOptions) {
   const now = options.now ?? (() => new Date());
@@ -88,7 +90,8 @@ export function createLiveContext(options: LiveContextOptions) {
     return projected === undefined ? undefined : { projected, seq };
   }
 
-  async function fire(tenantId: string, firings: readonly TriggerFiring[]): Promise<void> {
+  /** Trigger firings, and alerts other units raise (analytics alert rules) with kinds of their own. */
+  async function fire(tenantId: string, firings: readonly RaisedAlert[]): Promise<void> {
     for (const f of firings) {
       const stored = await options.notifications.fireOnce({
         tenantId,
@@ -163,6 +166,8 @@ export function createLiveContext(options: LiveContextOptions) {
         for (const k of keys) customerListeners.get(k)?.delete(listener);
       };
     },
+    /** An alert raised outside the triggers (analytics alert rules): stored once per occurrence key, pushed, sent to webhooks. */
+    raise: (tenantId: string, alert: RaisedAlert): Promise<void> => fire(tenantId, [alert]),
     onAlert(tenantId: string, listener: AlertListener): () => void {
       let set = alertListeners.get(tenantId);
       if (set === undefined) alertListeners.set(tenantId, (set = new Set()));
