@@ -10,7 +10,8 @@ export const USE_LITE_ID = 'use-lite@0.2.0';
 export const USE_LITE_DIMENSIONS = 512;
 
 export class UseLiteEmbedder extends WorkerEmbedder {
-  constructor(options: { batchTimeoutMs?: number } = {}) {
+  /** packSize: most texts of concurrent calls embedded together (16: see bench/widget/embedBatching.ts). */
+  constructor(options: { batchTimeoutMs?: number; packSize?: number } = {}) {
     super({
       id: USE_LITE_ID,
       dimensions: USE_LITE_DIMENSIONS,
@@ -19,6 +20,7 @@ export class UseLiteEmbedder extends WorkerEmbedder {
       isolation: 'thread',
       label: 'USE-lite',
       batchTimeoutMs: options.batchTimeoutMs,
+      packSize: options.packSize ?? 16,
     });
   }
 }

@@ -70,6 +70,33 @@ describe.each<Isolation>(['thread', 'process'])('WorkerEmbedder in a %s', (isola
     expect(numberOf(after!)).not.toBe(numberOf(before!));
   });
 
+  it('sends the calls that arrive while a batch is in the worker together, each getting its own vectors', async () => {
+    const e = host({ batchSize: 4 });
+    const first = e.embed(['count']);
+    const packed = [e.embed(['t7']), e.embed(['count']), e.embed(['t8', 't9']), e.embed(['count', 't3'])];
+    expect((await first).map(numberOf)).toEqual([1]);
+    const results = await Promise.all(packed);
+    // t7, count, t8, t9 fill the next batch of 4; the last call's texts go together in the one after.
+    expect(results.map((vectors) => vectors.map(numberOf))).toEqual([[7], [4], [8, 9], [2, 3]]);
+  });
+
+  it('sends every call on its own with packSize 1', async () => {
+    const e = host({ batchSize: 4, packSize: 1 });
+    const calls = [e.embed(['count']), e.embed(['count']), e.embed(['count', 't1'])];
+    expect((await Promise.all(calls)).map((vectors) => vectors.map(numberOf))).toEqual([[1], [1], [2, 1]]);
+  });
+
+  it('fails every call of a batch the worker fails, and only those', async () => {
+    const e = host();
+    const first = e.embed(['t0']);
+    const failed = rejection(e.embed(['fail']));
+    const neighbour = rejection(e.embed(['t2']));
+    await first;
+    expect((await failed).code).toBe('MODEL_NOT_FOUND');
+    expect((await neighbour).code).toBe('MODEL_NOT_FOUND');
+    expect((await e.embed(['t5'])).map(numberOf)).toEqual([5]);
+  });
+
   it('stops a worker that does not answer in time', async () => {
     const e = host({ batchTimeoutMs: 300, loadTimeoutMs: 20_000 });
     await e.embed(['t0']);

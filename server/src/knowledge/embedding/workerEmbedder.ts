@@ -5,7 +5,11 @@
  * Requests are queued and cut into batches; one batch is in the worker at a time (the worker is
  * single-threaded anyway, and a crash then has an exact set of victims). Calls take turns batch by
  * batch, so a one-text query embedding waits behind at most one batch of a bulk re-index instead
- * of all of it. The worker starts on the first call; when it dies, every pending call fails with
+ * of all of it. Calls that arrive while a batch is in the worker share the next one (up to
+ * `packSize` texts): under many concurrent conversations the one-text query embeddings would
+ * otherwise queue one worker round trip each, while the model embeds a batch of 16 in far less
+ * than 16 times the time of one (bench/widget/embedBatching.ts). Every caller still gets its own
+ * vectors; a batch the worker fails or answers wrongly fails every call that had texts in it. The worker starts on the first call; when it dies, every pending call fails with
  * UPSTREAM_FAILED (the crash may have been caused by their input, so nothing is retried blindly)
  * and the next call starts a new one. close() is final: later calls fail with CLOSED.
  */
@@ -30,6 +34,11 @@ export interface WorkerEmbedderOptions {
   batchTimeoutMs?: number;
   /** Extra time allowed for the first batch of each worker, which waits for the model to load. */
   loadTimeoutMs?: number;
+  /**
+   * Most texts of several calls sent to the worker together (default: batchSize); 1 sends every
+   * call's batch on its own. Never more than batchSize.
+   */
+  packSize?: number;
 }
 
 interface PendingCall {
@@ -42,10 +51,15 @@ interface PendingCall {
   reject(error: EmbedderError): void;
 }
 
-interface InFlightBatch {
+/** One call's slice of a batch: texts `offset` to `offset + count` of the call. */
+interface BatchPart {
   readonly call: PendingCall;
   readonly offset: number;
   readonly count: number;
+}
+
+interface InFlightBatch {
+  readonly parts: readonly BatchPart[];
   readonly requestId: number;
   readonly timer: NodeJS.Timeout;
 }
@@ -53,6 +67,7 @@ interface InFlightBatch {
 export class WorkerEmbedder implements Embedder {
   readonly id: string;
   readonly batchSize: number;
+  readonly #packSize: number;
   readonly #options: WorkerEmbedderOptions;
   #dimensions: number | undefined;
   #channel: WorkerChannel | undefined;
@@ -67,6 +82,7 @@ export class WorkerEmbedder implements Embedder {
     this.#options = options;
     this.id = options.id;
     this.batchSize = options.batchSize;
+    this.#packSize = Math.max(1, Math.min(options.packSize ?? options.batchSize, options.batchSize));
     this.#dimensions = options.dimensions;
   }
 
@@ -111,27 +127,47 @@ export class WorkerEmbedder implements Embedder {
 
   #pump(): void {
     if (this.#inFlight !== undefined || this.#closed) return;
-    const call = this.#waiting.shift();
-    if (call === undefined) {
+    const parts = this.#nextBatch();
+    if (parts.length === 0) {
       this.#channel?.setBusy(false);
       return;
     }
-    const offset = call.nextOffset;
-    const count = Math.min(this.batchSize, call.texts.length - offset);
-    call.nextOffset += count;
-    if (call.nextOffset < call.texts.length) this.#waiting.push(call);
-
     try {
       const channel = this.#channel ?? this.#spawn();
       const requestId = this.#nextRequestId++;
       const timeoutMs = (this.#options.batchTimeoutMs ?? 120_000) + (this.#channelAnswered ? 0 : (this.#options.loadTimeoutMs ?? 60_000));
       const timer = setTimeout(() => this.#onTimeout(timeoutMs), timeoutMs);
-      this.#inFlight = { call, offset, count, requestId, timer };
+      this.#inFlight = { parts, requestId, timer };
       channel.setBusy(true);
-      channel.send({ type: 'embed', id: requestId, texts: call.texts.slice(offset, offset + count) });
+      const texts = parts.flatMap(({ call, offset, count }) => call.texts.slice(offset, offset + count));
+      channel.send({ type: 'embed', id: requestId, texts });
     } catch (error) {
       this.#abandonWorker('UPSTREAM_FAILED', `${this.#options.label} worker could not be started: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Takes the next batch off the queue: a slice of the first waiting call (up to batchSize), then
+   * slices of the calls behind it while the batch holds fewer than packSize texts. A call with
+   * texts left goes to the back of the queue, so a bulk call cannot hold the worker.
+   */
+  #nextBatch(): BatchPart[] {
+    const parts: BatchPart[] = [];
+    const unfinished: PendingCall[] = [];
+    let size = 0;
+    while (this.#waiting.length > 0) {
+      const room = parts.length === 0 ? this.batchSize : this.#packSize - size;
+      if (room <= 0) break;
+      const call = this.#waiting.shift() as PendingCall;
+      const offset = call.nextOffset;
+      const count = Math.min(room, call.texts.length - offset);
+      call.nextOffset += count;
+      size += count;
+      parts.push({ call, offset, count });
+      if (call.nextOffset < call.texts.length) unfinished.push(call);
+    }
+    this.#waiting.push(...unfinished);
+    return parts;
   }
 
   #spawn(): WorkerChannel {
@@ -157,7 +193,7 @@ export class WorkerEmbedder implements Embedder {
     this.#channelAnswered = true;
     const reply = parsed.data;
     if (reply.type === 'failed') {
-      this.#fail(batch.call, new EmbedderError(reply.code, reply.message));
+      for (const part of batch.parts) this.#fail(part.call, new EmbedderError(reply.code, reply.message));
     } else {
       this.#accept(batch, reply.dimensions, reply.data);
     }
@@ -165,35 +201,46 @@ export class WorkerEmbedder implements Embedder {
   }
 
   #accept(batch: InFlightBatch, dimensions: number, data: Float32Array): void {
-    const { call, offset, count } = batch;
     const label = this.#options.label;
+    const count = batch.parts.reduce((sum, part) => sum + part.count, 0);
+    const failBatch = (message: string): void => {
+      for (const part of batch.parts) this.#fail(part.call, new EmbedderError('BAD_RESPONSE', message));
+    };
     if (this.#dimensions !== undefined && dimensions !== this.#dimensions) {
-      this.#fail(
-        call,
-        new EmbedderError('BAD_RESPONSE', `${label} returned ${dimensions}-dimensional vectors, expected ${this.#dimensions}`),
-      );
+      failBatch(`${label} returned ${dimensions}-dimensional vectors, expected ${this.#dimensions}`);
       return;
     }
     if (data.length !== count * dimensions) {
-      this.#fail(call, new EmbedderError('BAD_RESPONSE', `${label} returned ${data.length} numbers for ${count} texts`));
+      failBatch(`${label} returned ${data.length} numbers for ${count} texts`);
       return;
     }
-    const vectors: Float32Array[] = [];
-    for (let i = 0; i < count; i++) {
-      const unit = toUnitVector(data.subarray(i * dimensions, (i + 1) * dimensions));
-      if (unit === undefined) {
-        this.#fail(call, new EmbedderError('BAD_RESPONSE', `${label} returned a zero or non-finite vector for text ${offset + i}`));
-        return;
-      }
-      vectors.push(unit);
-    }
     this.#dimensions ??= dimensions;
-    if (call.settled) return;
-    vectors.forEach((vector, i) => (call.vectors[offset + i] = vector));
-    call.remaining -= count;
-    if (call.remaining === 0) {
-      call.settled = true;
-      call.resolve(call.vectors);
+    let row = 0;
+    for (const part of batch.parts) {
+      const { call, offset } = part;
+      const first = row;
+      row += part.count;
+      const vectors: Float32Array[] = [];
+      for (let i = 0; i < part.count; i++) {
+        const unit = toUnitVector(data.subarray((first + i) * dimensions, (first + i + 1) * dimensions));
+        if (unit === undefined) break;
+        vectors.push(unit);
+      }
+      if (vectors.length < part.count) {
+        // Only the call whose text embedded to nothing fails: its neighbours' rows are sound.
+        this.#fail(
+          call,
+          new EmbedderError('BAD_RESPONSE', `${label} returned a zero or non-finite vector for text ${offset + vectors.length}`),
+        );
+        continue;
+      }
+      if (call.settled) continue;
+      vectors.forEach((vector, i) => (call.vectors[offset + i] = vector));
+      call.remaining -= part.count;
+      if (call.remaining === 0) {
+        call.settled = true;
+        call.resolve(call.vectors);
+      }
     }
   }
 
@@ -225,7 +272,7 @@ export class WorkerEmbedder implements Embedder {
     this.#inFlight = undefined;
     if (batch !== undefined) {
       clearTimeout(batch.timer);
-      calls.unshift(batch.call);
+      calls.unshift(...batch.parts.map((part) => part.call).filter((call) => !calls.includes(call)));
     }
     for (const call of calls) this.#fail(call, new EmbedderError(code, message));
   }
