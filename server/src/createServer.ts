@@ -19,6 +19,7 @@ import { presenceHub } from './live/presence/presenceHub.js';
 import { reviewDecisions } from './routers/review/reviewDecisions.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { alertsPlugin } from './plugins/alertsPlugin.js';
 import { analyticsPlugin } from './plugins/analyticsPlugin.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
 import { assistPlugin, type AssistOverrides } from './plugins/assistPlugin.js';
@@ -69,6 +70,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     overrides: options.widget,
   });
   const analytics = analyticsPlugin({ store, log });
+  const alerts = alertsPlugin({ store, log, live: live.context });
   const team = teamService(store, { serverVersion: SERVER_VERSION, limits: { maxUploadBytes: config.knowledge.maxUploadBytes } });
   const capabilities: Capability[] = [
     knowledge,
@@ -77,6 +79,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     widget,
     widgetBundlePlugin(),
     analytics,
+    alerts,
     webhooksPlugin({ store, log, eventLog: live.eventLog }),
     ...(config.demoStore
       ? [
@@ -97,6 +100,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         presence: presenceHub(),
         reviewDecisions: reviewDecisions(store.settings),
         analytics: analytics.service,
+        alerts: alerts.service,
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),
@@ -114,6 +118,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     knowledge: knowledge.engine,
     assist: assist.engine,
     live: live.context,
+    alerts,
     widget: widget.service,
     /** Listens, then starts each capability in order; resolves with the address. */
     async start(): Promise<string> {

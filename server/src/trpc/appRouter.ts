@@ -2,6 +2,7 @@
  * The whole tRPC API. Clients import only the `AppRouter` type from here (lint enforces it).
  */
 import { actionsRouter } from '../routers/actions/router.js';
+import { alertsRouter } from '../routers/alerts/router.js';
 import { analyticsRouter } from '../routers/analytics/router.js';
 import { assistRouter } from '../routers/assist/router.js';
 import { conversationsRouter } from '../routers/conversations/router.js';
@@ -17,6 +18,7 @@ import { router } from './init.js';
 
 export const appRouter = router({
   actions: actionsRouter,
+  alerts: alertsRouter,
   analytics: analyticsRouter,
   assist: assistRouter,
   conversations: conversationsRouter,

@@ -4,6 +4,7 @@
  * they may do is what the services offer. The type is inferred, never written by hand.
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { AlertRulesService } from '../analytics/alerts/index.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
 import type { TeamService } from '../auth/teamService.js';
@@ -31,6 +32,8 @@ export interface ApiServices {
   reviewDecisions: ReviewDecisions;
   /** Metrics, series and live aggregates over the analytics event stream. */
   analytics: AnalyticsService;
+  /** Analytics alert rules and acknowledgement of their breaches. */
+  alerts: AlertRulesService;
 }
 
 export function contextFactory(services: ApiServices) {
