@@ -23,8 +23,10 @@ const TOTAL = Number(process.env.ANALYTICS_BENCH_EVENTS ?? 1_000_000);
 const WORKSPACE = 'bench';
 const START = Date.parse('2026-01-01T00:00:00.000Z');
 const DAY = 86_400_000;
-const QUERIES = 40;
-const DELAYS = 200;
+const QUERIES = 20;
+const DELAYS = 100;
+/** The raw-SQL peer of the delay scans every event, so it runs on every tenth append only. */
+const PEER_EVERY = 10;
 
 const RAW_TOTALS = `
   select
@@ -133,6 +135,7 @@ export async function analyticsBench(): Promise<BenchRow[]> {
     await store.analytics.append(event);
     await next;
     delays.push(performance.now() - sent);
+    if (i % PEER_EVERY !== 0) continue;
     const p = performance.now();
     await store.analytics.append({ ...event, dedupeKey: `live-peer:${i}` });
     await rawSummary(store, new Date(START).toISOString(), new Date(START + 30 * DAY).toISOString());
@@ -156,7 +159,7 @@ export async function analyticsBench(): Promise<BenchRow[]> {
       area: AREA,
       metric: `event → analytics.live subscriber delay (${DELAYS} appends)`,
       value: stats(delays),
-      peer: `append + 30-day totals recomputed from raw events with plain SQL: ${stats(appendThenRaw)}`,
+      peer: `append + 30-day totals recomputed from raw events with plain SQL (${appendThenRaw.length} of them): ${stats(appendThenRaw)}`,
       command: COMMAND,
     },
     {
