@@ -26,8 +26,16 @@ function presenceApi(client: TandemClient): PresenceApi {
   };
 }
 
+/**
+ * Chrome stops an idle MV3 worker after about 30 s, and an open event stream is not activity to it:
+ * asleep, the worker would miss the desktop's insert requests. Any extension API call counts as
+ * activity, so one every 20 s keeps it awake while (and only while) follow mode is on.
+ */
+const KEEP_AWAKE_MS = 20_000;
+
 export function runFollowMode(): void {
   let link: PresenceLink | undefined;
+  let keepAwake: ReturnType<typeof setInterval> | undefined;
   /** Server and token the link was built for; empty while follow mode is off or signed out. */
   let linkedTo = '';
   let refreshing: Promise<void> = Promise.resolve();
@@ -42,9 +50,12 @@ export function runFollowMode(): void {
     }
     link?.stop();
     link = undefined;
+    clearInterval(keepAwake);
+    keepAwake = undefined;
     linkedTo = target;
     await writeFollowers([]);
     if (settings === undefined || !follow.enabled) return;
+    keepAwake = setInterval(() => void chrome.runtime.getPlatformInfo().catch(() => undefined), KEEP_AWAKE_MS);
     link = startPresenceLink(
       presenceApi(createTandemClient(settings)),
       {
