@@ -4,13 +4,21 @@
  * the prompt and become findings that flag the draft and its suggestions; with the workspace
  * policy `excludeFlaggedSources`, flagged passages are left out instead. Scored on the text the
  * model would get (before redaction, so account numbers and addresses still count as cues).
+ * Scores are kept by text (injectionScoreCache.ts): each answer screens the whole conversation
+ * again, but only its newest message has not been scored before.
  */
-import { scoreInjection, type InjectionFinding, type InjectionScore } from './injectionDetector.js';
+import type { InjectionFinding, InjectionScore } from './injectionDetector.js';
+import { InjectionScoreCache } from './injectionScoreCache.js';
 
 /** What the classifier reads of one message: the part the model sees, plus the margin it is redacted with. */
 const MAX_MESSAGE_CHARS = 4400;
 /** The customer's messages joined into one line, scored when no single message is flagged: an instruction split across messages. */
 const MAX_TICKET_CHARS = 16_000;
+
+/** Customer messages, subjects and joined tickets: a few per open conversation. */
+const ticketScores = new InjectionScoreCache(8192);
+/** Knowledge passages: the retrieved ones of a knowledge base come back draft after draft. */
+const passageScores = new InjectionScoreCache(1024);
 
 const findingOf = (score: InjectionScore, where: string): InjectionFinding => ({
   reason: score.reasons.join(', ') || 'looks like instructions to the assistant',
@@ -31,12 +39,12 @@ export interface ScreenedTicket {
  */
 export function screenTicket(subject: string, turns: readonly { customer: boolean; body: string }[]): ScreenedTicket {
   const findings: InjectionFinding[] = [];
-  const subjectScore = scoreInjection(subject);
+  const subjectScore = ticketScores.scoreOf(subject);
   if (subjectScore.flagged) findings.push(findingOf(subjectScore, 'subject'));
   const flaggedTurns = new Set<number>();
   turns.forEach((turn, i) => {
     if (!turn.customer) return;
-    const score = scoreInjection(turn.body.slice(0, MAX_MESSAGE_CHARS));
+    const score = ticketScores.scoreOf(turn.body.slice(0, MAX_MESSAGE_CHARS));
     if (!score.flagged) return;
     flaggedTurns.add(i);
     findings.push(findingOf(score, `message ${i + 1}`));
@@ -45,7 +53,7 @@ export function screenTicket(subject: string, turns: readonly { customer: boolea
   // With one customer message the joined text is that message again: nothing new to find.
   if (findings.length === 0 && customerTurns.length > 1) {
     const wholeText = customerTurns.map((t) => t.body.slice(0, MAX_MESSAGE_CHARS).trim()).join(' ');
-    const whole = scoreInjection(wholeText.slice(0, MAX_TICKET_CHARS));
+    const whole = ticketScores.scoreOf(wholeText.slice(0, MAX_TICKET_CHARS));
     if (whole.flagged) {
       findings.push(findingOf(whole, 'ticket'));
       turns.forEach((turn, i) => {
@@ -69,28 +77,12 @@ export interface ScreenedPassages<T> {
   excluded: ScreenedPassage<T>[];
 }
 
-/**
- * Knowledge passages come back draft after draft, so their scores are kept (by their text, so an
- * edited article is scored again); a bounded map, oldest entry out first.
- */
-const PASSAGE_CACHE_SIZE = 1024;
-const passageScores = new Map<string, InjectionScore>();
-
-function passageScore(text: string): InjectionScore {
-  const cached = passageScores.get(text);
-  if (cached !== undefined) return cached;
-  const score = scoreInjection(text);
-  if (passageScores.size >= PASSAGE_CACHE_SIZE) passageScores.delete(passageScores.keys().next().value as string);
-  passageScores.set(text, score);
-  return score;
-}
-
 export function screenPassages<T extends { title: string; text: string }>(
   passages: readonly T[],
   excludeFlagged: boolean,
 ): ScreenedPassages<T> {
   const screened = passages.map((passage) => {
-    const score = passageScore(`${passage.title}\n${passage.text}`);
+    const score = passageScores.scoreOf(`${passage.title}\n${passage.text}`);
     return { passage, flagged: score.flagged, score };
   });
   return excludeFlagged
