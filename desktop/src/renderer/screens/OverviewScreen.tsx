@@ -1,5 +1,6 @@
 /**
- * The overview screen: which workspace and role this is, and how the server is doing, refreshed
+ * The overview screen: the workspace's activity for a chosen period (live counters and trends
+ * from analytics), which workspace and role this is, and how the server is doing, refreshed
  * every 10 s, inside the console shell (which draws the top bar and the title). Everything the
  * server sends is rendered as plain text.
  */
@@ -8,6 +9,7 @@ import type { HealthStatus } from '@tandem/shared';
 import { formatDate, formatTime, formatUptime } from '../format';
 import { useHealth } from '../hooks/useHealth';
 import { useConsoleSession } from '../shell/consoleSession';
+import { AnalyticsSection } from './overview/AnalyticsSection';
 
 export function OverviewScreen() {
   const { client, info, serverUrl, notice, onUnauthorized } = useConsoleSession();
@@ -21,6 +23,9 @@ export function OverviewScreen() {
           {notice}
         </p>
       )}
+
+      {/* Analytics is for leads and admins; an agent's console shows the rest. */}
+      {principal.role === 'agent' ? null : <AnalyticsSection />}
 
       <div className="grid">
         <section className="card" aria-labelledby="workspace-heading">
