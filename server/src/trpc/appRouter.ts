@@ -6,6 +6,7 @@ import { alertsRouter } from '../routers/alerts/router.js';
 import { analyticsRouter } from '../routers/analytics/router.js';
 import { assistRouter } from '../routers/assist/router.js';
 import { conversationsRouter } from '../routers/conversations/router.js';
+import { exportsRouter } from '../routers/exports/router.js';
 import { healthRouter } from '../routers/health/router.js';
 import { liveRouter } from '../routers/live/router.js';
 import { knowledgeRouter } from '../routers/knowledge/router.js';
@@ -22,6 +23,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   assist: assistRouter,
   conversations: conversationsRouter,
+  exports: exportsRouter,
   health: healthRouter,
   knowledge: knowledgeRouter,
   live: liveRouter,
