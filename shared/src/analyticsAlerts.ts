@@ -1,7 +1,7 @@
 /**
  * Analytics alert rules and their alerts: what a lead configures per workspace (a threshold over a
  * window for one measure) and what the console lists. Definitions of each measure are in
- * docs/metrics.md ("Alert measures").
+ * docs/alerts.md ("Alert measures").
  */
 import { z } from 'zod';
 

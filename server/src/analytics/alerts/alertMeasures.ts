@@ -1,6 +1,6 @@
 /**
  * What each alert rule measures over its window, from the recorded events alone (definitions in
- * docs/metrics.md, "Alert measures"), and whether a value breaches the rule's threshold.
+ * docs/alerts.md, "Alert measures"), and whether a value breaches the rule's threshold.
  */
 import type { AlertRuleKind, AnalyticsEvent } from '@tandem/shared';
 
