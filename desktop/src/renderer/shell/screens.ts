@@ -3,6 +3,7 @@
  * hash), its label in the navigation, and its component (which reads the session from context).
  */
 import type { ComponentType } from 'react';
+import { AlertsScreen } from '../screens/alerts/AlertsScreen';
 import { ConversationsScreen } from '../screens/ConversationsScreen';
 import { CopilotEntry } from '../screens/copilot/CopilotEntry';
 import { KnowledgeScreen } from '../screens/KnowledgeScreen';
@@ -20,6 +21,12 @@ export interface ConsoleScreen {
 
 export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
   { id: 'overview', label: 'Overview', summary: 'Your workspace and how the server is doing.', Component: OverviewScreen },
+  {
+    id: 'alerts',
+    label: 'Alerts',
+    summary: 'Rules that watch waits, sentiment, fallbacks and CSAT, and the alerts they raise.',
+    Component: AlertsScreen,
+  },
   {
     id: 'review',
     label: 'Review queue',
