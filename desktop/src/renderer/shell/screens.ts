@@ -22,12 +22,6 @@ export interface ConsoleScreen {
 export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
   { id: 'overview', label: 'Overview', summary: 'Your workspace and how the server is doing.', Component: OverviewScreen },
   {
-    id: 'alerts',
-    label: 'Alerts',
-    summary: 'Rules that watch waits, sentiment, fallbacks and CSAT, and the alerts they raise.',
-    Component: AlertsScreen,
-  },
-  {
     id: 'review',
     label: 'Review queue',
     summary: 'Low-confidence and flagged answers to check before they teach the copilot.',
@@ -45,6 +39,12 @@ export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
     label: 'Conversations',
     summary: 'Widget conversations, transcripts and the handoff queue.',
     Component: ConversationsScreen,
+  },
+  {
+    id: 'alerts',
+    label: 'Alerts',
+    summary: 'Rules that watch waits, sentiment, fallbacks and CSAT, and the alerts they raise.',
+    Component: AlertsScreen,
   },
   { id: 'team', label: 'Team & widget', summary: 'API tokens and roles; the widget on your websites.', Component: TeamScreen },
 ];
