@@ -1,64 +1,39 @@
 /**
- * The Copilot screen: the agent's copilot in the desktop app, following the ticket open in their
- * browser (the extension publishes it when follow mode is on) and rendered with the same panel as
- * the side panel: header, streamed draft with citations, Insert (sent back through the extension
- * into the page's composer), feedback, actions and knowledge cards. A lead may pick an agent and
- * follow their ticket read-only. What arrives is the server's redacted ticket, shown as text.
+ * The Copilot screen: the agent's copilot in the desktop app, rendered with the same panel as the
+ * side panel (header, streamed draft with citations, Insert, feedback, actions, knowledge cards).
+ * It follows the ticket open in the agent's browser (the extension publishes it when follow mode
+ * is on; a lead may follow an agent read-only). In the Electron app, which can open helpdesks in
+ * its own tabs (`window.tandemDesktop.helpdesk`), the screen adds their tab strip, and while one is
+ * shown its ticket takes precedence over the followed browser. At /console in a browser the
+ * bridge is absent and only following is offered.
  */
-import { DraftPanel, KnowledgeCards } from '@tandem/panel';
 import '@tandem/panel/tokens.css';
 import '@tandem/panel/panel.css';
-import { useEffect, useState } from 'react';
-import type { PresenceSnapshot } from '@tandem/shared';
-import { usePresence } from '../hooks/usePresence';
-import { useServerCards } from '../hooks/useServerCards';
+import { useState } from 'react';
 import { useConsoleSession } from '../shell/consoleSession';
-import { insertThroughBrowser } from './copilot/insertThroughBrowser';
-import { BrowserDraft } from './copilot/BrowserDraft';
-import { FollowChooser } from './copilot/FollowChooser';
-
-function followLine(snapshot: PresenceSnapshot): string {
-  const whose = snapshot.readOnly ? `${snapshot.userName}'s browser (read-only)` : 'your browser';
-  if (snapshot.paused) return `Follow mode is paused in ${whose}.`;
-  if (snapshot.ticket === null) return `Following ${whose}: no ticket open there (or follow mode is off in the extension).`;
-  return `Following ${whose}.`;
-}
+import { FollowedCopilot } from './copilot/FollowedCopilot';
+import { HelpdeskCopilot } from './copilot/HelpdeskCopilot';
+import { ServerCards } from './copilot/ServerCards';
 
 export function CopilotScreen() {
-  const { client, info, onUnauthorized } = useConsoleSession();
-  const canCoach = info.principal.role !== 'agent';
+  const { client } = useConsoleSession();
   const [followed, setFollowed] = useState<string>();
-  const presence = usePresence(client, followed);
-  const snapshot = presence.kind === 'following' ? presence.snapshot : undefined;
-  const ticket = snapshot?.ticket ?? undefined;
-  const cards = useServerCards(client, ticket);
-  const refused = presence.kind === 'error' && presence.unauthorized;
-  useEffect(() => {
-    if (refused) onUnauthorized();
-  }, [refused, onUnauthorized]);
+  // Fixed for the page's life: the preload adds it before any script runs, or never.
+  const [bridge] = useState(() => window.tandemDesktop?.helpdesk);
+  const following = <FollowedCopilot followed={followed} onFollowedChange={setFollowed} />;
 
   return (
     <div className="copilot panel" data-testid="copilot-screen">
-      {canCoach ? <FollowChooser self={info.principal.tokenId} value={followed} onChange={setFollowed} /> : null}
-      <p className="muted" role="status" data-testid="copilot-following" data-read-only={snapshot?.readOnly === true}>
-        {presence.kind === 'connecting'
-          ? 'Connecting…'
-          : presence.kind === 'error'
-            ? `Could not follow: ${presence.message}`
-            : followLine(presence.snapshot)}
-      </p>
-      {ticket === undefined || snapshot === undefined ? null : (
-        <DraftPanel
-          key={snapshot.userId}
+      {bridge === undefined ? (
+        following
+      ) : (
+        <HelpdeskCopilot
+          bridge={bridge}
           client={client}
-          ticket={ticket}
-          readOnly={snapshot.readOnly}
-          onInsert={(text) => insertThroughBrowser(client, ticket.ticketId, text)}
-          knowledge={(cited) => <KnowledgeCards cards={cards} cited={cited} />}
-        />
-      )}
-      {snapshot?.draft === null || snapshot?.draft === undefined ? null : (
-        <BrowserDraft draft={snapshot.draft} whose={snapshot.readOnly ? `${snapshot.userName}'s browser` : 'your browser'} />
+          knowledge={(ticket, cited) => <ServerCards client={client} ticket={ticket} cited={cited} />}
+        >
+          {following}
+        </HelpdeskCopilot>
       )}
     </div>
   );
