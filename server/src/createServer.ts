@@ -19,6 +19,7 @@ import { presenceHub } from './live/presence/presenceHub.js';
 import { reviewDecisions } from './routers/review/reviewDecisions.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { analyticsExports } from './analytics/exports/conversationRecords.js';
 import { alertsPlugin } from './plugins/alertsPlugin.js';
 import { analyticsPlugin } from './plugins/analyticsPlugin.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
@@ -101,6 +102,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         reviewDecisions: reviewDecisions(store.settings),
         analytics: analytics.service,
         alerts: alerts.service,
+        exports: analyticsExports(store.analytics),
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),

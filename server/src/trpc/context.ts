@@ -5,6 +5,7 @@
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { AlertRulesService } from '../analytics/alerts/index.js';
+import type { AnalyticsExports } from '../analytics/exports/conversationRecords.js';
 import type { AnalyticsService } from '../analytics/index.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
 import type { TeamService } from '../auth/teamService.js';
@@ -34,6 +35,8 @@ export interface ApiServices {
   analytics: AnalyticsService;
   /** Analytics alert rules and acknowledgement of their breaches. */
   alerts: AlertRulesService;
+  /** Exports the analytics service does not offer (conversation-level records). */
+  exports: AnalyticsExports;
 }
 
 export function contextFactory(services: ApiServices) {

@@ -49,6 +49,26 @@ describe('exports router', () => {
     expect(raw).toContain('(CSAT \\(satisfied ratings\\): 50 %) Tj');
   });
 
+  it('downloads conversation-level records with PII redacted', async () => {
+    await server.store.analytics.appendMany([
+      { ...ev('c3s', '2026-04-02T11:00:00.000Z', { kind: 'conversation.started' }), customerId: 'call me on +44 20 7946 0958' },
+      {
+        ...ev('c3h', '2026-04-02T11:01:00.000Z', { kind: 'handoff', cause: 'no-answer', by: 'ai' }),
+        customerId: 'call me on +44 20 7946 0958',
+      },
+    ]);
+    const file = await lead.exports.conversationsCsv.query({ period });
+    const [header, ...rows] = file.body.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'conversation_id,channel,customer_id,agent_id,first_event_at,first_responder,first_response_wait_ms,ai_answers,fallbacks,handoff_cause,handoff_by,human_replies,rating,resolved_by,handle_ms,reopened',
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.startsWith('c_c1,'))).toBe('c_c1,widget,vis_1,,2026-04-01T09:00:00.000Z,,,0,0,,,0,4,,,false');
+    const c3 = rows.find((r) => r.startsWith('c_c3,')) ?? '';
+    expect(c3).toContain(',no-answer,ai,');
+    expect(file.body).not.toContain('7946');
+  });
+
   it('refuses agents and unknown formats', async () => {
     await expect(agent.exports.roi.query({ period, format: 'csv' })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
     await expect(lead.exports.roi.query({ period, format: 'docx' as 'csv' })).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
