@@ -51,23 +51,32 @@ export function useHelpdeskTabs(bridge: HelpdeskBridge): HelpdeskTabsView {
       if (next.activeTabId !== null) lastShownTabId = next.activeTabId;
       setState(next);
     });
-    void run(bridge.list(), 'Could not list the helpdesk tabs').then((answer) => {
-      if (!live || !answer.ok) return;
-      // An event that came first is newer than this answer.
-      if (!heardEvent) setState(answer.value);
-      if (answer.value.activeTabId !== null) lastShownTabId = answer.value.activeTabId;
-      const restore = lastShownTabId;
-      if (answer.value.activeTabId === null && restore !== null && answer.value.tabs.some((t) => t.tabId === restore)) {
-        void run(bridge.activate(restore), 'Could not show the helpdesk tab');
-      }
-    });
+    void bridge.list().then(
+      (answer) => {
+        if (!live) return;
+        if (!answer.ok) {
+          setError(`Could not list the helpdesk tabs: ${answer.error.message}`);
+          return;
+        }
+        // An event that came first is newer than this answer.
+        if (!heardEvent) setState(answer.value);
+        if (answer.value.activeTabId !== null) lastShownTabId = answer.value.activeTabId;
+        const restore = lastShownTabId;
+        if (answer.value.activeTabId === null && restore !== null && answer.value.tabs.some((t) => t.tabId === restore)) {
+          void bridge.activate(restore);
+        }
+      },
+      (thrown: unknown) => {
+        if (live) setError(`Could not list the helpdesk tabs: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+      },
+    );
     return () => {
       live = false;
       stop();
       // Off this screen the web view would cover the console: hide it.
       void bridge.activate(null);
     };
-  }, [bridge, run]);
+  }, [bridge]);
 
   const open = useCallback(
     async (request: HelpdeskOpenRequest) => {

@@ -6,21 +6,13 @@
  * states), Insert into the tab with each error main answers, and draft outcomes sent as feedback.
  */
 import type { PanelClient } from '@tandem/panel';
-import type { DraftEvent, DraftFeedback, TandemErrorCode, TicketContext } from '@tandem/shared';
+import type { DraftEvent, DraftFeedback, TicketContext } from '@tandem/shared';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IpcResponse } from '../../../ipc/channels';
-import type {
-  HelpdeskBridge,
-  HelpdeskDraftOutcomeEvent,
-  HelpdeskInsertRequest,
-  HelpdeskLayout,
-  HelpdeskOpenRequest,
-  HelpdeskTabsState,
-  HelpdeskTabSummary,
-} from '../../../ipc/helpdeskChannels';
+import type { HelpdeskTabSummary } from '../../../ipc/helpdeskChannels';
 import { forgetShownHelpdeskTab } from '../../hooks/useHelpdeskTabs';
 import { click, get, mount, query, type, waitFor, type Mounted } from '../../testing/dom';
+import { fail, fakeBridge, type FakeBridge } from './fakeHelpdeskBridge';
 import { HelpdeskCopilot } from './HelpdeskCopilot';
 
 const TICKET: TicketContext = {
@@ -42,65 +34,6 @@ function tab(tabId: string, over: Partial<HelpdeskTabSummary> = {}): HelpdeskTab
     title: `Ticket ${tabId}`,
     ticket: { kind: 'none' },
     ...over,
-  };
-}
-
-const ok = <T,>(value: T): IpcResponse<T> => ({ ok: true, value });
-const fail = (code: TandemErrorCode, message: string): IpcResponse<never> => ({ ok: false, error: { code, message } });
-
-/** A HelpdeskBridge whose answers the test sets, recording every call and able to push main's events. */
-function fakeBridge(initial: HelpdeskTabsState) {
-  const stateListeners = new Set<(state: HelpdeskTabsState) => void>();
-  const outcomeListeners = new Set<(event: HelpdeskDraftOutcomeEvent) => void>();
-  let state = initial;
-  const emit = (next: HelpdeskTabsState) => {
-    state = next;
-    act(() => {
-      for (const listener of stateListeners) listener(next);
-    });
-  };
-  const calls = {
-    open: vi.fn(async (request: HelpdeskOpenRequest): Promise<IpcResponse<HelpdeskTabSummary>> => {
-      void request;
-      return ok(tab('new'));
-    }),
-    activate: vi.fn(async (tabId: string | null): Promise<IpcResponse<void>> => {
-      state = { ...state, activeTabId: tabId };
-      return ok(undefined);
-    }),
-    close: vi.fn(async (tabId: string): Promise<IpcResponse<void>> => {
-      void tabId;
-      return ok(undefined);
-    }),
-    insert: vi.fn(async (request: HelpdeskInsertRequest): Promise<IpcResponse<{ composer: string }>> => {
-      void request;
-      return ok({ composer: 'Zendesk reply box' });
-    }),
-    setLayout: vi.fn(async (layout: HelpdeskLayout): Promise<IpcResponse<void>> => {
-      void layout;
-      return ok(undefined);
-    }),
-  };
-  const bridge: HelpdeskBridge = {
-    list: async () => ok(state),
-    ...calls,
-    onState: (listener) => {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-    onDraftOutcome: (listener) => {
-      outcomeListeners.add(listener);
-      return () => outcomeListeners.delete(listener);
-    },
-  };
-  return {
-    bridge,
-    calls,
-    emit,
-    outcome: (event: HelpdeskDraftOutcomeEvent) =>
-      act(() => {
-        for (const listener of outcomeListeners) listener(event);
-      }),
   };
 }
 
@@ -149,7 +82,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function render(fake: ReturnType<typeof fakeBridge>, client = fakeClient().client) {
+async function render(fake: FakeBridge, client = fakeClient().client) {
   mounted = await mount(
     <HelpdeskCopilot bridge={fake.bridge} client={client}>
       <p data-testid="followed-view">Following your browser.</p>
@@ -229,6 +162,12 @@ describe('the helpdesk tab strip', () => {
     );
     expect((get('helpdesk-address') as HTMLInputElement).value).toBe('');
   });
+  it('says when main cannot list the tabs', async () => {
+    const fake = fakeBridge({ activeTabId: null, tabs: [] });
+    fake.bridge.list = async () => fail('INTERNAL_SERVER_ERROR', 'helpdeskTabs:list failed');
+    await render(fake);
+    await waitFor(() => expect(get('helpdesk-error').textContent).toBe('Could not list the helpdesk tabs: helpdeskTabs:list failed'));
+  });
 });
 
 describe('the layout told to main', () => {
@@ -300,7 +239,7 @@ describe('the shown tab’s ticket', () => {
 });
 
 describe('Insert into the helpdesk tab', () => {
-  async function showDraft(fake: ReturnType<typeof fakeBridge>) {
+  async function showDraft(fake: FakeBridge) {
     const assist = fakeClient();
     await render(fake, assist.client);
     await assist.stream('Sorry about the lamp, a replacement ships today.');
