@@ -121,7 +121,14 @@ describe('console analytics', () => {
     const trouble = console_.getByTestId('chart-fallbackRate-escalationRate');
     await trouble.locator('.recharts-line').first().waitFor({ timeout: 10_000 });
     expect(await trouble.locator('.recharts-line').count()).toBe(2);
+    // Away from the charts, so no tooltip covers them in the screenshots.
+    await console_.mouse.move(0, 0);
     await shot('overview-analytics');
+    await console_.getByTestId('theme-toggle').click(); // system → light
+    await console_.getByTestId('theme-toggle').click(); // light → dark
+    expect(await console_.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await shot('overview-analytics-dark');
+    await console_.getByTestId('theme-toggle').click(); // dark → system (light here)
 
     // Another period asks again; the 7-day figures include today's.
     await console_.getByTestId('period-7d').click();

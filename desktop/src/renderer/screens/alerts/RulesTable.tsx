@@ -42,38 +42,42 @@ export function RulesTable({ rules, onEdit }: { rules: readonly AlertRule[]; onE
                 <td>{formatThreshold(rule)}</td>
                 <td>
                   {rule.windowMinutes} min
-                  <div className="muted small">≥ {rule.minSamples} samples</div>
+                  <div className="muted small">
+                    ≥ {rule.minSamples} {rule.minSamples === 1 ? 'sample' : 'samples'}
+                  </div>
                 </td>
                 <td data-testid="alert-rule-state">
                   <RuleState rule={rule} />
                 </td>
                 <td className="table__actions">
-                  {rule.breach !== null && rule.breach.acknowledgedAt === null ? (
+                  <div className="rule-actions">
+                    {rule.breach !== null && rule.breach.acknowledgedAt === null ? (
+                      <button
+                        className="button button--primary button--small"
+                        type="button"
+                        disabled={acknowledge.isPending}
+                        onClick={() => acknowledge.mutate(rule.id)}
+                        data-testid="alert-acknowledge"
+                      >
+                        Acknowledge
+                      </button>
+                    ) : null}
                     <button
-                      className="button button--primary button--small"
+                      className="button button--ghost button--small"
                       type="button"
-                      disabled={acknowledge.isPending}
-                      onClick={() => acknowledge.mutate(rule.id)}
-                      data-testid="alert-acknowledge"
+                      onClick={() => onEdit(rule)}
+                      data-testid="alert-edit"
                     >
-                      Acknowledge
+                      Edit
                     </button>
-                  ) : null}
-                  <button
-                    className="button button--ghost button--small"
-                    type="button"
-                    onClick={() => onEdit(rule)}
-                    data-testid="alert-edit"
-                  >
-                    Edit
-                  </button>
-                  <ConfirmButton
-                    label="Delete"
-                    question={`Delete “${rule.name}”?`}
-                    busy={remove.isPending && remove.variables === rule.id}
-                    onConfirm={() => remove.mutate(rule.id)}
-                    testId="alert-delete"
-                  />
+                    <ConfirmButton
+                      label="Delete"
+                      question={`Delete “${rule.name}”?`}
+                      busy={remove.isPending && remove.variables === rule.id}
+                      onConfirm={() => remove.mutate(rule.id)}
+                      testId="alert-delete"
+                    />
+                  </div>
                 </td>
               </tr>
             ))}

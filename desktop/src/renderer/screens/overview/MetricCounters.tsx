@@ -8,18 +8,18 @@ import { formatCount, formatMetric } from './metricFormat';
 interface Counter {
   metric: AnalyticsMetricName;
   label: string;
-  /** What the denominator counts, for the detail line. */
-  of: string;
+  /** What the denominator counts, for the detail line: one, many. */
+  of: readonly [string, string];
 }
 
 const COUNTERS: readonly Counter[] = [
-  { metric: 'firstResponseTime', label: 'First response', of: 'first replies' },
-  { metric: 'resolutionRate', label: 'Resolution', of: 'conversations' },
-  { metric: 'containmentRate', label: 'Containment', of: 'resolutions' },
-  { metric: 'fallbackRate', label: 'Fallback', of: 'AI turns' },
-  { metric: 'escalationRate', label: 'Escalation', of: 'conversations' },
-  { metric: 'csat', label: 'CSAT', of: 'ratings' },
-  { metric: 'copilotAdoption', label: 'Copilot adoption', of: 'drafts' },
+  { metric: 'firstResponseTime', label: 'First response', of: ['first reply', 'first replies'] },
+  { metric: 'resolutionRate', label: 'Resolution', of: ['conversation', 'conversations'] },
+  { metric: 'containmentRate', label: 'Containment', of: ['resolution', 'resolutions'] },
+  { metric: 'fallbackRate', label: 'Fallback', of: ['AI turn', 'AI turns'] },
+  { metric: 'escalationRate', label: 'Escalation', of: ['conversation', 'conversations'] },
+  { metric: 'csat', label: 'CSAT', of: ['rating', 'ratings'] },
+  { metric: 'copilotAdoption', label: 'Copilot adoption', of: ['draft', 'drafts'] },
 ];
 
 export function MetricCounters({ summary }: { summary: AnalyticsSummary }) {
@@ -43,7 +43,9 @@ export function MetricCounters({ summary }: { summary: AnalyticsSummary }) {
             <span className="counter__value" data-testid="counter-value">
               {value === undefined ? '—' : formatMetric(value)}
             </span>
-            <span className="counter__detail">{value === undefined ? 'no data' : `${formatCount(value.denominator)} ${of}`}</span>
+            <span className="counter__detail">
+              {value === undefined ? 'no data' : `${formatCount(value.denominator)} ${value.denominator === 1 ? of[0] : of[1]}`}
+            </span>
           </div>
         );
       })}
