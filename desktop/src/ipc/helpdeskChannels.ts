@@ -91,9 +91,13 @@ export interface HelpdeskInsertRequest {
   text: string;
 }
 
-/** Where the tab sits in the window's content area: below a tab strip `top` px high, left of a Copilot pane `copilotWidth` px wide. */
+/**
+ * Where the tab sits in the window's content area: below a tab strip `top` px high, right of the
+ * console's navigation `left` px wide (0 when absent), left of a Copilot pane `copilotWidth` px wide.
+ */
 export interface HelpdeskLayout {
   top: number;
+  left?: number;
   copilotWidth: number;
 }
 

@@ -58,6 +58,7 @@ const tabId = z.string().min(1).max(HELPDESK_LIMITS.tabId);
 /** Layouts outside these bounds are a bug in the console, not a preference: refused, not clamped. */
 export const helpdeskLayoutSchema = z.strictObject({
   top: z.number().int().min(0).max(400),
+  left: z.number().int().min(0).max(1000).optional(),
   copilotWidth: z.number().int().min(0).max(4000),
 }) satisfies z.ZodType<HelpdeskLayout>;
 

@@ -375,6 +375,9 @@ describe('layout and tab switching', () => {
     expect(view.bounds).toEqual({ x: 0, y: 44, width: 580, height: 556 });
     tabs.setLayout({ top: 40, copilotWidth: 360 });
     expect(view.bounds).toEqual({ x: 0, y: 40, width: 640, height: 560 });
+    // Right of the console's navigation, which stays visible.
+    tabs.setLayout({ top: 40, left: 200, copilotWidth: 360 });
+    expect(view.bounds).toEqual({ x: 200, y: 40, width: 440, height: 560 });
   });
 
   it('shows one tab at a time, and the last one left when the shown tab closes', () => {

@@ -1,7 +1,8 @@
 /**
- * Tells main where the helpdesk web view goes: below the Copilot screen's tab strip and left of
- * its Copilot pane, measured from the real elements in window coordinates (main places the view
- * at x = 0, so `copilotWidth` is everything right of the pane's left edge). Sent on mount and
+ * Tells main where the helpdesk web view goes: below the Copilot screen's tab strip, from the
+ * strip's left edge (so the console's navigation stays visible) to its Copilot pane, measured from
+ * the real elements in window coordinates (`copilotWidth` is everything right of the pane's left
+ * edge). Sent on mount and
  * whenever either element, the window or the scroll position moves them; unchanged layouts are
  * not resent.
  */
@@ -10,6 +11,7 @@ import type { HelpdeskBridge, HelpdeskLayout } from '../../ipc/helpdeskChannels'
 
 /** Main refuses layouts outside these (helpdeskLayoutSchema): clamp rather than lose the update. */
 const MAX_TOP = 400;
+const MAX_LEFT = 1000;
 const MAX_WIDTH = 4000;
 
 function clamp(value: number, max: number): number {
@@ -19,6 +21,7 @@ function clamp(value: number, max: number): number {
 export function measureHelpdeskLayout(strip: HTMLElement, pane: HTMLElement): HelpdeskLayout {
   return {
     top: clamp(strip.getBoundingClientRect().bottom, MAX_TOP),
+    left: clamp(strip.getBoundingClientRect().left, MAX_LEFT),
     copilotWidth: clamp(window.innerWidth - pane.getBoundingClientRect().left, MAX_WIDTH),
   };
 }
@@ -36,7 +39,7 @@ export function useHelpdeskLayout(
     const send = () => {
       if (strip.current === null || pane.current === null) return;
       const layout = measureHelpdeskLayout(strip.current, pane.current);
-      const key = `${layout.top}:${layout.copilotWidth}`;
+      const key = `${layout.top}:${layout.left ?? 0}:${layout.copilotWidth}`;
       if (key === sent.current) return;
       sent.current = key;
       void bridge.setLayout(layout);

@@ -171,23 +171,24 @@ describe('the helpdesk tab strip', () => {
 });
 
 describe('the layout told to main', () => {
-  it('sends the strip bottom and the pane width on mount and on resize, and hides the tab on leaving', async () => {
+  it('sends the strip bottom and left edge and the pane width on mount and on resize, and hides the tab on leaving', async () => {
     let stripBottom = 96;
     let paneLeft = 600;
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      const bottom = this.classList.contains('helpdesk-copilot__strip') ? stripBottom : 0;
-      const left = this.dataset.testid === 'helpdesk-copilot-pane' ? paneLeft : 0;
+      const strip = this.classList.contains('helpdesk-copilot__strip');
+      const bottom = strip ? stripBottom : 0;
+      const left = this.dataset.testid === 'helpdesk-copilot-pane' ? paneLeft : strip ? 180 : 0;
       return { bottom, left, top: 0, right: 0, width: 0, height: 0, x: left, y: 0, toJSON: () => ({}) };
     });
     vi.spyOn(window, 'innerWidth', 'get').mockReturnValue(1040);
     const fake = fakeBridge({ activeTabId: 'a', tabs: [tab('a')] });
     await render(fake);
-    await waitFor(() => expect(fake.calls.setLayout).toHaveBeenCalledWith({ top: 96, copilotWidth: 440 }));
+    await waitFor(() => expect(fake.calls.setLayout).toHaveBeenCalledWith({ top: 96, left: 180, copilotWidth: 440 }));
 
     stripBottom = 130.4;
     paneLeft = 700;
     await act(async () => window.dispatchEvent(new Event('resize')));
-    expect(fake.calls.setLayout).toHaveBeenLastCalledWith({ top: 130, copilotWidth: 340 });
+    expect(fake.calls.setLayout).toHaveBeenLastCalledWith({ top: 130, left: 180, copilotWidth: 340 });
     const sent = fake.calls.setLayout.mock.calls.length;
     await act(async () => window.dispatchEvent(new Event('resize')));
     expect(fake.calls.setLayout.mock.calls.length).toBe(sent);
