@@ -353,6 +353,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     id: 12,
     name: 'analytics: the append-only event stream (one event per dedupe key and workspace) and its minute/hour/day aggregates',
+    // analytics_buckets: rows with channel '*' (agent '*') roll up every channel and agent, so an
+    // unfiltered summary reads one row per bucket and measure; the key leads with channel and agent
+    // so each filter is a range scan of it.
     sql: `
       create table analytics_events (
         seq bigint generated always as identity primary key,
@@ -374,12 +377,12 @@ export const MIGRATIONS: readonly Migration[] = [
         tenant_id text not null references tenants(id) on delete cascade,
         bucket text not null check (bucket in ('minute', 'hour', 'day')),
         start timestamptz not null,
-        channel text not null,
+        channel text not null check (channel in ('widget', 'extension', 'api', '*')),
         agent_id text not null default '',
         measure text not null,
         count bigint not null default 0,
         total double precision not null default 0,
-        primary key (tenant_id, bucket, start, channel, agent_id, measure)
+        primary key (tenant_id, channel, agent_id, bucket, start, measure)
       )
     `,
   },

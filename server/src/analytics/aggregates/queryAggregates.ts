@@ -7,7 +7,7 @@ import type { AnalyticsEventsRepo, BucketTotal } from '../../storage/analytics/a
 import { totalsFromRows, type MeasureTotal } from '../metrics/totals.js';
 import { periodCover, wholeMinutes } from './periodCover.js';
 
-type Repo = Pick<AnalyticsEventsRepo, 'bucketTotals'>;
+type Repo = Pick<AnalyticsEventsRepo, 'bucketTotals' | 'spanTotals'>;
 
 export async function periodTotals(
   repo: Repo,
@@ -15,12 +15,13 @@ export async function periodTotals(
   period: { from: string; to: string },
   filters: AnalyticsFilters,
 ): Promise<Map<string, MeasureTotal>> {
-  const parts = await Promise.all(
-    periodCover(period.from, period.to).map((r) =>
-      repo.bucketTotals(workspaceId, r.bucket, new Date(r.from).toISOString(), new Date(r.to).toISOString(), filters),
-    ),
-  );
-  return totalsFromRows(parts.flat());
+  // The whole cover in one statement: a round trip per width cost more than the rows it reads.
+  const spans = periodCover(period.from, period.to).map((r) => ({
+    bucket: r.bucket,
+    from: new Date(r.from).toISOString(),
+    to: new Date(r.to).toISOString(),
+  }));
+  return totalsFromRows(await repo.spanTotals(workspaceId, spans, filters));
 }
 
 /** Totals per bucket start over the period (buckets with no events are present and empty). */

@@ -5,6 +5,7 @@
  * records; a duplicate (same dedupe key) changes nothing, aggregates included.
  */
 import {
+  analyticsChannelSchema,
   analyticsEventInputSchema,
   type AnalyticsBucket,
   type AnalyticsEvent,
@@ -16,7 +17,7 @@ import {
 import type { Database, SqlExecutor } from '../database.js';
 import { newId } from '../ids.js';
 import { signalAnalyticsAppended } from './appendSignal.js';
-import { BucketAccumulator, type BucketRow } from './bucketRows.js';
+import { ALL, BucketAccumulator, type BucketRow } from './bucketRows.js';
 import { measuresOf } from './measures.js';
 
 export interface AppendOutcome {
@@ -79,13 +80,38 @@ function filterSql(filters: AnalyticsFilters, params: unknown[]): string {
   return sql;
 }
 
+/** One bucket width over [from, to) (ISO instants aligned to it). */
+export interface BucketSpan {
+  bucket: AnalyticsBucket;
+  from: string;
+  to: string;
+}
+
+/** The schema's own channel names (constants, not input), as an SQL list. */
+const CHANNELS_SQL = analyticsChannelSchema.options.map((c) => `'${c}'`).join(', ');
+
+/**
+ * Picks the aggregate rows a filter reads: the workspace rollup when unfiltered, else the per
+ * channel × agent rows; every case is an equality (or the channel list) on the key's leading
+ * columns, so it stays a range scan.
+ */
+function bucketFilterSql(filters: AnalyticsFilters, params: unknown[]): string {
+  const push = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filters.channel === undefined && filters.agentId === undefined) return ` and channel = ${push(ALL)} and agent_id = ${push(ALL)}`;
+  const channel = filters.channel === undefined ? ` and channel in (${CHANNELS_SQL})` : ` and channel = ${push(filters.channel)}`;
+  return filters.agentId === undefined ? channel : `${channel} and agent_id = ${push(filters.agentId)}`;
+}
+
 async function upsertBuckets(tx: SqlExecutor, rows: readonly BucketRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
     `insert into analytics_buckets (tenant_id, bucket, start, channel, agent_id, measure, count, total)
      select tenant_id, bucket, start, channel, agent_id, measure, count, total
        from jsonb_to_recordset($1::jsonb) as r(tenant_id text, bucket text, start timestamptz, channel text, agent_id text, measure text, count bigint, total double precision)
-     on conflict (tenant_id, bucket, start, channel, agent_id, measure)
+     on conflict (tenant_id, channel, agent_id, bucket, start, measure)
      do update set count = analytics_buckets.count + excluded.count, total = analytics_buckets.total + excluded.total`,
     [JSON.stringify(rows)],
   );
@@ -206,7 +232,7 @@ export function analyticsEventsRepo(db: SqlExecutor | Database) {
       perBucket = false,
     ): Promise<BucketTotal[]> {
       const params: unknown[] = [workspaceId, bucket, from, to];
-      const where = `tenant_id = $1 and bucket = $2 and start >= $3 and start < $4${filterSql(filters, params)}`;
+      const where = `tenant_id = $1 and bucket = $2 and start >= $3 and start < $4${bucketFilterSql(filters, params)}`;
       const rows = await db.query<{ start: Date | string | null; measure: string; count: number | string; total: number | string }>(
         perBucket
           ? `select start, measure, sum(count) as count, sum(total) as total from analytics_buckets where ${where} group by start, measure order by start`
@@ -219,6 +245,28 @@ export function analyticsEventsRepo(db: SqlExecutor | Database) {
         count: Number(r.count),
         total: Number(r.total),
       }));
+    },
+
+    /**
+     * Summed measures over several spans (a period's cover) in one statement: one range scan per
+     * span, summed per measure. Each row's `start` is the first span's `from`.
+     */
+    async spanTotals(workspaceId: string, spans: readonly BucketSpan[], filters: AnalyticsFilters = {}): Promise<BucketTotal[]> {
+      const first = spans[0];
+      if (first === undefined) return [];
+      const params: unknown[] = [workspaceId];
+      const filter = bucketFilterSql(filters, params);
+      const parts = spans.map((s) => {
+        params.push(s.bucket, s.from, s.to);
+        const n = params.length;
+        return `select measure, count, total from analytics_buckets
+                 where tenant_id = $1${filter} and bucket = $${n - 2} and start >= $${n - 1} and start < $${n}`;
+      });
+      const rows = await db.query<{ measure: string; count: number | string; total: number | string }>(
+        `select measure, sum(count) as count, sum(total) as total from (${parts.join(' union all ')}) spans group by measure`,
+        params,
+      );
+      return rows.map((r) => ({ start: first.from, measure: r.measure, count: Number(r.count), total: Number(r.total) }));
     },
 
     /** Replaces a workspace's aggregates (a rebuild), in one transaction. */

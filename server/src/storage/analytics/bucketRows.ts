@@ -1,6 +1,8 @@
 /**
  * Folds measure contributions into aggregate rows: one per (bucket width, bucket start, channel,
- * agent, measure), with counts and totals summed, ready for one upsert statement.
+ * agent, measure), with counts and totals summed, ready for one upsert statement. Each
+ * contribution also goes to a workspace-wide rollup row (channel and agent `ALL`), so an
+ * unfiltered read does not sum every channel × agent row.
  */
 import { BUCKET_MS, type AnalyticsBucket } from '@tandem/shared';
 import type { MeasureContribution } from './measures.js';
@@ -18,6 +20,9 @@ export interface BucketRow {
 
 const WIDTHS: readonly AnalyticsBucket[] = ['minute', 'hour', 'day'];
 
+/** Channel and agent of the rollup rows; '*' is no channel (the column's check allows it). */
+export const ALL = '*';
+
 export function bucketStart(at: string | number, bucket: AnalyticsBucket): string {
   const ms = typeof at === 'number' ? at : Date.parse(at);
   const width = BUCKET_MS[bucket];
@@ -33,24 +38,29 @@ export class BucketAccumulator {
       const ms = Date.parse(c.at);
       for (const bucket of WIDTHS) {
         const start = bucketStart(ms, bucket);
-        const key = `${tenantId}\u0000${bucket}\u0000${start}\u0000${channel}\u0000${agent}\u0000${c.measure}`;
-        const row = this.rows.get(key);
-        if (row === undefined) {
-          this.rows.set(key, {
-            tenant_id: tenantId,
-            bucket,
-            start,
-            channel,
-            agent_id: agent,
-            measure: c.measure,
-            count: c.count,
-            total: c.total,
-          });
-        } else {
-          row.count += c.count;
-          row.total += c.total;
-        }
+        this.fold(tenantId, bucket, start, channel, agent, c);
+        this.fold(tenantId, bucket, start, ALL, ALL, c);
       }
+    }
+  }
+
+  private fold(tenantId: string, bucket: AnalyticsBucket, start: string, channel: string, agent: string, c: MeasureContribution): void {
+    const key = `${tenantId}\u0000${bucket}\u0000${start}\u0000${channel}\u0000${agent}\u0000${c.measure}`;
+    const row = this.rows.get(key);
+    if (row === undefined) {
+      this.rows.set(key, {
+        tenant_id: tenantId,
+        bucket,
+        start,
+        channel,
+        agent_id: agent,
+        measure: c.measure,
+        count: c.count,
+        total: c.total,
+      });
+    } else {
+      row.count += c.count;
+      row.total += c.total;
     }
   }
 
