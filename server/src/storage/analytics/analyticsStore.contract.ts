@@ -212,5 +212,38 @@ export function describeAnalyticsStoreContract(storeOf: () => Store, tenantId: s
       const unknownKind = { ...event('bad2', day.from, { kind: 'handback' }), data: { kind: 'teleported' } };
       await expect(store.analytics.append(unknownKind as unknown as AnalyticsEventInput)).rejects.toThrow();
     });
+
+    it('sums the same totals from the workspace rollup, per channel, per agent and over a cover of spans', async () => {
+      const april = { from: '2026-04-01T00:00:00.000Z', to: '2026-04-03T00:00:00.000Z' };
+      const rating = (key: string, at: string, score: number, over: Partial<AnalyticsEventInput>) =>
+        event(key, at, { kind: 'rating', score }, over);
+      await store.analytics.appendMany([
+        rating('r1', '2026-04-01T09:10:00.000Z', 5, { channel: 'widget', agentId: 'tok_a' }),
+        rating('r2', '2026-04-01T09:40:00.000Z', 3, { channel: 'api', agentId: 'tok_a' }),
+        rating('r3', '2026-04-02T14:05:00.000Z', 4, { channel: 'widget', agentId: 'tok_b' }),
+        rating('r4', '2026-04-02T14:05:30.000Z', 1, { channel: 'extension', agentId: null }),
+      ]);
+      const ratings = async (filters: Parameters<typeof store.analytics.bucketTotals>[4]) =>
+        (await store.analytics.bucketTotals(tenantId, 'day', april.from, april.to, filters)).find((t) => t.measure === 'rating');
+      expect(await ratings({})).toMatchObject({ count: 4, total: 13 });
+      expect(await ratings({ channel: 'widget' })).toMatchObject({ count: 2, total: 9 });
+      expect(await ratings({ agentId: 'tok_a' })).toMatchObject({ count: 2, total: 8 });
+      expect(await ratings({ channel: 'api', agentId: 'tok_a' })).toMatchObject({ count: 1, total: 3 });
+      expect(await ratings({ agentId: '*' })).toBeUndefined();
+
+      // 09:30 → 2 Apr 14:05: minutes, an hour span, a day, hours, then nothing in the last minutes.
+      const spans = [
+        { bucket: 'minute' as const, from: '2026-04-01T09:30:00.000Z', to: '2026-04-01T10:00:00.000Z' },
+        { bucket: 'hour' as const, from: '2026-04-01T10:00:00.000Z', to: '2026-04-02T00:00:00.000Z' },
+        { bucket: 'hour' as const, from: '2026-04-02T00:00:00.000Z', to: '2026-04-02T14:00:00.000Z' },
+        { bucket: 'minute' as const, from: '2026-04-02T14:00:00.000Z', to: '2026-04-02T14:06:00.000Z' },
+      ];
+      const spanRatings = async (filters: Parameters<typeof store.analytics.spanTotals>[2]) =>
+        (await store.analytics.spanTotals(tenantId, spans, filters)).find((t) => t.measure === 'rating');
+      expect(await spanRatings({})).toMatchObject({ start: spans[0]!.from, count: 3, total: 8 });
+      expect(await spanRatings({ channel: 'widget' })).toMatchObject({ count: 1, total: 4 });
+      expect(await spanRatings({ agentId: 'tok_a' })).toMatchObject({ count: 1, total: 3 });
+      expect(await store.analytics.spanTotals(tenantId, [], {})).toEqual([]);
+    });
   });
 }
