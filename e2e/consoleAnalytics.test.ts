@@ -8,7 +8,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsSummary } from '@tandem/shared';
 import { formatCount, formatMetric } from '../desktop/src/renderer/screens/overview/metricFormat.js';
 import { periodRange } from '../desktop/src/renderer/screens/overview/periods.js';
 import { serverClient, type ServerClient } from '../server/src/cli/serverClient.js';
@@ -51,7 +50,7 @@ async function askUnanswerable(question: string): Promise<{ page: Page; conversa
   return { page, conversationId };
 }
 
-const todaySummary = (): Promise<AnalyticsSummary> => admin.analytics.summary.query({ period: periodRange('today', new Date()) });
+const todaySummary = () => admin.analytics.summary.query({ period: periodRange('today', new Date()) });
 
 beforeAll(async () => {
   requireBuilt(CONSOLE_DIR, 'The console');
