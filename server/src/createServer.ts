@@ -20,6 +20,7 @@ import { reviewDecisions } from './routers/review/reviewDecisions.js';
 import type { Embedder } from './knowledge/embedding/embedder.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { analyticsExports } from './analytics/exports/conversationRecords.js';
+import { unansweredQuestions } from './analytics/unanswered/unansweredQuestions.js';
 import { alertsPlugin } from './plugins/alertsPlugin.js';
 import { analyticsPlugin } from './plugins/analyticsPlugin.js';
 import { apiPlugin } from './plugins/apiPlugin.js';
@@ -103,6 +104,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
         analytics: analytics.service,
         alerts: alerts.service,
         exports: analyticsExports(store.analytics),
+        unanswered: unansweredQuestions({
+          analytics: store.analytics,
+          conversations: store.widget.conversations,
+          embedder: knowledge.engine.embedder,
+          log,
+        }),
       },
       { log, bodyLimitBytes: requestBodyLimit(config) },
     ),

@@ -14,6 +14,7 @@ import { presenceRouter } from '../routers/presence/router.js';
 import { reviewRouter } from '../routers/review/router.js';
 import { sessionRouter } from '../routers/session/router.js';
 import { teamRouter } from '../routers/team/router.js';
+import { unansweredRouter } from '../routers/unanswered/router.js';
 import { widgetRouter } from '../routers/widget/router.js';
 import { router } from './init.js';
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   review: reviewRouter,
   session: sessionRouter,
   team: teamRouter,
+  unanswered: unansweredRouter,
   widget: widgetRouter,
 });
 

@@ -7,6 +7,7 @@ import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
 import type { AlertRulesService } from '../analytics/alerts/index.js';
 import type { AnalyticsExports } from '../analytics/exports/conversationRecords.js';
 import type { AnalyticsService } from '../analytics/index.js';
+import type { UnansweredQuestions } from '../analytics/unanswered/unansweredQuestions.js';
 import type { AssistEngine } from '../assist/assistEngine.js';
 import type { TeamService } from '../auth/teamService.js';
 import type { HealthCheck } from '../http/healthCheck.js';
@@ -37,6 +38,8 @@ export interface ApiServices {
   alerts: AlertRulesService;
   /** Exports the analytics service does not offer (conversation-level records). */
   exports: AnalyticsExports;
+  /** Questions the knowledge base could not answer, clustered (the console gap finder). */
+  unanswered: UnansweredQuestions;
 }
 
 export function contextFactory(services: ApiServices) {

@@ -1,6 +1,6 @@
 /**
- * Groups unanswered questions by lexical similarity (the fallback of the embedder seam, which is
- * not wired here yet): word sets without stop words and with a light stemmer; a question joins
+ * Groups unanswered questions by lexical similarity (the fallback when no embedder is configured
+ * or it fails; see embedQuestions.ts): word sets without stop words and with a light stemmer; a question joins
  * the cluster whose words it overlaps most, if the overlap coefficient (shared words over the
  * smaller set) reaches `minSimilarity`. Clusters come back largest first with counts and
  * a few PII-redacted examples, the console gap finder's input.
@@ -57,9 +57,11 @@ function overlap(a: ReadonlySet<string>, b: ReadonlyMap<string, number>): number
   return shared / Math.min(a.size, b.size);
 }
 
-export function clusterQuestions(questions: readonly UnansweredQuestion[], options: { minSimilarity?: number } = {}): QuestionCluster[] {
+export function clusterQuestions(
+  questions: readonly UnansweredQuestion[],
+  options: { minSimilarity?: number | undefined } = {},
+): QuestionCluster[] {
   const minSimilarity = options.minSimilarity ?? 0.5;
-  const vault = new PiiVault();
   const clusters: { words: Map<string, number>; members: UnansweredQuestion[] }[] = [];
   for (const q of questions) {
     const words = questionWords(q.text);
@@ -76,23 +78,38 @@ export function clusterQuestions(questions: readonly UnansweredQuestion[], optio
     best.members.push(q);
     for (const w of words) best.words.set(w, (best.words.get(w) ?? 0) + 1);
   }
-  return clusters
-    .map((c) => {
+  return summariseClusters(clusters.map((c) => c.members));
+}
+
+/**
+ * Counts, reasons, a label of the words members share most and the newest examples (redacted
+ * again, so a caller that forgot cannot leak one), largest cluster first. Shared by the lexical
+ * and the embedding clustering so both answer in one shape.
+ */
+export function summariseClusters(groups: readonly (readonly UnansweredQuestion[])[]): QuestionCluster[] {
+  const vault = new PiiVault();
+  return groups
+    .filter((members) => members.length > 0)
+    .map((members) => {
       const reasons: Record<string, number> = {};
-      for (const m of c.members) reasons[m.reason] = (reasons[m.reason] ?? 0) + 1;
-      const label = [...c.words]
+      const words = new Map<string, number>();
+      for (const m of members) {
+        reasons[m.reason] = (reasons[m.reason] ?? 0) + 1;
+        for (const w of questionWords(m.text)) words.set(w, (words.get(w) ?? 0) + 1);
+      }
+      const label = [...words]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 4)
         .map(([w]) => w)
         .join(' ');
-      const newest = [...c.members].sort((a, b) => Date.parse(b.askedAt) - Date.parse(a.askedAt));
+      const newest = [...members].sort((a, b) => Date.parse(b.askedAt) - Date.parse(a.askedAt));
       return {
         label,
-        count: c.members.length,
+        count: members.length,
         reasons,
         examples: newest.slice(0, MAX_EXAMPLES).map((m) => vault.redact(m.text).slice(0, MAX_EXAMPLE_CHARS)),
         lastAskedAt: newest[0]?.askedAt ?? '',
       };
     })
-    .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt));
+    .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt) || a.label.localeCompare(b.label));
 }
