@@ -9,6 +9,7 @@ import { EVAL_RETRIEVAL_USAGE, evalRetrievalCommand } from './evalRetrievalComma
 import { ingestCommand } from './ingestCommand.js';
 import { reembedCommand } from './reembedCommand.js';
 import { searchCommand } from './searchCommand.js';
+import { SEED_ACTIVITY_USAGE, seedActivityCommand } from './seedActivityCommand.js';
 import { serveCommand } from './serve.js';
 import { resolveServerTarget, serverClient } from './serverClient.js';
 import { UsageError } from './usageError.js';
@@ -21,10 +22,11 @@ Commands:
   search "<query>" [--k 5] [--json]      search the running server's knowledge
   draft <ticket.json|->                  stream the draft events of a TicketContext as JSON lines (LLM or embedded drafter)
   ${EVAL_RETRIEVAL_USAGE}
+  ${SEED_ACTIVITY_USAGE}
   reembed                                drop stored vectors so the configured embedder rebuilds them (server stopped)
   help                                   show this message
 
-Server connection (ingest, search, draft): --server URL (or TANDEM_URL), --token TOKEN (or TANDEM_TOKEN, or .data/admin-token).
+Server connection (ingest, search, draft; seed-activity starts its own server unless --server is given): --server URL (or TANDEM_URL), --token TOKEN (or TANDEM_TOKEN, or .data/admin-token).
 `;
 
 const connection = { server: { type: 'string' }, token: { type: 'string' } } as const;
@@ -74,6 +76,27 @@ export async function main(argv: string[]): Promise<number> {
         if (what !== 'retrieval') throw new UsageError("eval supports 'retrieval'");
         return await evalRetrievalCommand(args);
       }
+      case 'seed-activity': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            ...connection,
+            days: { type: 'string', default: '30' },
+            seed: { type: 'string', default: '1' },
+            'per-day': { type: 'string', default: '20' },
+          },
+          strict: true,
+        });
+        const options = {
+          days: positiveInt(values.days, '--days'),
+          seed: positiveInt(values.seed, '--seed', 1_000_000),
+          conversationsPerDay: positiveInt(values['per-day'], '--per-day'),
+        };
+        return await seedActivityCommand(
+          options,
+          values.server === undefined ? { config: loadConfig() } : { target: await resolveServerTarget(values) },
+        );
+      }
       case 'reembed':
         return await reembedCommand(loadConfig());
       case undefined:
@@ -97,8 +120,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function positiveInt(value: string, flag: string): number {
+function positiveInt(value: string, flag: string, max = 100): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`${flag} expects a whole number from 1 to 100`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} expects a whole number from 1 to ${max}`);
   return n;
 }
