@@ -20,7 +20,12 @@ export interface ConsoleScreen {
 }
 
 export const CONSOLE_SCREENS: readonly ConsoleScreen[] = [
-  { id: 'overview', label: 'Overview', summary: 'Your workspace and how the server is doing.', Component: OverviewScreen },
+  {
+    id: 'overview',
+    label: 'Overview',
+    summary: 'What the copilot and the team are doing, your workspace and how the server is doing.',
+    Component: OverviewScreen,
+  },
   {
     id: 'review',
     label: 'Review queue',

@@ -63,16 +63,19 @@ export function AnalyticsSection() {
       >
         {(s) => <MetricCounters summary={s} />}
       </QueryView>
-      <QueryView query={series} what="trends">
-        {(data) => (
-          <div className="charts">
-            <TrendChart title="Resolution and containment" series={data} lines={OUTCOME_LINES} unit="ratio" />
-            <TrendChart title="Fallback and escalation" series={data} lines={TROUBLE_LINES} unit="ratio" />
-            <TrendChart title="CSAT and copilot adoption" series={data} lines={SATISFACTION_LINES} unit="ratio" />
-            <TrendChart title="First response time" series={data} lines={RESPONSE_LINES} unit="ms" />
-          </div>
-        )}
-      </QueryView>
+      {/* With no activity at all, one empty state says it; four empty charts would only repeat it. */}
+      {summary.data?.events === 0 ? null : (
+        <QueryView query={series} what="trends">
+          {(data) => (
+            <div className="charts">
+              <TrendChart title="Resolution and containment" series={data} lines={OUTCOME_LINES} unit="ratio" />
+              <TrendChart title="Fallback and escalation" series={data} lines={TROUBLE_LINES} unit="ratio" />
+              <TrendChart title="CSAT and copilot adoption" series={data} lines={SATISFACTION_LINES} unit="ratio" />
+              <TrendChart title="First response time" series={data} lines={RESPONSE_LINES} unit="ms" />
+            </div>
+          )}
+        </QueryView>
+      )}
     </section>
   );
 }
