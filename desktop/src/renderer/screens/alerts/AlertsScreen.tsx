@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { AlertRule } from '@tandem/shared';
 import { useAlertRules, useCreateAlertRule, useLiveAlerts, useUpdateAlertRule } from '../../hooks/useAlerts';
+import { useConsoleSession } from '../../shell/consoleSession';
 import { EmptyState, QueryView } from '../../shell/QueryView';
 import { LiveAlerts } from './LiveAlerts';
 import { EMPTY_RULE_FORM, ruleToForm } from './ruleForm';
@@ -13,6 +14,18 @@ import { RulesTable } from './RulesTable';
 import './alerts.css';
 
 export function AlertsScreen() {
+  const { info } = useConsoleSession();
+  // The alert procedures are for leads and admins; an agent is told so rather than shown a refusal.
+  if (info.principal.role === 'agent')
+    return (
+      <p className="callout callout--warning" role="status" data-testid="alerts-leads-only">
+        Alert rules and alerts are for team leads and admins.
+      </p>
+    );
+  return <LeadAlerts />;
+}
+
+function LeadAlerts() {
   const rules = useAlertRules();
   const live = useLiveAlerts();
   const create = useCreateAlertRule();
