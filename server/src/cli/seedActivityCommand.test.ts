@@ -60,6 +60,12 @@ describe('seed-activity', () => {
           conversations.filter((c) => c.kind === 'unanswerable').length,
         );
       }
+      // The shop's orders came in through the signed webhook, stamped on the planned days too.
+      const orders = await tandem.store.live.eventsSince(tandem.admin.tenantId, 0, 1000);
+      expect(orders.length).toBeGreaterThan(0);
+      expect(orders.every((o) => o.type === 'order.created' && Date.parse(o.occurredAt) < Math.floor(startedAt / DAY_MS) * DAY_MS)).toBe(
+        true,
+      );
       // Nothing was stamped today: the seeding clock stayed in the past.
       const today = Math.floor(startedAt / DAY_MS) * DAY_MS;
       const now = await api.analytics.summary.query({

@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger.js';
 import { installSeedClock } from './seedActivityClock.js';
 import { playConversation, playDraft, SEED_ORIGIN, SeedVisitor, type Clock } from './seedActivityDriver.js';
 import { planActivity, type PlannedStep } from './seedActivityPlan.js';
+import { seedShop } from './seedActivityWebhooks.js';
 import { serverClient, type ServerClient, type ServerTarget } from './serverClient.js';
 
 export const SEED_ACTIVITY_USAGE =
@@ -45,13 +46,15 @@ export async function playPlan(
   steps: readonly PlannedStep[],
   target: ServerTarget,
   clock: Clock,
+  seed: number,
   progress?: (done: number) => void,
 ): Promise<void> {
   const api = serverClient(target);
   const visitor = new SeedVisitor(target.url, await seedSite(api));
+  const shop = await seedShop(api, target.url, seed);
   let done = 0;
   for (const step of steps) {
-    if (step.type === 'conversation') await playConversation(step, visitor, api, clock);
+    if (step.type === 'conversation') await playConversation(step, { visitor, api, shop }, clock);
     else await playDraft(step, api, clock);
     progress?.((done += 1));
   }
@@ -71,7 +74,7 @@ export async function seedRunningServer(target: ServerTarget, options: SeedActiv
   const steps = planActivity({ ...options, now: Date.now() });
   // A running server's clock is its own: the steps happen now, in the plan's order.
   const present: Clock = { set: () => undefined, advance: () => undefined };
-  await playPlan(steps, target, present);
+  await playPlan(steps, target, present, options.seed);
   return summary(steps);
 }
 
@@ -103,7 +106,9 @@ export async function seedInProcess(
         await tandem.knowledge.ingest.settled(demo.jobId);
         await tandem.knowledge.indexes.settle();
       }
-      await playPlan(steps, { url: address.replace('[::1]', '127.0.0.1'), token }, clock, (done) => io.progress?.(done, steps.length));
+      await playPlan(steps, { url: address.replace('[::1]', '127.0.0.1'), token }, clock, options.seed, (done) =>
+        io.progress?.(done, steps.length),
+      );
     } finally {
       await tandem.stop();
     }

@@ -7,6 +7,7 @@
  */
 import type { DraftEvent } from '@tandem/shared';
 import { random, type PlannedConversation, type PlannedDraft } from './seedActivityPlan.js';
+import type { SeedShop } from './seedActivityWebhooks.js';
 import type { ServerClient } from './serverClient.js';
 
 export const SEED_ORIGIN = 'https://seed.tandem.invalid';
@@ -73,8 +74,16 @@ export class SeedVisitor {
 const pause = (rand: () => number, minSeconds: number, maxSeconds: number) =>
   Math.round((minSeconds + rand() * (maxSeconds - minSeconds)) * 1000);
 
-export async function playConversation(step: PlannedConversation, visitor: SeedVisitor, api: ServerClient, clock: Clock): Promise<void> {
+export async function playConversation(
+  step: PlannedConversation,
+  parties: { visitor: SeedVisitor; api: ServerClient; shop: SeedShop },
+  clock: Clock,
+): Promise<void> {
+  const { visitor, api, shop } = parties;
   const rand = random(step.at);
+  // Most visitors have ordered a little earlier: the shop tells Tandem through its webhook.
+  clock.set(step.at - pause(rand, 600, 7200));
+  if (rand() < 0.7) await shop.postOrder(`seed-customer-${step.at}`, step.at % 1_000_000, Math.round(20 + rand() * 280));
   clock.set(step.at);
   const { token, conversationId } = await visitor.start();
   let n = 0;
