@@ -134,7 +134,8 @@ async function test() {
   const [pnpmCmd, ...pnpmPrefix] = pnpmCommand();
   await runTogether([
     [process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--max-warnings', '0']],
-    [pnpmCmd, [...pnpmPrefix, 'run', '--silent', 'typecheck']],
+    // Not --silent: with it, pnpm -r hides the compiler's errors and CI shows only that typecheck failed.
+    [pnpmCmd, [...pnpmPrefix, 'run', 'typecheck']],
   ]);
   runOrExit(process.execPath, [path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.', '--log-level', 'warn']);
   step('Unit, integration and browser tests (vitest)');

@@ -29,7 +29,7 @@ export function installSeedClock(start: number): SeedClock {
       return RealDate.now() + offset;
     }
     // Dates made before the switch, or by Node's own internals, still count as dates.
-    static [Symbol.hasInstance](value: unknown): boolean {
+    static override [Symbol.hasInstance](value: unknown): boolean {
       return value instanceof RealDate;
     }
   }
