@@ -14,6 +14,7 @@ import { serverClient, type ServerClient } from '../server/src/cli/serverClient.
 import { startTestServer, type TestServer } from '../server/src/testing/testServer.js';
 import { CHROMIUM_PATH, CONSOLE_DIR, requireBuilt } from './harness/chromium.js';
 import { openWidget, sendMessage, storedVisitor } from './harness/widgetPage.js';
+import { signInToConsole } from './harness/consoleSignIn.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '.artifacts');
 /** The server has no knowledge here, so every question falls back and goes to a person. */
@@ -80,13 +81,7 @@ beforeAll(async () => {
 
   console_ = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })).newPage();
   console_.on('pageerror', (err) => pageErrors.push(err.stack ?? err.message));
-  await console_.goto(`${server.url}/console/`);
-  await console_.waitForFunction(
-    (url) => (document.querySelector('[data-testid="server-url"]') as HTMLInputElement | null)?.value === url,
-    server.url,
-  );
-  await console_.getByTestId('token-input').fill(server.adminToken);
-  await console_.getByTestId('sign-in').click();
+  await signInToConsole(console_, server.url, server.adminToken);
   await console_.getByTestId('screen-overview').waitFor({ timeout: 15_000 });
 });
 

@@ -13,6 +13,7 @@ import { readHelpArticles } from '../server/src/demoStore/demoPage/helpCentre.js
 import { startTestServer, type TestServer } from '../server/src/testing/testServer.js';
 import { CHROMIUM_PATH, CONSOLE_DIR, requireBuilt } from './harness/chromium.js';
 import { openWidget, sendMessage, storedVisitor, textsOf } from './harness/widgetPage.js';
+import { signInToConsole } from './harness/consoleSignIn.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '.artifacts');
 /** A question the demo help articles have nothing on: the widget hands it to a person. */
@@ -65,13 +66,7 @@ beforeAll(async () => {
   console_.on('pageerror', (err) => pageErrors.push(err.stack ?? err.message));
   visitor = await (await browser.newContext()).newPage();
 
-  await console_.goto(`${server.url}/console/`);
-  await console_.waitForFunction(
-    (url) => (document.querySelector('[data-testid="server-url"]') as HTMLInputElement | null)?.value === url,
-    server.url,
-  );
-  await console_.getByTestId('token-input').fill(server.adminToken);
-  await console_.getByTestId('sign-in').click();
+  await signInToConsole(console_, server.url, server.adminToken);
   await console_.getByTestId('screen-overview').waitFor({ timeout: 15_000 });
 });
 

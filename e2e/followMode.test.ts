@@ -10,6 +10,7 @@ import { serverClient } from '../server/src/cli/serverClient.js';
 import { startTestServer, type TestServer } from '../server/src/testing/testServer.js';
 import { CONSOLE_DIR, launchChromium, requireBuilt, sidePanelFor, type ChromiumSession } from './harness/chromium.js';
 import { serveFixtures, type FixtureSite } from './harness/fixtureSite.js';
+import { signInToConsole } from './harness/consoleSignIn.js';
 
 const TICKET_PAGE = 'zendesk/two-tabs-assumed-hooks.html';
 const FIRST_SUBJECT = 'Parcel arrived damaged';
@@ -27,10 +28,7 @@ async function switchZendeskTicket(page: Page): Promise<void> {
 
 async function openCopilot(session: ChromiumSession, url: string, token: string): Promise<Page> {
   const page = await session.context.newPage();
-  await page.goto(`${url}/console/`);
-  await expect.poll(() => page.getByTestId('server-url').inputValue()).toBe(url);
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('sign-in').click();
+  await signInToConsole(page, url, token);
   await page.getByTestId('nav-copilot').click();
   await page.getByTestId('copilot-screen').waitFor({ timeout: 15_000 });
   return page;

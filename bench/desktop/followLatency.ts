@@ -17,6 +17,7 @@ import { serverClient } from '../../server/src/cli/serverClient.js';
 import { startTestServer } from '../../server/src/testing/testServer.js';
 import { CHROMIUM_PATH, CONSOLE_DIR, EXTENSION_DIR, launchChromium, sidePanelFor } from '../../e2e/harness/chromium.js';
 import { serveFixtures } from '../../e2e/harness/fixtureSite.js';
+import { signInToConsole } from '../../e2e/harness/consoleSignIn.js';
 import { ms, percentile, type BenchRow } from '../report.js';
 
 const AREA = 'desktop follow';
@@ -88,9 +89,7 @@ export async function followLatencyBench(): Promise<BenchRow[]> {
     });
 
     const desktop = await browser.context.newPage();
-    await desktop.goto(`${server.url}/console/`);
-    await desktop.getByTestId('token-input').fill(token);
-    await desktop.getByTestId('sign-in').click();
+    await signInToConsole(desktop, server.url, token);
     await desktop.getByTestId('nav-copilot').click();
     await desktop.getByTestId('copilot-screen').waitFor({ timeout: 15_000 });
     await installStamps(desktop);

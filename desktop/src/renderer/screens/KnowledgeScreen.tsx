@@ -14,6 +14,7 @@ import { CrawlCard } from './knowledge/CrawlCard';
 import { JobStatus } from './knowledge/JobStatus';
 import { SearchCard } from './knowledge/SearchCard';
 import { UploadCard } from './knowledge/UploadCard';
+import { TableHead } from '../shell/TableHead';
 
 const KIND_LABEL: Record<Source['kind'], string> = {
   upload: 'Uploads',
@@ -84,16 +85,7 @@ function SourcesTable({
       {resync.isError ? <ErrorState message={errorText(resync.error)} /> : null}
       <div className="table-wrap">
         <table className="table" data-testid="sources-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Last synced</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Kind', 'Last synced']} />
           <tbody>
             {sources.map((source) => {
               const fresh = freshness(source.lastSyncedAt);
@@ -167,17 +159,7 @@ function DocumentsCard(props: {
         {(list) => (
           <div className="table-wrap">
             <table className="table" data-testid="documents-table">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Title', 'Source', 'Version', 'Updated']} />
               <tbody>
                 {list.map((doc) => (
                   <tr key={doc.id}>

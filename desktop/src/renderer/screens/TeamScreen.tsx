@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, QueryView } from '../shell/QueryView';
 import { errorText } from '../shell/queryClient';
 import { formatAgo } from '../shell/relativeTime';
 import { SiteSettings } from './team/SiteSettings';
+import { TableHead } from '../shell/TableHead';
 
 const ROLE_LABEL: Record<Role, string> = { admin: 'Admin', lead: 'Team lead', agent: 'Agent' };
 
@@ -66,17 +67,7 @@ function TokensCard({ admin }: { admin: boolean }) {
         {(list) => (
           <div className="table-wrap">
             <table className="table" data-testid="tokens-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Name', 'Role', 'Created', 'Last used']} />
               <tbody>
                 {list.map((t) => (
                   <tr key={t.id}>

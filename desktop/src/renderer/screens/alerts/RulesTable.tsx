@@ -9,6 +9,7 @@ import { ErrorState } from '../../shell/QueryView';
 import { errorText } from '../../shell/queryClient';
 import { formatAgo } from '../../shell/relativeTime';
 import { KIND_LABELS, formatMeasured, formatThreshold } from './ruleForm';
+import { TableHead } from '../../shell/TableHead';
 
 export function RulesTable({ rules, onEdit }: { rules: readonly AlertRule[]; onEdit(rule: AlertRule): void }) {
   const acknowledge = useAcknowledgeAlert();
@@ -19,17 +20,7 @@ export function RulesTable({ rules, onEdit }: { rules: readonly AlertRule[]; onE
       {failure === null ? null : <ErrorState message={errorText(failure)} />}
       <div className="table-wrap">
         <table className="table" data-testid="alert-rules">
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Threshold</th>
-              <th scope="col">Window</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Rule', 'Threshold', 'Window', 'State']} />
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.id} data-testid="alert-rule">
