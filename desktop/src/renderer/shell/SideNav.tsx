@@ -4,6 +4,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import type { ConsoleScreen } from './screens';
+import { rovingTarget } from './rovingFocus';
 
 export interface SideNavProps {
   screens: readonly ConsoleScreen[];
@@ -15,21 +16,7 @@ export function SideNav({ screens, current, onNavigate }: SideNavProps) {
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLAnchorElement>, index: number) => {
-    const last = screens.length - 1;
-    const target =
-      event.key === 'ArrowDown'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowUp'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined;
+    const target = rovingTarget(event.key, index, screens.length, 'vertical');
     if (target === undefined) return;
     event.preventDefault();
     links.current[target]?.focus();

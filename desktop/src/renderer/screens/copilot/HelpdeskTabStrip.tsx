@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { HelpdeskOpenRequest, HelpdeskTabsState, HelpdeskTabSite } from '../../../ipc/helpdeskChannels';
+import { rovingTarget } from '../../shell/rovingFocus';
 
 export interface HelpdeskTabStripProps {
   state: HelpdeskTabsState | undefined;
@@ -41,21 +42,7 @@ export function HelpdeskTabStrip({ state, error, panelId, onOpen, onActivate, on
   const active = state?.activeTabId ?? null;
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = tabs.length - 1;
-    const target =
-      event.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined;
+    const target = rovingTarget(event.key, index, tabs.length, 'horizontal');
     if (event.key === 'Delete') {
       event.preventDefault();
       const tab = tabs[index];
