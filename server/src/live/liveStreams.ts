@@ -6,33 +6,7 @@
 import type { CustomerLiveState, CustomerRef } from '@tandem/shared';
 import type { StoredNotification } from '../storage/liveNotificationsRepo.js';
 import type { LiveContext } from './liveContext.js';
-
-/** Waits for the next pushed value or the end of the subscription. */
-function queueOf<T>(signal: AbortSignal | undefined) {
-  const items: T[] = [];
-  let wake: (() => void) | undefined;
-  return {
-    push(item: T) {
-      items.push(item);
-      wake?.();
-    },
-    async *drain(): AsyncGenerator<T> {
-      for (;;) {
-        while (items.length > 0) yield items.shift() as T;
-        if (signal?.aborted === true) return;
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            signal?.removeEventListener('abort', done);
-            resolve();
-          };
-          wake = done;
-          signal?.addEventListener('abort', done, { once: true });
-        });
-        wake = undefined;
-      }
-    },
-  };
-}
+import { signalQueue } from './signalQueue.js';
 
 export interface LiveAlert {
   seq: number;
@@ -60,7 +34,7 @@ export function liveStreams(live: LiveContext) {
       customer: CustomerRef,
       signal: AbortSignal | undefined,
     ): AsyncGenerator<[string, CustomerLiveState | null]> {
-      const queue = queueOf<{ state: CustomerLiveState; seq: number }>(signal);
+      const queue = signalQueue<{ state: CustomerLiveState; seq: number }>(signal);
       const unsubscribe = live.onCustomer(tenantId, customer, (state, seq) => queue.push({ state, seq }));
       try {
         yield ['now', (await live.stateFor(tenantId, customer)) ?? null];
@@ -72,7 +46,7 @@ export function liveStreams(live: LiveContext) {
 
     /** Alerts fired by proactive triggers: those missed since `lastEventId`, then new ones as they fire. */
     async *alerts(tenantId: string, lastEventId: string | undefined, signal: AbortSignal | undefined): AsyncGenerator<[string, LiveAlert]> {
-      const queue = queueOf<StoredNotification>(signal);
+      const queue = signalQueue<StoredNotification>(signal);
       const unsubscribe = live.onAlert(tenantId, (n) => queue.push(n));
       try {
         let cursor = Number(lastEventId ?? 0) || 0;
@@ -96,7 +70,7 @@ export function liveStreams(live: LiveContext) {
 
     /** The console's live counters: now, then after every batch of events (at most every 250 ms). */
     async *counters(tenantId: string, signal: AbortSignal | undefined) {
-      const queue = queueOf<true>(signal);
+      const queue = signalQueue<true>(signal);
       let pending = false;
       const unsubscribe = live.onCounters(tenantId, () => {
         if (pending) return;

@@ -21,7 +21,7 @@ import type {
 import { ServiceError } from '../../errors/serviceError.js';
 import type { PiiVault } from '../../security/redactPii.js';
 import { redactPresence } from './redactPresence.js';
-import { signalQueue } from './signalQueue.js';
+import { signalQueue } from '../signalQueue.js';
 
 /** How long the desktop waits for the extension to insert a draft. */
 const INSERT_TIMEOUT_MS = 10_000;

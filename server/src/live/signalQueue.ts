@@ -1,6 +1,7 @@
 /**
- * A push queue a subscription drains until its signal aborts: what a presence's followers and
- * inboxes are sent is kept in order and handed out as the stream asks for it.
+ * A push queue a subscription drains until its signal aborts: what a subscriber is sent (live
+ * state, alerts, counters, a presence's followers and inboxes) is kept in order and handed out as
+ * the stream asks for it.
  */
 export function signalQueue<T>(signal: AbortSignal | undefined) {
   const items: T[] = [];
