@@ -5,6 +5,7 @@
  * Deterministic (seeded), so runs are comparable.
  */
 import type { Store } from '../../server/src/storage/store.js';
+import { seededRandom } from '../../shared/src/index.js';
 
 export type EventInput = Parameters<Store['analytics']['append']>[0];
 type Data = EventInput['data'];
@@ -12,20 +13,9 @@ type Data = EventInput['data'];
 const DAY = 86_400_000;
 const CAUSES = ['asked-for-human', 'no-answer', 'low-confidence', 'negative-sentiment', 'action-needed'] as const;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Yields batches of events until `total` have been produced. */
 export function* generateEvents(workspaceId: string, start: number, total: number, batch: number): Generator<EventInput[]> {
-  const random = rng(16);
+  const random = seededRandom(16);
   let produced = 0;
   let conversation = 0;
   let out: EventInput[] = [];

@@ -17,3 +17,4 @@ export * from './metrics.js';
 export * from './presence.js';
 export * from './ticket.js';
 export * from './widget.js';
+export * from './seededRandom.js';

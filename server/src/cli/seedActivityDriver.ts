@@ -6,9 +6,10 @@
  * seeding clock the facts land on the planned day.
  */
 import type { DraftEvent } from '@tandem/shared';
-import { random, type PlannedConversation, type PlannedDraft } from './seedActivityPlan.js';
+import { type PlannedConversation, type PlannedDraft } from './seedActivityPlan.js';
 import type { SeedShop } from './seedActivityWebhooks.js';
 import type { ServerClient } from './serverClient.js';
+import { seededRandom } from '@tandem/shared';
 
 export const SEED_ORIGIN = 'https://seed.tandem.invalid';
 const ANSWER_TIMEOUT_MS = 60_000;
@@ -80,7 +81,7 @@ export async function playConversation(
   clock: Clock,
 ): Promise<void> {
   const { visitor, api, shop } = parties;
-  const rand = random(step.at);
+  const rand = seededRandom(step.at);
   // Most visitors have ordered a little earlier: the shop tells Tandem through its webhook.
   clock.set(step.at - pause(rand, 600, 7200));
   if (rand() < 0.7) await shop.postOrder(`seed-customer-${step.at}`, step.at % 1_000_000, Math.round(20 + rand() * 280));
@@ -145,7 +146,7 @@ export async function playDraft(step: PlannedDraft, api: ServerClient, clock: Cl
     );
   });
   // The agent reads the draft, then sends it, edits it or throws it away.
-  clock.advance(pause(random(step.at), 30, 240));
+  clock.advance(pause(seededRandom(step.at), 30, 240));
   await api.assist.feedback.mutate({
     draftId,
     outcome: step.outcome,

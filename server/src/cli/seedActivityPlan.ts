@@ -1,3 +1,4 @@
+import { seededRandom } from '@tandem/shared';
 /**
  * What `tandem seed-activity` will do, decided up front from a seed: for each past day, the widget
  * conversations (a question the demo knowledge base answers, one it cannot, a visitor asking for
@@ -82,25 +83,13 @@ export interface PlanOptions {
   now: number;
 }
 
-/** mulberry32: small, fast and good enough to vary a demo; deterministic per seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function dayStarts(days: number, now: number): number[] {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   return Array.from({ length: days }, (_, i) => today - (days - i) * DAY_MS);
 }
 
 export function planActivity(options: PlanOptions): PlannedStep[] {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   // Working hours 08:00–20:00 UTC.
   const minuteOfDay = () => (8 * 60 + Math.floor(rand() * 12 * 60)) * 60_000 + Math.floor(rand() * 60) * 1000;

@@ -1,3 +1,4 @@
+import { seededRandom } from '@tandem/shared';
 /**
  * Tandem's demo shop, generated from a seed: customers with addresses and payment methods, a
  * catalogue of products with variants and stock, and orders in every state with their payments
@@ -105,18 +106,6 @@ export interface DemoStoreData {
 export interface DemoStoreCounts {
   customers: number;
   orders: number;
-}
-
-/** mulberry32: tiny, fast and identical on every platform, which is all a demo needs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface ProductTemplate {
@@ -505,3 +494,5 @@ export function generateDemoStoreData(
 
   return { seed, currency: DEMO_CURRENCY, customers, products, orders };
 }
+
+export { seededRandom };

@@ -7,20 +7,7 @@
  * gives the same variations.
  */
 import type { CorpusLanguage, SeedText } from './seedText.js';
-
-export type Random = () => number;
-
-/** mulberry32: small, fast and good enough to pick variations reproducibly. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom, type Random } from '@tandem/shared';
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -169,3 +156,5 @@ export function benignVariations(seed: SeedText, random: Random): Variation[] {
     { variant: 'extra+wrapped', text: wrap(random, seed.lang, `${seed.text}\n${pick(random, BENIGN_EXTRAS)(random)}`) },
   ];
 }
+
+export { seededRandom };
